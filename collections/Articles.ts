@@ -1,0 +1,186 @@
+import type { CollectionConfig } from 'payload'
+import { lexicalEditor, UploadFeature } from '@payloadcms/richtext-lexical'
+import type { ResolvedNewsPortalOptions } from '../plugin/types'
+import { editorsOnly, readPublicArticles } from '../plugin/access'
+import { slugField } from '../plugin/fields/slugField'
+import { validateHttpUrl } from '../plugin/fields/validators'
+import { groups, label } from '../plugin/lib/labels'
+import { populateSlug } from '../plugin/hooks/populateSlug'
+import { renderBodyHtmlOnSave } from '../plugin/hooks/renderBodyHtml'
+import { setPublishedAt } from '../plugin/hooks/setPublishedAt'
+
+export const articlesCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
+  slug: 'articles',
+  labels: { singular: label('Bài viết', 'Article'), plural: label('Bài viết', 'Articles') },
+  graphQL: { singularName: 'Article', pluralName: 'Articles' },
+  admin: {
+    group: groups.news,
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'categories', '_status', 'publishedAt'],
+    listSearchableFields: ['title', 'slug'],
+  },
+  access: {
+    read: readPublicArticles(options),
+    readVersions: editorsOnly(options),
+    create: editorsOnly(options),
+    update: editorsOnly(options),
+    delete: editorsOnly(options),
+  },
+  hooks: options.disabled
+    ? {}
+    : {
+        beforeValidate: [populateSlug({ sourceField: 'title' })],
+        beforeChange: [setPublishedAt, renderBodyHtmlOnSave(options)],
+      },
+  versions: { drafts: true, maxPerDoc: 50 },
+  defaultSort: '-publishedAt',
+  fields: [
+    {
+      name: 'title',
+      type: 'text',
+      label: label('Tiêu đề', 'Title'),
+      required: true,
+      localized: true,
+      admin: { description: label('Tiêu đề bài viết.', 'The headline.') },
+    },
+    {
+      name: 'lead',
+      type: 'textarea',
+      label: label('Tóm tắt', 'Lead'),
+      localized: true,
+      admin: { description: label('Đoạn mở đầu, văn bản thuần.', 'The opening paragraph, plain text.') },
+    },
+    {
+      name: 'body',
+      type: 'richText',
+      label: label('Nội dung', 'Body'),
+      localized: true,
+      editor: lexicalEditor({
+        features: ({ defaultFeatures }) => [
+          ...defaultFeatures.filter((feature) => feature.key !== 'upload'),
+          UploadFeature({
+            collections: {
+              media: {
+                fields: [
+                  {
+                    name: 'caption',
+                    type: 'text',
+                    label: label('Chú thích ảnh', 'Caption'),
+                    admin: {
+                      description: label(
+                        'Để trống để dùng chú thích của ảnh.',
+                        "Leave empty to use the image's own caption.",
+                      ),
+                    },
+                  },
+                ],
+              },
+            },
+          }),
+        ],
+      }),
+    },
+    {
+      name: 'bodyHtml',
+      type: 'textarea',
+      localized: true,
+      admin: { hidden: true },
+      label: label('Nội dung HTML', 'Body HTML'),
+    },
+    slugField(),
+    {
+      name: 'publishedAt',
+      type: 'date',
+      label: label('Ngày đăng', 'Published at'),
+      index: true,
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        description: label(
+          'Bài chỉ hiện với công chúng từ thời điểm này. Để trống: lúc xuất bản.',
+          'The public sees the article from this time on. Empty: when published.',
+        ),
+      },
+    },
+    {
+      name: 'expiresAt',
+      type: 'date',
+      label: label('Ngày hết hạn', 'Expires at'),
+      index: true,
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        description: label('Sau thời điểm này bài bị ẩn với công chúng.', 'After this time the public no longer sees it.'),
+      },
+      validate: (value: unknown, { siblingData }: { siblingData: { publishedAt?: unknown } }) => {
+        if (!value || !siblingData.publishedAt) return true
+        return new Date(value as string) > new Date(siblingData.publishedAt as string)
+          ? true
+          : 'expiresAt must be later than publishedAt.'
+      },
+    },
+    {
+      name: 'coverImage',
+      type: 'upload',
+      relationTo: 'media',
+      label: label('Ảnh đại diện', 'Cover image'),
+      admin: { description: label('Ảnh hiển thị trong danh sách tin.', 'The picture shown in article lists.') },
+    },
+    {
+      name: 'categories',
+      type: 'relationship',
+      relationTo: 'categories',
+      hasMany: true,
+      label: label('Chuyên mục', 'Categories'),
+      admin: {
+        position: 'sidebar',
+        description: label('Chuyên mục đầu tiên là chuyên mục chính.', 'The first category is the primary one.'),
+      },
+    },
+    {
+      name: 'authors',
+      type: 'relationship',
+      relationTo: 'authors',
+      hasMany: true,
+      label: label('Tác giả', 'Authors'),
+      admin: { position: 'sidebar', description: label('Tác giả có hồ sơ.', 'Authors with a record.') },
+    },
+    {
+      name: 'byline',
+      type: 'text',
+      label: label('Bút danh / tác giả khác', 'Byline'),
+      admin: {
+        position: 'sidebar',
+        description: label('Tên tác giả không có hồ sơ.', 'A name with no author record.'),
+      },
+    },
+    {
+      name: 'source',
+      type: 'relationship',
+      relationTo: 'sources',
+      label: label('Nguồn tin', 'Source'),
+      admin: { position: 'sidebar', description: label('Đơn vị cung cấp tin.', 'Where the story comes from.') },
+    },
+    {
+      name: 'sourceUrl',
+      type: 'text',
+      label: label('Đường dẫn nguồn', 'Source URL'),
+      validate: validateHttpUrl,
+      admin: { position: 'sidebar', description: label('Liên kết tới bài gốc.', 'Link to the original.') },
+    },
+    {
+      name: 'tags',
+      type: 'text',
+      hasMany: true,
+      label: label('Từ khóa', 'Tags'),
+      admin: { position: 'sidebar', description: label('Từ khóa của bài.', 'Keywords.') },
+    },
+    {
+      name: 'allowRatings',
+      type: 'checkbox',
+      defaultValue: true,
+      label: label('Cho phép đánh giá', 'Allow ratings'),
+      admin: { position: 'sidebar', description: label('Bạn đọc được chấm điểm bài.', 'Readers may rate it.') },
+    },
+  ],
+})

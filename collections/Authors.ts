@@ -1,0 +1,45 @@
+import type { CollectionConfig } from 'payload'
+import type { ResolvedNewsPortalOptions } from '../plugin/types'
+import { anyone, editorsOnly } from '../plugin/access'
+import { slugField } from '../plugin/fields/slugField'
+import { populateSlug } from '../plugin/hooks/populateSlug'
+import { groups, label } from '../plugin/lib/labels'
+
+export const authorsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
+  slug: 'authors',
+  labels: { singular: label('Tác giả', 'Author'), plural: label('Tác giả', 'Authors') },
+  graphQL: { singularName: 'Author', pluralName: 'Authors' },
+  admin: { group: groups.news, useAsTitle: 'name', defaultColumns: ['name', 'pseudonym', 'slug'] },
+  access: { read: anyone, create: editorsOnly(options), update: editorsOnly(options), delete: editorsOnly(options) },
+  hooks: options.disabled ? {} : { beforeValidate: [populateSlug({ sourceField: 'name' })] },
+  fields: [
+    {
+      name: 'name',
+      type: 'text',
+      required: true,
+      label: label('Họ tên', 'Name'),
+      admin: { description: label('Tên hiển thị dưới bài viết.', 'The name shown under articles.') },
+    },
+    slugField(),
+    {
+      name: 'pseudonym',
+      type: 'text',
+      label: label('Bút danh', 'Pseudonym'),
+      admin: { description: label('Bút danh nếu có.', 'A pen name, if any.') },
+    },
+    {
+      name: 'bio',
+      type: 'textarea',
+      localized: true,
+      label: label('Giới thiệu', 'Bio'),
+      admin: { description: label('Vài dòng về tác giả.', 'A few lines about the author.') },
+    },
+    {
+      name: 'avatar',
+      type: 'upload',
+      relationTo: 'media',
+      label: label('Ảnh đại diện', 'Avatar'),
+      admin: { description: label('Ảnh chân dung.', 'A portrait.') },
+    },
+  ],
+})

@@ -1,0 +1,52 @@
+import type { CollectionConfig } from 'payload'
+import type { ResolvedNewsPortalOptions } from '../plugin/types'
+import { anyone, editorsOnly } from '../plugin/access'
+import { slugField } from '../plugin/fields/slugField'
+import { populateSlug } from '../plugin/hooks/populateSlug'
+import { groups, label } from '../plugin/lib/labels'
+
+export const categoriesCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
+  slug: 'categories',
+  labels: { singular: label('Chuyên mục', 'Category'), plural: label('Chuyên mục', 'Categories') },
+  graphQL: { singularName: 'Category', pluralName: 'Categories' },
+  admin: { group: groups.news, useAsTitle: 'title', defaultColumns: ['title', 'slug', 'parent', 'order'] },
+  access: { read: anyone, create: editorsOnly(options), update: editorsOnly(options), delete: editorsOnly(options) },
+  hooks: options.disabled ? {} : { beforeValidate: [populateSlug({ sourceField: 'title' })] },
+  defaultSort: 'order',
+  fields: [
+    {
+      name: 'title',
+      type: 'text',
+      required: true,
+      localized: true,
+      label: label('Tên chuyên mục', 'Title'),
+      admin: { description: label('Tên hiển thị của chuyên mục.', 'The name readers see.') },
+    },
+    slugField(),
+    {
+      name: 'parent',
+      type: 'relationship',
+      relationTo: 'categories',
+      label: label('Chuyên mục cha', 'Parent'),
+      admin: { description: label('Để trống nếu là chuyên mục gốc.', 'Empty for a top-level category.') },
+      validate: (value: unknown, { id }: { id?: string | number }) =>
+        value !== undefined && value !== null && id !== undefined && String(value) === String(id)
+          ? 'A category cannot be its own parent.'
+          : true,
+    },
+    {
+      name: 'description',
+      type: 'textarea',
+      localized: true,
+      label: label('Mô tả', 'Description'),
+      admin: { description: label('Giới thiệu ngắn về chuyên mục.', 'A short description.') },
+    },
+    {
+      name: 'order',
+      type: 'number',
+      defaultValue: 0,
+      label: label('Thứ tự', 'Order'),
+      admin: { description: label('Số nhỏ hiện trước.', 'Lower numbers come first.') },
+    },
+  ],
+})

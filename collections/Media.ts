@@ -1,0 +1,37 @@
+import type { CollectionConfig } from 'payload'
+import type { ResolvedNewsPortalOptions } from '../plugin/types'
+import { anyone, editorsOnly } from '../plugin/access'
+import { groups, label } from '../plugin/lib/labels'
+
+export const mediaCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
+  slug: 'media',
+  labels: { singular: label('Tệp ảnh', 'Media'), plural: label('Thư viện ảnh', 'Media') },
+  graphQL: { singularName: 'Media', pluralName: 'allMedia' },
+  admin: { group: groups.news, useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'caption'] },
+  access: { read: anyone, create: editorsOnly(options), update: editorsOnly(options), delete: editorsOnly(options) },
+  upload: {
+    mimeTypes: ['image/*'],
+    imageSizes: [
+      { name: 'thumbnail', width: 320, height: 240, position: 'centre' },
+      { name: 'card', width: 768, height: 432, position: 'centre' },
+    ],
+    adminThumbnail: 'thumbnail',
+  },
+  fields: [
+    {
+      name: 'alt',
+      type: 'text',
+      required: true,
+      localized: true,
+      label: label('Mô tả ảnh (alt)', 'Alt text'),
+      admin: { description: label('Mô tả cho người khiếm thị; bắt buộc.', 'Describes the image for screen readers; required.') },
+    },
+    {
+      name: 'caption',
+      type: 'text',
+      localized: true,
+      label: label('Chú thích', 'Caption'),
+      admin: { description: label('Hiện dưới ảnh trong bài.', 'Shown under the image in articles.') },
+    },
+  ],
+})

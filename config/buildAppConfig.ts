@@ -1,0 +1,67 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig, type SanitizedConfig } from 'payload'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { vi } from '@payloadcms/translations/languages/vi'
+import { en } from '@payloadcms/translations/languages/en'
+import sharp from 'sharp'
+import { newsPortalPlugin, type NewsPortalPluginConfig } from '../plugin'
+import { Users } from '../collections/Users'
+import { chooseDatabase, databaseAdapter, dataDir as defaultDataDir } from './database'
+import { resolveSecret } from './secret'
+
+const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+export interface AppConfigOptions {
+  /** Database URL; defaults to `DATABASE_URL`. */
+  databaseUrl?: string
+  /** Folder for the development secret and uploads; defaults to `./data`. */
+  dataDir?: string
+  /** Runs after Payload starts (the demo seeds an empty database here). */
+  onInit?: NonNullable<Parameters<typeof buildConfig>[0]['onInit']>
+  /** Extra plugin options (tests use them). */
+  plugin?: NewsPortalPluginConfig
+}
+
+/** The demo app's Payload config: the news-portal plugin on the database named by `DATABASE_URL`. */
+export function buildAppConfig(options: AppConfigOptions = {}): Promise<SanitizedConfig> {
+  const dataDir = options.dataDir ?? defaultDataDir
+  const database = chooseDatabase(options.databaseUrl ?? process.env.DATABASE_URL)
+  return buildConfig({
+    serverURL: process.env.SERVER_URL ?? '',
+    secret: resolveSecret(dataDir),
+    admin: {
+      user: Users.slug,
+      importMap: { baseDir: rootDir },
+      meta: { titleSuffix: ' · News portal' },
+      dateFormat: 'dd/MM/yyyy HH:mm',
+      timezones: { defaultTimezone: options.plugin?.timeZone ?? 'Asia/Ho_Chi_Minh' },
+    },
+    i18n: { supportedLanguages: { vi, en }, fallbackLanguage: 'vi' },
+    localization: {
+      locales: [
+        { code: 'vi', label: 'Tiếng Việt' },
+        { code: 'en', label: 'English' },
+      ],
+      defaultLocale: 'vi',
+      fallback: true,
+    },
+    collections: [Users],
+    editor: lexicalEditor(),
+    db: databaseAdapter(database),
+    sharp,
+    plugins: [
+      newsPortalPlugin({
+        ...options.plugin,
+        mediaOverrides: {
+          upload: { staticDir: path.join(dataDir, 'media') },
+          ...options.plugin?.mediaOverrides,
+        },
+      }),
+    ],
+    typescript: { outputFile: path.join(rootDir, 'payload-types.ts') },
+    graphQL: { schemaOutputFile: path.join(rootDir, 'sdk', 'schema.graphql') },
+    telemetry: false,
+    onInit: options.onInit,
+  })
+}

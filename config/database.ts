@@ -1,0 +1,53 @@
+import path from 'node:path'
+import fs from 'node:fs'
+import type { DatabaseAdapterObj } from 'payload'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+
+export type DatabaseKind = 'sqlite' | 'mongodb' | 'postgres'
+
+export interface DatabaseChoice {
+  kind: DatabaseKind
+  /** The URL handed to the adapter (for SQLite, `file:` plus an absolute path). */
+  url: string
+}
+
+/** Where the demo keeps its SQLite file, uploads and development secret. */
+export const dataDir = path.resolve(process.cwd(), 'data')
+
+/**
+ * Reads `DATABASE_URL` (unset → SQLite under ./data) and says which adapter serves it.
+ * Throws one sentence naming the variable when the scheme is not one we know.
+ */
+export function chooseDatabase(databaseUrl = process.env.DATABASE_URL): DatabaseChoice {
+  const url = databaseUrl?.trim()
+  if (!url) return { kind: 'sqlite', url: sqliteFileUrl('file:./data/news-portal.db') }
+  if (url.startsWith('file:')) return { kind: 'sqlite', url: sqliteFileUrl(url) }
+  if (/^mongodb(\+srv)?:\/\//.test(url)) return { kind: 'mongodb', url }
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url }
+  const scheme = url.includes(':') ? url.slice(0, url.indexOf(':') + 1) : url
+  throw new Error(
+    `DATABASE_URL has an unknown scheme "${scheme}": use file: (SQLite), mongodb://, mongodb+srv:// or postgres://.`,
+  )
+}
+
+/** Resolves a `file:` URL against the working directory and creates its folder on demand. */
+function sqliteFileUrl(url: string): string {
+  const filePath = url.slice('file:'.length)
+  const absolute = path.isAbsolute(filePath) ? filePath : path.resolve(process.cwd(), filePath)
+  fs.mkdirSync(path.dirname(absolute), { recursive: true })
+  return `file:${absolute}`
+}
+
+/** The Payload database adapter for a chosen database. */
+export function databaseAdapter(choice: DatabaseChoice): DatabaseAdapterObj {
+  switch (choice.kind) {
+    case 'mongodb':
+      return mongooseAdapter({ url: choice.url })
+    case 'postgres':
+      return postgresAdapter({ pool: { connectionString: choice.url } })
+    case 'sqlite':
+      return sqliteAdapter({ client: { url: choice.url } })
+  }
+}

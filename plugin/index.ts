@@ -1,0 +1,55 @@
+import type { Config, Plugin, TypedUser } from 'payload'
+import type { NewsPortalPluginConfig, ResolvedNewsPortalOptions } from './types'
+import { applyOverrides } from './lib/applyOverrides'
+import { defaultArticlePath } from './lib/bodyHtml'
+import { articlesCollection } from '../collections/Articles'
+import { authorsCollection } from '../collections/Authors'
+import { sourcesCollection } from '../collections/Sources'
+import { categoriesCollection } from '../collections/Categories'
+import { mediaCollection } from '../collections/Media'
+
+export type { NewsPortalPluginConfig } from './types'
+export { slugify } from './lib/slugify'
+export { publicArticleWhere } from './lib/publicWhere'
+
+/** Default editor rule: a user whose `roles` include `admin` or `editor`; a user collection without roles counts every user. */
+export function defaultIsEditor(user: TypedUser | null | undefined): boolean {
+  if (!user) return false
+  const roles = (user as { roles?: unknown }).roles
+  if (roles === undefined) return true
+  return Array.isArray(roles) && (roles.includes('admin') || roles.includes('editor'))
+}
+
+export function resolveOptions(options: NewsPortalPluginConfig = {}): ResolvedNewsPortalOptions {
+  return {
+    disabled: options.disabled ?? false,
+    timeZone: options.timeZone ?? 'Asia/Ho_Chi_Minh',
+    isEditor: options.isEditor ?? defaultIsEditor,
+    articlePath: options.articlePath ?? defaultArticlePath,
+  }
+}
+
+/**
+ * Turns any Payload site into a news portal: articles, authors, sources, categories and media,
+ * with public read access limited to what is published and in its time window.
+ */
+export const newsPortalPlugin =
+  (pluginOptions: NewsPortalPluginConfig = {}): Plugin =>
+  (incomingConfig: Config): Config => {
+    const options = resolveOptions(pluginOptions)
+    const portalCollections = [
+      applyOverrides(mediaCollection(options), pluginOptions.mediaOverrides),
+      applyOverrides(categoriesCollection(options), pluginOptions.categoriesOverrides),
+      applyOverrides(authorsCollection(options), pluginOptions.authorsOverrides),
+      applyOverrides(sourcesCollection(options), pluginOptions.sourcesOverrides),
+      applyOverrides(articlesCollection(options), pluginOptions.articlesOverrides),
+    ]
+    const existing = incomingConfig.collections ?? []
+    const clash = existing.find((collection) => portalCollections.some((own) => own.slug === collection.slug))
+    if (clash) {
+      throw new Error(
+        `newsPortalPlugin: the site already has a collection "${clash.slug}"; use ${clash.slug}Overrides to change the plugin's instead.`,
+      )
+    }
+    return { ...incomingConfig, collections: [...existing, ...portalCollections] }
+  }

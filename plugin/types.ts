@@ -1,0 +1,48 @@
+import type { CollectionConfig, Field, PayloadRequest, TypedUser } from 'payload'
+
+/** The collections the plugin adds, by slug. */
+export type NewsPortalCollectionSlug = 'articles' | 'authors' | 'sources' | 'categories' | 'media'
+
+/**
+ * Overrides for one collection the plugin adds: any collection config key, merged over the
+ * plugin's defaults (objects such as `admin`, `access`, `upload` one level deep, hook lists
+ * appended), plus `fields`, a function that receives the plugin's fields and returns the final list.
+ */
+export type CollectionOverrides = Partial<Omit<CollectionConfig, 'fields' | 'slug'>> & {
+  fields?: (args: { defaultFields: Field[] }) => Field[]
+}
+
+/** What `articlePath` receives: the article and its primary category, as far as they are known. */
+export interface ArticlePathInput {
+  slug?: string | null
+  primaryCategorySlug?: string | null
+}
+
+export interface NewsPortalPluginConfig {
+  /** Turns the plugin's behaviour off while keeping its collections, so the schema stays stable. Default `false`. */
+  disabled?: boolean
+  /** The site's time zone, for day and month boundaries and date display. Default `'Asia/Ho_Chi_Minh'`. */
+  timeZone?: string
+  /** Which logged-in users may write portal content. Default: users whose `roles` include `admin` or `editor` (or any user of a collection without `roles`). */
+  isEditor?: (user: TypedUser | null | undefined, req?: PayloadRequest) => boolean
+  /** The public path of an article, used for internal links in `bodyHtml`. Default `/{category-slug}/{article-slug}`. */
+  articlePath?: (article: ArticlePathInput) => string
+  /** Overrides for the `articles` collection. */
+  articlesOverrides?: CollectionOverrides
+  /** Overrides for the `authors` collection. */
+  authorsOverrides?: CollectionOverrides
+  /** Overrides for the `sources` collection. */
+  sourcesOverrides?: CollectionOverrides
+  /** Overrides for the `categories` collection. */
+  categoriesOverrides?: CollectionOverrides
+  /** Overrides for the `media` collection (for example `upload.staticDir`). */
+  mediaOverrides?: CollectionOverrides
+}
+
+/** The options with every default filled in, as hooks and collections receive them. */
+export interface ResolvedNewsPortalOptions {
+  disabled: boolean
+  timeZone: string
+  isEditor: (user: TypedUser | null | undefined, req?: PayloadRequest) => boolean
+  articlePath: (article: ArticlePathInput) => string
+}

@@ -1,0 +1,136 @@
+import type { Payload, Where } from 'payload'
+import site from './fixtures/seed-site.json'
+import { drawSeedPicture } from './image'
+import { generatedArticles, generatedCategories, hiddenArticles, type GeneratedArticle } from './generated'
+import { imageNode, paragraph, richText } from '../plugin/lib/lexical'
+import { slugify } from '../plugin/lib/slugify'
+
+export interface SeedResult {
+  /** How many documents of each collection this run created (all zero on a second run). */
+  created: Record<'users' | 'categories' | 'authors' | 'sources' | 'media' | 'articles', number>
+  admin: { email: string; password: string | null }
+}
+
+const DEFAULT_ADMIN = { email: 'admin@example.com', password: 'admin-demo-123' }
+const DEFAULT_EDITOR = { email: 'editor@example.com', password: 'editor-demo-123' }
+
+/** The seed page's article, as it is stored. */
+export const seedArticle = {
+  title: site.article.title,
+  slug: slugify(site.article.title),
+  publishedAt: new Date(site.article.publishedAt).toISOString(),
+}
+
+/**
+ * Loads the demo content: the seed page's article with its author, source and captioned picture,
+ * 36 generated articles over three categories, and drafts, a scheduled and an expired article.
+ * Idempotent: whatever already exists (by email, slug, title or filename) is left as it is.
+ */
+export async function seed(payload: Payload, { log = true }: { log?: boolean } = {}): Promise<SeedResult> {
+  const created: SeedResult['created'] = { users: 0, categories: 0, authors: 0, sources: 0, media: 0, articles: 0 }
+  const say = (message: string) => log && payload.logger.info(message)
+
+  const ensure = async <T extends { id: string | number }>(
+    collection: keyof SeedResult['created'],
+    where: Where,
+    create: () => Promise<T>,
+  ): Promise<T> => {
+    const found = await payload.find({ collection, where, limit: 1, depth: 0, overrideAccess: true, draft: true })
+    if (found.docs[0]) return found.docs[0] as unknown as T
+    created[collection] += 1
+    return create()
+  }
+
+  const adminEmail = process.env.ADMIN_EMAIL || DEFAULT_ADMIN.email
+  const adminPassword = process.env.ADMIN_PASSWORD || DEFAULT_ADMIN.password
+  const usersBefore = created.users
+  await ensure('users', { email: { equals: adminEmail } }, () =>
+    payload.create({ collection: 'users', data: { email: adminEmail, password: adminPassword, name: 'Quản trị', roles: ['admin'] } }),
+  )
+  const adminCreated = created.users > usersBefore
+  await ensure('users', { email: { equals: DEFAULT_EDITOR.email } }, () =>
+    payload.create({
+      collection: 'users',
+      data: { email: DEFAULT_EDITOR.email, password: DEFAULT_EDITOR.password, name: 'Biên tập viên', roles: ['editor'] },
+    }),
+  )
+
+  const categories = new Map<string, string | number>()
+  for (const category of generatedCategories) {
+    const doc = await ensure('categories', { slug: { equals: category.slug } }, () =>
+      payload.create({ collection: 'categories', locale: 'vi', data: category }),
+    )
+    categories.set(category.slug, doc.id)
+  }
+
+  const author = await ensure('authors', { name: { equals: site.author.name } }, () =>
+    payload.create({ collection: 'authors', data: { name: site.author.name } }),
+  )
+  const source = await ensure('sources', { title: { equals: site.source.title } }, () =>
+    payload.create({ collection: 'sources', data: { title: site.source.title } }),
+  )
+  const pictureName = 'quang-canh-hoi-thao.jpg'
+  const picture = await ensure('media', { filename: { equals: pictureName } }, async () => {
+    const data = await drawSeedPicture()
+    return payload.create({
+      collection: 'media',
+      locale: 'vi',
+      data: { alt: site.article.image.alt, caption: site.article.image.caption },
+      file: { data, mimetype: 'image/jpeg', name: pictureName, size: data.length },
+    })
+  })
+
+  await ensure('articles', { slug: { equals: seedArticle.slug } }, () =>
+    payload.create({
+      collection: 'articles',
+      locale: 'vi',
+      data: {
+        title: site.article.title,
+        lead: site.article.lead,
+        body: richText(imageNode(picture.id, site.article.image.caption), ...site.article.bodyParagraphs.map((text) => paragraph(text))),
+        coverImage: picture.id,
+        authors: [author.id],
+        source: source.id,
+        categories: [categories.get('tin-tuc-su-kien')!],
+        publishedAt: seedArticle.publishedAt,
+        _status: 'published',
+      },
+    }),
+  )
+
+  const createArticle = (article: GeneratedArticle) =>
+    ensure('articles', { title: { equals: article.title } }, () =>
+      payload.create({
+        collection: 'articles',
+        locale: 'vi',
+        draft: article.status === 'draft',
+        data: {
+          title: article.title,
+          lead: article.lead,
+          body: richText(...article.paragraphs.map((text) => paragraph(text))),
+          authors: [author.id],
+          source: source.id,
+          categories: [categories.get(article.categorySlug)!],
+          publishedAt: article.publishedAt,
+          expiresAt: article.expiresAt,
+          _status: article.status,
+        },
+      }),
+    )
+  for (const article of generatedArticles()) await createArticle(article)
+  for (const article of hiddenArticles(new Date())) await createArticle(article)
+
+  const total = Object.values(created).reduce((sum, n) => sum + n, 0)
+  say(total ? `Seed: created ${JSON.stringify(created)}.` : 'Seed: everything was already there; nothing created.')
+  if (adminCreated) {
+    say(`Seed: admin login ${adminEmail} / ${adminPassword} (editor: ${DEFAULT_EDITOR.email} / ${DEFAULT_EDITOR.password}).`)
+  }
+  return { created, admin: { email: adminEmail, password: adminCreated ? adminPassword : null } }
+}
+
+/** Seeds only a database with no articles yet (what `npm run dev` does on first start). */
+export async function seedIfEmpty(payload: Payload): Promise<SeedResult | null> {
+  const { totalDocs } = await payload.count({ collection: 'articles', overrideAccess: true })
+  if (totalDocs > 0) return null
+  return seed(payload)
+}

@@ -1,0 +1,13 @@
+import { getPayload } from 'payload'
+import config from '../payload.config'
+import { seed } from './index'
+
+// `npm run seed`: seeds the database named by DATABASE_URL, then exits.
+process.env.SEED_ON_START = 'false'
+const payload = await getPayload({ config })
+try {
+  await seed(payload)
+} finally {
+  await payload.destroy()
+}
+process.exit(0)
