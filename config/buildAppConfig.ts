@@ -59,7 +59,8 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
         },
       }),
     ],
-    typescript: { outputFile: path.join(rootDir, 'payload-types.ts') },
+    // Types stay generic: the plugin serves any adapter (numeric or string ids). `npm run generate:types` writes them on demand.
+    typescript: { autoGenerate: false, outputFile: path.join(rootDir, 'payload-types.ts') },
     graphQL: { schemaOutputFile: path.join(rootDir, 'sdk', 'schema.graphql') },
     telemetry: false,
     onInit: options.onInit,

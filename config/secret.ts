@@ -2,7 +2,8 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-let announced = false
+// One notice per process, even when Next.js loads this module more than once.
+const announced = Symbol.for('news-portal.secret-announced')
 
 /**
  * The Payload secret: `PAYLOAD_SECRET` when set. Production refuses to start without it;
@@ -21,8 +22,8 @@ export function resolveSecret(dataDir: string, env: NodeJS.ProcessEnv = process.
     secret = crypto.randomBytes(32).toString('hex')
     fs.writeFileSync(file, secret, { mode: 0o600 })
   }
-  if (!announced) {
-    announced = true
+  if (!(globalThis as Record<symbol, unknown>)[announced]) {
+    ;(globalThis as Record<symbol, unknown>)[announced] = true
     console.info(`PAYLOAD_SECRET is not set: using the random development secret kept in ${file}.`)
   }
   return secret

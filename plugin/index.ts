@@ -1,4 +1,5 @@
-import type { Config, Plugin, TypedUser } from 'payload'
+import type { CollectionConfig, Config, Plugin, TypedUser } from 'payload'
+import { chainGraphQL, type PortalFeature } from './feature'
 import type { NewsPortalPluginConfig, ResolvedNewsPortalOptions } from './types'
 import { applyOverrides } from './lib/applyOverrides'
 import { defaultArticlePath } from './lib/bodyHtml'
@@ -37,12 +38,21 @@ export const newsPortalPlugin =
   (pluginOptions: NewsPortalPluginConfig = {}): Plugin =>
   (incomingConfig: Config): Config => {
     const options = resolveOptions(pluginOptions)
-    const portalCollections = [
+    // Each feature lives in its own folder under plugin/ and is registered here.
+    const features: PortalFeature[] = []
+
+    const articles = articlesCollection(options)
+    articles.fields = [...articles.fields, ...features.flatMap((feature) => feature.articleFields ?? [])]
+    if (!options.disabled) {
+      articles.endpoints = [...(articles.endpoints || []), ...features.flatMap((feature) => feature.articleEndpoints ?? [])]
+    }
+    const portalCollections: CollectionConfig[] = [
       applyOverrides(mediaCollection(options), pluginOptions.mediaOverrides),
       applyOverrides(categoriesCollection(options), pluginOptions.categoriesOverrides),
       applyOverrides(authorsCollection(options), pluginOptions.authorsOverrides),
       applyOverrides(sourcesCollection(options), pluginOptions.sourcesOverrides),
-      applyOverrides(articlesCollection(options), pluginOptions.articlesOverrides),
+      applyOverrides(articles, pluginOptions.articlesOverrides),
+      ...features.flatMap((feature) => feature.collections ?? []),
     ]
     const existing = incomingConfig.collections ?? []
     const clash = existing.find((collection) => portalCollections.some((own) => own.slug === collection.slug))
@@ -51,5 +61,25 @@ export const newsPortalPlugin =
         `newsPortalPlugin: the site already has a collection "${clash.slug}"; use ${clash.slug}Overrides to change the plugin's instead.`,
       )
     }
-    return { ...incomingConfig, collections: [...existing, ...portalCollections] }
+    const config: Config = { ...incomingConfig, collections: [...existing, ...portalCollections] }
+    if (options.disabled) return config
+
+    config.endpoints = [...(incomingConfig.endpoints ?? []), ...features.flatMap((feature) => feature.endpoints ?? [])]
+    config.graphQL = {
+      ...incomingConfig.graphQL,
+      queries: chainGraphQL(incomingConfig.graphQL?.queries, features.flatMap((feature) => feature.queries ?? [])),
+      mutations: chainGraphQL(incomingConfig.graphQL?.mutations, features.flatMap((feature) => feature.mutations ?? [])),
+    }
+    const tasks = features.flatMap((feature) => feature.tasks ?? [])
+    if (tasks.length) {
+      config.jobs = { ...incomingConfig.jobs, tasks: [...(incomingConfig.jobs?.tasks ?? []), ...tasks] }
+    }
+    const inits = features.flatMap((feature) => (feature.onInit ? [feature.onInit] : []))
+    if (inits.length) {
+      config.onInit = async (payload) => {
+        await incomingConfig.onInit?.(payload)
+        for (const init of inits) await init(payload)
+      }
+    }
+    return config
   }

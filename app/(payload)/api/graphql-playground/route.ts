@@ -1,0 +1,6 @@
+import config from '@payload-config'
+import '@payloadcms/next/css'
+import { GRAPHQL_PLAYGROUND_GET } from '@payloadcms/next/routes'
+
+// Payload serves the playground in development only.
+export const GET = GRAPHQL_PLAYGROUND_GET(config)

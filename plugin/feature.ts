@@ -1,0 +1,40 @@
+import type { CollectionConfig, Config, Endpoint, Field, Payload, TaskConfig } from 'payload'
+
+/** A GraphQL extension in Payload's shape: receives Payload's `graphql` module and context, returns fields. */
+export type GraphQLFieldsExtension = NonNullable<NonNullable<Config['graphQL']>['queries']>
+
+/**
+ * One part of the portal (ratings, counters, the public GraphQL surface, …). The plugin merges
+ * every feature into the config, so each lives in its own folder and is registered in one line.
+ */
+export interface PortalFeature {
+  /** Collections the feature adds (added even when the plugin is disabled, so the schema is stable). */
+  collections?: CollectionConfig[]
+  /** Fields appended to `articles` (virtual fields such as `rating`, `views`). */
+  articleFields?: Field[]
+  /** Endpoints appended to `articles` (e.g. `/:id/rate`). */
+  articleEndpoints?: Endpoint[]
+  /** Root REST endpoints under `/api` (e.g. `/visits`, `/feed.xml`). */
+  endpoints?: Endpoint[]
+  /** GraphQL queries the feature adds. */
+  queries?: GraphQLFieldsExtension
+  /** GraphQL mutations the feature adds. */
+  mutations?: GraphQLFieldsExtension
+  /** Payload job tasks (and their schedules) the feature adds. */
+  tasks?: TaskConfig[]
+  /** Runs once Payload has started. */
+  onInit?: (payload: Payload) => Promise<void> | void
+}
+
+/** Combines GraphQL field extensions, keeping whatever the site already defined. */
+export function chainGraphQL(
+  existing: GraphQLFieldsExtension | undefined,
+  added: GraphQLFieldsExtension[],
+): GraphQLFieldsExtension | undefined {
+  if (!existing && added.length === 0) return undefined
+  return (graphQL, context) => {
+    const fields = { ...(existing ? existing(graphQL, context) : {}) }
+    for (const extension of added) Object.assign(fields, extension(graphQL, context))
+    return fields
+  }
+}
