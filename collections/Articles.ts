@@ -8,6 +8,7 @@ import { groups, label } from '../plugin/lib/labels'
 import { populateSlug } from '../plugin/hooks/populateSlug'
 import { renderBodyHtmlOnSave } from '../plugin/hooks/renderBodyHtml'
 import { setPublishedAt } from '../plugin/hooks/setPublishedAt'
+import { publicReadsPublished } from '../plugin/hooks/publicReadsPublished'
 
 export const articlesCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
   slug: 'articles',
@@ -27,8 +28,9 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
     delete: editorsOnly(options),
   },
   hooks: options.disabled
-    ? {}
+    ? { beforeOperation: [publicReadsPublished(options)] }
     : {
+        beforeOperation: [publicReadsPublished(options)],
         beforeValidate: [populateSlug({ sourceField: 'title' })],
         beforeChange: [setPublishedAt, renderBodyHtmlOnSave(options)],
       },
