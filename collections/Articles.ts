@@ -3,8 +3,9 @@ import { lexicalEditor, UploadFeature } from '@payloadcms/richtext-lexical'
 import type { ResolvedNewsPortalOptions } from '../plugin/types'
 import { editorsOnly, readPublicArticles } from '../plugin/access'
 import { slugField } from '../plugin/fields/slugField'
-import { validateHttpUrl } from '../plugin/fields/validators'
+import { validateHttpUrl, validateRelationExists } from '../plugin/fields/validators'
 import { groups, label } from '../plugin/lib/labels'
+import { rejectMalformedId } from '../plugin/hooks/rejectMalformedId'
 import { populateSlug } from '../plugin/hooks/populateSlug'
 import { renderBodyHtmlOnSave } from '../plugin/hooks/renderBodyHtml'
 import { setPublishedAt } from '../plugin/hooks/setPublishedAt'
@@ -28,9 +29,9 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
     delete: editorsOnly(options),
   },
   hooks: options.disabled
-    ? { beforeOperation: [publicReadsPublished(options)] }
+    ? { beforeOperation: [rejectMalformedId, publicReadsPublished(options)] }
     : {
-        beforeOperation: [publicReadsPublished(options)],
+        beforeOperation: [rejectMalformedId, publicReadsPublished(options)],
         beforeValidate: [populateSlug({ sourceField: 'title' })],
         beforeChange: [setPublishedAt, renderBodyHtmlOnSave(options)],
       },
@@ -125,6 +126,7 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
       name: 'coverImage',
       type: 'upload',
       relationTo: 'media',
+      validate: validateRelationExists as never,
       label: label('Ảnh đại diện', 'Cover image'),
       admin: { description: label('Ảnh hiển thị trong danh sách tin.', 'The picture shown in article lists.') },
     },
@@ -132,6 +134,7 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
       name: 'categories',
       type: 'relationship',
       relationTo: 'categories',
+      validate: validateRelationExists,
       hasMany: true,
       label: label('Chuyên mục', 'Categories'),
       admin: {
@@ -143,6 +146,7 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
       name: 'authors',
       type: 'relationship',
       relationTo: 'authors',
+      validate: validateRelationExists,
       hasMany: true,
       label: label('Tác giả', 'Authors'),
       admin: { position: 'sidebar', description: label('Tác giả có hồ sơ.', 'Authors with a record.') },
@@ -160,6 +164,7 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
       name: 'source',
       type: 'relationship',
       relationTo: 'sources',
+      validate: validateRelationExists,
       label: label('Nguồn tin', 'Source'),
       admin: { position: 'sidebar', description: label('Đơn vị cung cấp tin.', 'Where the story comes from.') },
     },
