@@ -1,5 +1,4 @@
-import { NotFound, type CollectionBeforeOperationHook } from 'payload'
-import { isValidID } from 'payload/shared'
+import { isValidID, NotFound, type CollectionBeforeOperationHook } from 'payload'
 
 /**
  * An id that cannot exist for this database (`/api/articles/abc` on a numeric-id database) is
