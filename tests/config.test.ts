@@ -5,7 +5,10 @@ import { describe, expect, it, vi } from 'vitest'
 import type { CollectionConfig, Config } from 'payload'
 import { chooseDatabase } from '../config/database'
 import { resolveSecret } from '../config/secret'
-import { newsPortalPlugin } from '../plugin'
+import { newsPortalPlugin as asyncPlugin } from '../plugin'
+
+// The plugin returns a plain config (never a promise): typed here as such.
+const newsPortalPlugin = (...args: Parameters<typeof asyncPlugin>) => (config: Config) => asyncPlugin(...args)(config) as Config
 
 describe('database by DATABASE_URL', () => {
   it('unset or file: is SQLite under the given path, its folder created on demand', () => {
@@ -53,7 +56,7 @@ describe('PAYLOAD_SECRET', () => {
 })
 
 describe('newsPortalPlugin as a config transformer', () => {
-  const base: Config = { collections: [{ slug: 'users', auth: true, fields: [] }] } as unknown as Config
+  const base = { collections: [{ slug: 'users', auth: true, fields: [] }] } as unknown as Config
   const slugs = (config: Config) => (config.collections ?? []).map((collection) => collection.slug)
   const find = (config: Config, slug: string) => config.collections!.find((c) => c.slug === slug) as CollectionConfig
 
