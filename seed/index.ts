@@ -130,7 +130,8 @@ export async function seed(payload: Payload, { log = true }: { log?: boolean } =
   const total = Object.values(created).reduce((sum, n) => sum + n, 0)
   say(total ? `Seed: created ${JSON.stringify(created)}.` : 'Seed: everything was already there; nothing created.')
   if (adminCreated) {
-    say(`Seed: admin login ${adminEmail} / ${adminPassword} (editor: ${DEFAULT_EDITOR.email} / ${DEFAULT_EDITOR.password}).`)
+    const editor = process.env.NODE_ENV === 'production' ? '' : ` (editor: ${DEFAULT_EDITOR.email} / ${DEFAULT_EDITOR.password})`
+    say(`Seed: admin login ${adminEmail} / ${adminPassword}${editor}.`)
   }
   return { created, admin: { email: adminEmail, password: adminCreated ? adminPassword : null } }
 }

@@ -39,6 +39,9 @@ describe('PAYLOAD_SECRET', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'np-secret-'))
     expect(() => resolveSecret(dir, { NODE_ENV: 'production' })).toThrow('PAYLOAD_SECRET must be set in production')
     expect(resolveSecret(dir, { NODE_ENV: 'production', PAYLOAD_SECRET: 's3cret' })).toBe('s3cret')
+    // `next build` compiles without one; `next start` then needs the real secret.
+    expect(resolveSecret(dir, { NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' })).toMatch(/placeholder/)
+    expect(fs.existsSync(path.join(dir, '.payload-secret'))).toBe(false)
   })
 
   it('development keeps one random secret in the data folder and says so once', () => {
