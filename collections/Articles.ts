@@ -9,6 +9,7 @@ import { rejectMalformedId } from '../plugin/hooks/rejectMalformedId'
 import { populateSlug } from '../plugin/hooks/populateSlug'
 import { renderBodyHtmlOnSave } from '../plugin/hooks/renderBodyHtml'
 import { setPublishedAt } from '../plugin/hooks/setPublishedAt'
+import { setPrimaryCategory } from '../plugin/hooks/setPrimaryCategory'
 import { publicReadsPublished } from '../plugin/hooks/publicReadsPublished'
 
 export const articlesCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
@@ -18,7 +19,7 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
   admin: {
     group: groups.news,
     useAsTitle: 'title',
-    defaultColumns: ['title', 'categories', '_status', 'publishedAt'],
+    defaultColumns: ['title', 'primaryCategory', '_status', 'publishedAt'],
     listSearchableFields: ['title', 'slug'],
   },
   access: {
@@ -33,7 +34,7 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
     : {
         beforeOperation: [rejectMalformedId, publicReadsPublished(options)],
         beforeValidate: [populateSlug({ sourceField: 'title' })],
-        beforeChange: [setPublishedAt, renderBodyHtmlOnSave(options)],
+        beforeChange: [setPublishedAt, setPrimaryCategory, renderBodyHtmlOnSave(options)],
       },
   versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: '-publishedAt',
@@ -140,6 +141,18 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
       admin: {
         position: 'sidebar',
         description: label('Chuyên mục đầu tiên là chuyên mục chính.', 'The first category is the primary one.'),
+      },
+    },
+    {
+      name: 'primaryCategory',
+      type: 'relationship',
+      relationTo: 'categories',
+      index: true,
+      label: label('Chuyên mục chính', 'Primary category'),
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: label('Tự động: chuyên mục đầu tiên.', 'Set automatically: the first category.'),
       },
     },
     {

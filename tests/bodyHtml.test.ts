@@ -75,3 +75,19 @@ describe('bodyHtml', () => {
     expect([vi.bodyHtml, en.bodyHtml]).toEqual(['<p>Tiếng Việt</p>', '<p>English</p>'])
   })
 })
+
+describe('primaryCategory', () => {
+  it('follows the first category and cannot be set by a client', async () => {
+    const [a, b] = await Promise.all(
+      ['Thời sự', 'Kinh tế'].map((title) => app.payload.create({ collection: 'categories', data: { title } })),
+    )
+    const doc = await publish({ title: 'Hai chuyên mục', categories: [b.id, a.id], primaryCategory: a.id })
+    expect(doc.primaryCategory).toMatchObject({ id: b.id })
+    const swapped = await app.payload.update({ collection: 'articles', id: doc.id, data: { categories: [a.id] }, depth: 0 })
+    expect(swapped.primaryCategory).toBe(a.id)
+    const forged = await app.payload.update({ collection: 'articles', id: doc.id, data: { primaryCategory: b.id }, depth: 0 })
+    expect(forged.primaryCategory).toBe(a.id)
+    const cleared = await app.payload.update({ collection: 'articles', id: doc.id, data: { categories: [] }, depth: 0 })
+    expect(cleared.primaryCategory ?? null).toBeNull()
+  })
+})
