@@ -17,7 +17,8 @@ const adminsOrSelf: Access = ({ req }) => {
 export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: label('Người dùng', 'User'), plural: label('Người dùng', 'Users') },
-  auth: true,
+  // Two hours by default; the browser tests shorten it to see the "stay logged in" prompt.
+  auth: { tokenExpiration: Number(process.env.TOKEN_EXPIRATION_SECONDS) || 7200 },
   admin: { group: groups.system, useAsTitle: 'email', defaultColumns: ['email', 'name', 'roles'] },
   access: {
     // The first user may be created from the admin's welcome screen; after that, admins only.

@@ -7,9 +7,9 @@ name=${1:-schema}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # payload's migrate:create asks questions on a terminal; `script` gives it one.
-DATABASE_URL="file:$tmp/migrate.db" script -qec "npx payload migrate:create $name --skip-empty" /dev/null
+DATABASE_URL="file:$tmp/migrate.db" script -qec "npm run payload -- migrate:create $name --skip-empty" /dev/null
 if [ -n "${MIGRATE_POSTGRES_URL:-}" ]; then
-  DATABASE_URL="$MIGRATE_POSTGRES_URL" script -qec "npx payload migrate:create $name --skip-empty" /dev/null
+  DATABASE_URL="$MIGRATE_POSTGRES_URL" script -qec "npm run payload -- migrate:create $name --skip-empty" /dev/null
 else
   echo "MIGRATE_POSTGRES_URL is not set: skipped the PostgreSQL migration." >&2
 fi

@@ -1,0 +1,92 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+const root = path.resolve(__dirname, '../..')
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+export interface ProductionApp {
+  url: string
+  stop: () => Promise<void>
+}
+
+/** Environment for a production app on its own fresh SQLite file. */
+export function productionEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    PAYLOAD_SECRET: `e2e-${crypto.randomBytes(16).toString('hex')}`,
+    DATABASE_URL: `file:${path.join(dataDir, 'e2e.db')}`,
+    ADMIN_EMAIL: 'admin@example.com',
+    ADMIN_PASSWORD: 'admin-e2e-123',
+    ...extra,
+  }
+}
+
+/** Builds the production app once (reused when `.next/BUILD_ID` exists, as after `npm run build` in CI). */
+export function ensureBuild(): void {
+  if (fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) return
+  const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
+  if (result.status !== 0) throw new Error('npm run build failed')
+}
+
+/** Seeds (running the migrations first) the database the environment names. */
+export function seedDatabase(env: NodeJS.ProcessEnv): void {
+  const result = spawnSync('npm', ['run', 'seed'], { cwd: root, env, encoding: 'utf8' })
+  if (result.status !== 0) throw new Error(`seed failed (exit ${result.status}, ${result.signal}, ${result.error}): ${result.stdout}\n${result.stderr}`)
+}
+
+/** Starts `next start` on a free port and waits until the admin answers. */
+export async function startProductionApp(env: NodeJS.ProcessEnv, logFile: string): Promise<ProductionApp> {
+  const port = await freePort()
+  const log = fs.openSync(logFile, 'a')
+  const child: ChildProcess = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: root,
+    env,
+    stdio: ['ignore', log, log],
+    detached: true,
+  })
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 90_000
+  for (;;) {
+    try {
+      const response = await fetch(`${url}/admin/login`)
+      if (response.status === 200) break
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`the app did not start on ${url}: see ${logFile}`)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  return {
+    url,
+    stop: async () => {
+      if (child.pid) {
+        try {
+          process.kill(-child.pid, 'SIGTERM')
+        } catch {
+          // already gone
+        }
+      }
+      fs.closeSync(log)
+    },
+  }
+}
+
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'news-portal-e2e-'))
+}
