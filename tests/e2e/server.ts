@@ -37,9 +37,12 @@ export function productionEnv(dataDir: string, extra: Record<string, string> = {
   }
 }
 
-/** Builds the production app once (reused when `.next/BUILD_ID` exists, as after `npm run build` in CI). */
+/**
+ * Builds the production app. `E2E_REUSE_BUILD=1` reuses an existing build (CI builds just before);
+ * otherwise a stale `.next` could carry old migrations or code.
+ */
 export function ensureBuild(): void {
-  if (fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) return
+  if (process.env.E2E_REUSE_BUILD === '1' && fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) return
   const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
   if (result.status !== 0) throw new Error('npm run build failed')
 }
