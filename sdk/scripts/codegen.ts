@@ -41,6 +41,8 @@ export interface GeneratedTypes {
   content: string
   /** Definitions of schema.pending.graphql still in use because schema.graphql lacks them. */
   pendingInUse: string[]
+  /** Definitions of schema.pending.graphql that schema.graphql now has (ignored; delete them). */
+  pendingShadowed: string[]
 }
 
 const read = (file: string) => fs.readFileSync(file, 'utf8')
@@ -57,7 +59,10 @@ function graphqlFiles(dir: string): string[] {
 }
 
 /** The definitions of the pending file that the real schema does not have yet (whole types, or fields of extensions). */
-function pendingDefinitions(schema: DocumentNode, pending: DocumentNode): { definitions: DefinitionNode[]; inUse: string[] } {
+function pendingDefinitions(
+  schema: DocumentNode,
+  pending: DocumentNode,
+): { definitions: DefinitionNode[]; inUse: string[]; shadowed: string[] } {
   const fieldsOf = new Map<string, Set<string>>()
   for (const definition of schema.definitions) {
     if (definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION) {
@@ -70,20 +75,25 @@ function pendingDefinitions(schema: DocumentNode, pending: DocumentNode): { defi
   }
   const definitions: DefinitionNode[] = []
   const inUse: string[] = []
+  const shadowed: string[] = []
   for (const definition of pending.definitions) {
     if (definition.kind === Kind.OBJECT_TYPE_EXTENSION) {
       const existing = fieldsOf.get(definition.name.value) ?? new Set()
       const missing = (definition.fields ?? []).filter((field) => !existing.has(field.name.value))
-      if (missing.length) {
-        definitions.push({ ...definition, fields: missing })
-        inUse.push(...missing.map((field) => `${definition.name.value}.${field.name.value}`))
+      if (missing.length) definitions.push({ ...definition, fields: missing })
+      for (const field of definition.fields ?? []) {
+        ;(missing.includes(field) ? inUse : shadowed).push(`${definition.name.value}.${field.name.value}`)
       }
-    } else if ('name' in definition && definition.name && !fieldsOf.has(definition.name.value)) {
-      definitions.push(definition)
-      inUse.push(definition.name.value)
+    } else if ('name' in definition && definition.name) {
+      if (fieldsOf.has(definition.name.value)) {
+        shadowed.push(definition.name.value)
+      } else {
+        definitions.push(definition)
+        inUse.push(definition.name.value)
+      }
     }
   }
-  return { definitions, inUse }
+  return { definitions, inUse, shadowed }
 }
 
 const nonNull = (type: TypeNode): TypeNode => (type.kind === Kind.NON_NULL_TYPE ? type : { kind: Kind.NON_NULL_TYPE, type })
@@ -132,7 +142,9 @@ export type Operation<TResult, TVariables> = string & { readonly __result?: TRes
 /** Generates the SDK's operation types and documents from the committed schema. */
 export async function generateTypes(): Promise<GeneratedTypes> {
   const base = parse(read(schemaFile))
-  const pending = fs.existsSync(pendingSchemaFile) ? pendingDefinitions(base, parse(read(pendingSchemaFile))) : { definitions: [], inUse: [] }
+  const pending = fs.existsSync(pendingSchemaFile)
+    ? pendingDefinitions(base, parse(read(pendingSchemaFile)))
+    : { definitions: [], inUse: [], shadowed: [] }
   const schemaDocument = sdkView(concatAST([base, { kind: Kind.DOCUMENT, definitions: pending.definitions }]))
   const schemaAst = buildASTSchema(schemaDocument)
 
@@ -175,5 +187,9 @@ export async function generateTypes(): Promise<GeneratedTypes> {
       return `export const ${name}Document = ${JSON.stringify(operationText(operation, fragments))} as Operation<${name}${suffix}, ${name}${suffix}Variables>`
     })
     .join('\n')
-  return { content: `${banner}\n${types.trim()}\n\n${documentsText}\n`, pendingInUse: pending.inUse }
+  return {
+    content: `${banner}\n${types.trim()}\n\n${documentsText}\n`,
+    pendingInUse: pending.inUse,
+    pendingShadowed: pending.shadowed,
+  }
 }
