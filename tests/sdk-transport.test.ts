@@ -1,6 +1,6 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it, vi } from 'vitest'
 import { createPortalClient, PortalError, type ArticlePage, type DossierStats, type RatingSummary, type VisitorStats } from '../sdk/src/index'
 
 interface Seen {
@@ -199,6 +199,32 @@ describe('retries, timeouts and errors against a real HTTP server', () => {
     expect(seen).toHaveLength(cases.length)
     replies = [json(200, { data: { rateArticle: null }, errors: [cases[0][0]] })]
     expect(((await failure(portal.ratings.rate(1, 4))) as PortalError).extensions?.summary).toEqual({ total: 4, count: 1, average: 4 })
+  })
+})
+
+describe('client options', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it('refuses a bad endpoint, timeout or retry count, naming the option', () => {
+    expect(() => createPortalClient({ endpoint: 'portal.example.vn/api' })).toThrow(
+      'createPortalClient: endpoint must be an absolute URL such as https://portal.example.vn/api/graphql, not "portal.example.vn/api".',
+    )
+    expect(() => createPortalClient({ endpoint: undefined as unknown as string })).toThrow(/endpoint must be an absolute URL.*not null\.$/)
+    for (const timeoutMs of [0, -1, Number.NaN]) {
+      expect(() => createPortalClient({ endpoint, timeoutMs })).toThrow(`createPortalClient: timeoutMs must be a positive number of milliseconds (or Infinity), not ${timeoutMs}.`)
+    }
+    for (const retries of [-1, 1.5]) {
+      expect(() => createPortalClient({ endpoint, retries })).toThrow(`createPortalClient: retries must be a whole number from 0, not ${retries}.`)
+    }
+  })
+
+  it('resolves a relative endpoint against the page in a browser', async () => {
+    vi.stubGlobal('location', { href: endpoint.replace('/api/graphql', '/tin-tuc-su-kien/bai-viet') })
+    replies = [ok(articles)]
+    expect((await createPortalClient({ endpoint: '/api/graphql', timeoutMs: Infinity }).articles.list()).totalDocs).toBe(0)
+    expect(seen).toHaveLength(1)
   })
 })
 

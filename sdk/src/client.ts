@@ -26,7 +26,7 @@ export interface PortalClientOptions {
   fetch?: typeof globalThis.fetch
   /** Headers sent with every request (an API key, a tracing id…). */
   headers?: Record<string, string>
-  /** How long one call may take, retries and waits included. Default 10 000 ms. */
+  /** How long one call may take, retries and waits included. Default 10 000 ms; `Infinity` for no limit. */
   timeoutMs?: number
   /** How many times a query is retried on a network error, 5xx or 429. Default 2; mutations never retry. */
   retries?: number
@@ -113,6 +113,19 @@ export interface PortalClient {
   }
 }
 
+/** An absolute endpoint URL; a relative one (`/api/graphql`) is resolved against the page in a browser. */
+function resolveEndpoint(endpoint: string | undefined): string {
+  const base = (globalThis as { location?: { href?: string } }).location?.href
+  try {
+    if (!endpoint) throw new TypeError('missing')
+    return new URL(endpoint, base).toString()
+  } catch {
+    throw new TypeError(
+      `createPortalClient: endpoint must be an absolute URL such as https://portal.example.vn/api/graphql${base ? ' or a path' : ''}, not ${JSON.stringify(endpoint ?? null)}.`,
+    )
+  }
+}
+
 /** Fails loudly when the server leaves out what it always sends. */
 function present<T>(value: T | null | undefined, what: string): T {
   if (value === null || value === undefined) throw new PortalError('SERVER', `The portal API sent no ${what}.`)
@@ -130,8 +143,7 @@ function articleWhere({ category, author, source, search }: ArticleListOptions):
 
 /** Creates a client for one portal: plain objects of methods grouped by resource. */
 export function createPortalClient(options: PortalClientOptions): PortalClient {
-  if (!options?.endpoint) throw new TypeError('createPortalClient needs an endpoint, e.g. https://portal.example.vn/api/graphql.')
-  const transport = createTransport(options)
+  const transport = createTransport({ ...options, endpoint: resolveEndpoint(options?.endpoint) })
   const send = ({ signal }: { signal?: AbortSignal }): SendOptions => ({ signal })
   const locale = (call: CallOptions) => call.locale ?? options.locale
   const paging = (call: ListOptions) => ({ page: call.page, limit: call.limit, sort: call.sort, locale: locale(call) })

@@ -96,7 +96,13 @@ const sleep = (ms: number, signal: AbortSignal) =>
 export function createTransport(options: TransportOptions): Transport {
   const { endpoint } = options
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  const retries = Math.max(0, options.retries ?? DEFAULT_RETRIES)
+  const retries = options.retries ?? DEFAULT_RETRIES
+  if (!(typeof timeoutMs === 'number' && timeoutMs > 0)) {
+    throw new TypeError(`createPortalClient: timeoutMs must be a positive number of milliseconds (or Infinity), not ${String(timeoutMs)}.`)
+  }
+  if (!(Number.isInteger(retries) && retries >= 0)) {
+    throw new TypeError(`createPortalClient: retries must be a whole number from 0, not ${String(retries)}.`)
+  }
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
 
   async function attempt<TResult>(document: string, variables: unknown, signal: AbortSignal, headers: Record<string, string>) {
@@ -122,7 +128,8 @@ export function createTransport(options: TransportOptions): Transport {
     const deadline = Date.now() + timeoutMs
     const controller = new AbortController()
     const timeout = new PortalError('TIMEOUT', `The portal API at ${endpoint} did not answer within ${timeoutMs} ms.`)
-    const timer = setTimeout(() => controller.abort(timeout), timeoutMs)
+    // Timers overflow past 2^31 - 1 ms (about 24.8 days): treat longer budgets as no limit.
+    const timer = timeoutMs < 2 ** 31 ? setTimeout(() => controller.abort(timeout), timeoutMs) : undefined
     const onCallerAbort = () => controller.abort(caller!.reason)
     caller?.addEventListener('abort', onCallerAbort, { once: true })
     // Settles the moment the call is aborted, even with a fetch that ignores its signal.
