@@ -3,11 +3,14 @@ import { lexicalEditor, UploadFeature } from '@payloadcms/richtext-lexical'
 import type { ResolvedNewsPortalOptions } from '../plugin/types'
 import { editorsOnly, readPublicArticles } from '../plugin/access'
 import { slugField } from '../plugin/fields/slugField'
-import { validateHttpUrl } from '../plugin/fields/validators'
+import { validateHttpUrl, validateRelationExists } from '../plugin/fields/validators'
 import { groups, label } from '../plugin/lib/labels'
+import { rejectMalformedId } from '../plugin/hooks/rejectMalformedId'
 import { populateSlug } from '../plugin/hooks/populateSlug'
 import { renderBodyHtmlOnSave } from '../plugin/hooks/renderBodyHtml'
 import { setPublishedAt } from '../plugin/hooks/setPublishedAt'
+import { setPrimaryCategory } from '../plugin/hooks/setPrimaryCategory'
+import { publicReadsPublished } from '../plugin/hooks/publicReadsPublished'
 
 export const articlesCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
   slug: 'articles',
@@ -16,7 +19,7 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
   admin: {
     group: groups.news,
     useAsTitle: 'title',
-    defaultColumns: ['title', 'categories', '_status', 'publishedAt'],
+    defaultColumns: ['title', 'primaryCategory', '_status', 'publishedAt'],
     listSearchableFields: ['title', 'slug'],
   },
   access: {
@@ -27,10 +30,11 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
     delete: editorsOnly(options),
   },
   hooks: options.disabled
-    ? {}
+    ? { beforeOperation: [rejectMalformedId, publicReadsPublished(options)] }
     : {
+        beforeOperation: [rejectMalformedId, publicReadsPublished(options)],
         beforeValidate: [populateSlug({ sourceField: 'title' })],
-        beforeChange: [setPublishedAt, renderBodyHtmlOnSave(options)],
+        beforeChange: [setPublishedAt, setPrimaryCategory, renderBodyHtmlOnSave(options)],
       },
   versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: '-publishedAt',
@@ -123,6 +127,7 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
       name: 'coverImage',
       type: 'upload',
       relationTo: 'media',
+      validate: validateRelationExists as never,
       label: label('Ảnh đại diện', 'Cover image'),
       admin: { description: label('Ảnh hiển thị trong danh sách tin.', 'The picture shown in article lists.') },
     },
@@ -130,6 +135,7 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
       name: 'categories',
       type: 'relationship',
       relationTo: 'categories',
+      validate: validateRelationExists,
       hasMany: true,
       label: label('Chuyên mục', 'Categories'),
       admin: {
@@ -138,9 +144,22 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
       },
     },
     {
+      name: 'primaryCategory',
+      type: 'relationship',
+      relationTo: 'categories',
+      index: true,
+      label: label('Chuyên mục chính', 'Primary category'),
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: label('Tự động: chuyên mục đầu tiên.', 'Set automatically: the first category.'),
+      },
+    },
+    {
       name: 'authors',
       type: 'relationship',
       relationTo: 'authors',
+      validate: validateRelationExists,
       hasMany: true,
       label: label('Tác giả', 'Authors'),
       admin: { position: 'sidebar', description: label('Tác giả có hồ sơ.', 'Authors with a record.') },
@@ -158,6 +177,7 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
       name: 'source',
       type: 'relationship',
       relationTo: 'sources',
+      validate: validateRelationExists,
       label: label('Nguồn tin', 'Source'),
       admin: { position: 'sidebar', description: label('Đơn vị cung cấp tin.', 'Where the story comes from.') },
     },

@@ -4,6 +4,7 @@ import { anyone, editorsOnly } from '../plugin/access'
 import { slugField } from '../plugin/fields/slugField'
 import { populateSlug } from '../plugin/hooks/populateSlug'
 import { groups, label } from '../plugin/lib/labels'
+import { rejectMalformedId } from '../plugin/hooks/rejectMalformedId'
 
 export const authorsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
   slug: 'authors',
@@ -11,7 +12,9 @@ export const authorsCollection = (options: ResolvedNewsPortalOptions): Collectio
   graphQL: { singularName: 'Author', pluralName: 'Authors' },
   admin: { group: groups.news, useAsTitle: 'name', defaultColumns: ['name', 'pseudonym', 'slug'] },
   access: { read: anyone, create: editorsOnly(options), update: editorsOnly(options), delete: editorsOnly(options) },
-  hooks: options.disabled ? {} : { beforeValidate: [populateSlug({ sourceField: 'name' })] },
+  hooks: options.disabled
+    ? { beforeOperation: [rejectMalformedId] }
+    : { beforeOperation: [rejectMalformedId], beforeValidate: [populateSlug({ sourceField: 'name' })] },
   fields: [
     {
       name: 'name',

@@ -4,6 +4,7 @@ import { anyone, editorsOnly } from '../plugin/access'
 import { slugField } from '../plugin/fields/slugField'
 import { populateSlug } from '../plugin/hooks/populateSlug'
 import { groups, label } from '../plugin/lib/labels'
+import { rejectMalformedId } from '../plugin/hooks/rejectMalformedId'
 
 export const categoriesCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
   slug: 'categories',
@@ -11,7 +12,9 @@ export const categoriesCollection = (options: ResolvedNewsPortalOptions): Collec
   graphQL: { singularName: 'Category', pluralName: 'Categories' },
   admin: { group: groups.news, useAsTitle: 'title', defaultColumns: ['title', 'slug', 'parent', 'order'] },
   access: { read: anyone, create: editorsOnly(options), update: editorsOnly(options), delete: editorsOnly(options) },
-  hooks: options.disabled ? {} : { beforeValidate: [populateSlug({ sourceField: 'title' })] },
+  hooks: options.disabled
+    ? { beforeOperation: [rejectMalformedId] }
+    : { beforeOperation: [rejectMalformedId], beforeValidate: [populateSlug({ sourceField: 'title' })] },
   defaultSort: 'order',
   fields: [
     {

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../plugin/types'
 import { anyone, editorsOnly } from '../plugin/access'
 import { groups, label } from '../plugin/lib/labels'
+import { rejectMalformedId } from '../plugin/hooks/rejectMalformedId'
 
 export const mediaCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
   slug: 'media',
@@ -17,6 +18,7 @@ export const mediaCollection = (options: ResolvedNewsPortalOptions): CollectionC
     ],
     adminThumbnail: 'thumbnail',
   },
+  hooks: { beforeOperation: [rejectMalformedId] },
   fields: [
     {
       name: 'alt',

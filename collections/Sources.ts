@@ -5,6 +5,7 @@ import { slugField } from '../plugin/fields/slugField'
 import { validateHttpUrl } from '../plugin/fields/validators'
 import { populateSlug } from '../plugin/hooks/populateSlug'
 import { groups, label } from '../plugin/lib/labels'
+import { rejectMalformedId } from '../plugin/hooks/rejectMalformedId'
 
 export const sourcesCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
   slug: 'sources',
@@ -12,7 +13,9 @@ export const sourcesCollection = (options: ResolvedNewsPortalOptions): Collectio
   graphQL: { singularName: 'Source', pluralName: 'Sources' },
   admin: { group: groups.news, useAsTitle: 'title', defaultColumns: ['title', 'url'] },
   access: { read: anyone, create: editorsOnly(options), update: editorsOnly(options), delete: editorsOnly(options) },
-  hooks: options.disabled ? {} : { beforeValidate: [populateSlug({ sourceField: 'title' })] },
+  hooks: options.disabled
+    ? { beforeOperation: [rejectMalformedId] }
+    : { beforeOperation: [rejectMalformedId], beforeValidate: [populateSlug({ sourceField: 'title' })] },
   fields: [
     {
       name: 'title',

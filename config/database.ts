@@ -4,6 +4,9 @@ import type { DatabaseAdapterObj } from 'payload'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
+import { fileURLToPath } from 'node:url'
+import { migrations as sqliteMigrations } from '../migrations/sqlite'
+import { migrations as postgresMigrations } from '../migrations/postgres'
 
 export type DatabaseKind = 'sqlite' | 'mongodb' | 'postgres'
 
@@ -40,14 +43,27 @@ function sqliteFileUrl(url: string): string {
   return `file:${absolute}`
 }
 
-/** The Payload database adapter for a chosen database. */
+const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations')
+
+/**
+ * The Payload database adapter for a chosen database. SQL databases get their schema from the
+ * committed migrations (`migrations/<kind>/`), run on start in production; development pushes it.
+ */
 export function databaseAdapter(choice: DatabaseChoice): DatabaseAdapterObj {
   switch (choice.kind) {
     case 'mongodb':
       return mongooseAdapter({ url: choice.url })
     case 'postgres':
-      return postgresAdapter({ pool: { connectionString: choice.url } })
+      return postgresAdapter({
+        pool: { connectionString: choice.url },
+        migrationDir: path.join(migrationsRoot, 'postgres'),
+        prodMigrations: postgresMigrations,
+      })
     case 'sqlite':
-      return sqliteAdapter({ client: { url: choice.url } })
+      return sqliteAdapter({
+        client: { url: choice.url },
+        migrationDir: path.join(migrationsRoot, 'sqlite'),
+        prodMigrations: sqliteMigrations,
+      })
   }
 }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import type { Payload, Where } from 'payload'
 import site from './fixtures/seed-site.json'
 import { drawSeedPicture } from './image'
@@ -42,18 +43,24 @@ export async function seed(payload: Payload, { log = true }: { log?: boolean } =
   }
 
   const adminEmail = process.env.ADMIN_EMAIL || DEFAULT_ADMIN.email
-  const adminPassword = process.env.ADMIN_PASSWORD || DEFAULT_ADMIN.password
+  // A production seed never uses the published demo password.
+  const adminPassword =
+    process.env.ADMIN_PASSWORD ||
+    (process.env.NODE_ENV === 'production' ? crypto.randomBytes(12).toString('base64url') : DEFAULT_ADMIN.password)
   const usersBefore = created.users
   await ensure('users', { email: { equals: adminEmail } }, () =>
     payload.create({ collection: 'users', data: { email: adminEmail, password: adminPassword, name: 'Quản trị', roles: ['admin'] } }),
   )
   const adminCreated = created.users > usersBefore
-  await ensure('users', { email: { equals: DEFAULT_EDITOR.email } }, () =>
-    payload.create({
-      collection: 'users',
-      data: { email: DEFAULT_EDITOR.email, password: DEFAULT_EDITOR.password, name: 'Biên tập viên', roles: ['editor'] },
-    }),
-  )
+  // The demo editor (known password) exists only outside production.
+  if (process.env.NODE_ENV !== 'production') {
+    await ensure('users', { email: { equals: DEFAULT_EDITOR.email } }, () =>
+      payload.create({
+        collection: 'users',
+        data: { email: DEFAULT_EDITOR.email, password: DEFAULT_EDITOR.password, name: 'Biên tập viên', roles: ['editor'] },
+      }),
+    )
+  }
 
   const categories = new Map<string, string | number>()
   for (const category of generatedCategories) {
@@ -123,7 +130,8 @@ export async function seed(payload: Payload, { log = true }: { log?: boolean } =
   const total = Object.values(created).reduce((sum, n) => sum + n, 0)
   say(total ? `Seed: created ${JSON.stringify(created)}.` : 'Seed: everything was already there; nothing created.')
   if (adminCreated) {
-    say(`Seed: admin login ${adminEmail} / ${adminPassword} (editor: ${DEFAULT_EDITOR.email} / ${DEFAULT_EDITOR.password}).`)
+    const editor = process.env.NODE_ENV === 'production' ? '' : ` (editor: ${DEFAULT_EDITOR.email} / ${DEFAULT_EDITOR.password})`
+    say(`Seed: admin login ${adminEmail} / ${adminPassword}${editor}.`)
   }
   return { created, admin: { email: adminEmail, password: adminCreated ? adminPassword : null } }
 }

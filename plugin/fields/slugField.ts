@@ -1,12 +1,14 @@
 import type { TextField } from 'payload'
 import { label } from '../lib/labels'
 
-/** The `slug` field every portal collection shares: unique, indexed, filled from the title when empty. */
+/**
+ * The `slug` field every portal collection shares: unique, indexed, filled from the title when empty.
+ * Not `required` in the schema, so API clients may leave it out; `populateSlug` guarantees one.
+ */
 export const slugField = (): TextField => ({
   name: 'slug',
   type: 'text',
   label: label('Đường dẫn (slug)', 'Slug'),
-  required: true,
   unique: true,
   index: true,
   admin: {

@@ -1,3 +1,5 @@
+import { validations } from 'payload/shared'
+
 /** Accepts an empty value or an absolute http(s) URL. */
 export const validateHttpUrl = (value: unknown): true | string => {
   if (value === null || value === undefined || value === '') return true
@@ -10,4 +12,34 @@ export const validateHttpUrl = (value: unknown): true | string => {
   } catch {
     return 'Must be a URL starting with http:// or https://.'
   }
+}
+
+type RelationValidateOptions = Parameters<typeof validations.relationship>[1]
+
+/**
+ * Payload's own relationship check, plus: every id must name an existing document, so an
+ * unknown id is refused with a message naming it instead of failing in the database.
+ */
+export const validateRelationExists = async (value: unknown, options: RelationValidateOptions): Promise<true | string> => {
+  const base = await validations.relationship(value as never, options)
+  if (base !== true || options.event === 'onChange') return base
+  const relationTo = options.relationTo
+  if (typeof relationTo !== 'string' || value === null || value === undefined) return true
+  const ids = (Array.isArray(value) ? value : [value])
+    .map((item) => (item && typeof item === 'object' && 'id' in item ? (item as { id: unknown }).id : item))
+    .filter((id): id is string | number => typeof id === 'string' || typeof id === 'number')
+  if (ids.length === 0) return true
+  const found = await options.req.payload.find({
+    collection: relationTo,
+    where: { id: { in: ids } },
+    select: {},
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    req: options.req,
+  })
+  const known = new Set(found.docs.map((doc) => String(doc.id)))
+  const unknown = ids.filter((id) => !known.has(String(id)))
+  return unknown.length === 0 ? true : `No ${relationTo} with id ${unknown.join(', ')}.`
 }

@@ -1,4 +1,4 @@
-import type { CollectionBeforeValidateHook, CollectionSlug } from 'payload'
+import { ValidationError, type CollectionBeforeValidateHook, type CollectionSlug } from 'payload'
 import { firstFreeSlug, slugify } from '../lib/slugify'
 
 /**
@@ -17,9 +17,12 @@ export const populateSlug =
     const source = given || pickText(data[sourceField]) || pickText(originalDoc?.[sourceField])
     const base = source ? slugify(source) : ''
     if (!base) {
-      // Leave it empty: the required `slug` field then refuses the save with its own message.
-      delete data.slug
-      return data
+      // No title yet: the required title refuses the save with its own message.
+      if (!source) return data
+      throw new ValidationError({
+        collection: collection.slug,
+        errors: [{ path: 'slug', message: `"${source}" has no letters or digits to make a slug from: type a slug.` }],
+      })
     }
     if (base === originalDoc?.slug) {
       data.slug = base

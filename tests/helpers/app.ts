@@ -37,9 +37,9 @@ export interface GraphQLResult<T> {
  * The database for one test file: its own SQLite file in a fresh temporary folder, or, when
  * `TEST_DATABASE_URL` names a MongoDB server, its own database there.
  */
-function testDatabase(): { databaseUrl: string; dataDir: string } {
+function testDatabase(sqliteOnly = false): { databaseUrl: string; dataDir: string } {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-portal-test-'))
-  const shared = process.env.TEST_DATABASE_URL
+  const shared = sqliteOnly ? undefined : process.env.TEST_DATABASE_URL
   if (shared && /^mongodb(\+srv)?:\/\//.test(shared)) {
     const url = new URL(shared)
     url.pathname = `/news_portal_test_${crypto.randomBytes(6).toString('hex')}`
@@ -48,8 +48,11 @@ function testDatabase(): { databaseUrl: string; dataDir: string } {
   return { databaseUrl: `file:${path.join(dataDir, 'test.db')}`, dataDir }
 }
 
-export async function startTestApp(plugin: NewsPortalPluginConfig = {}): Promise<TestApp> {
-  const { databaseUrl, dataDir } = testDatabase()
+export async function startTestApp(
+  plugin: NewsPortalPluginConfig = {},
+  { sqliteOnly = false }: { sqliteOnly?: boolean } = {},
+): Promise<TestApp> {
+  const { databaseUrl, dataDir } = testDatabase(sqliteOnly)
   const config = buildAppConfig({ databaseUrl, dataDir, plugin })
   const payload = await getPayload({ config, key: dataDir })
   const handlers = {

@@ -1,0 +1,12 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+/** Keeps `primaryCategory` equal to the first of `categories`, so lists and neighbours can query it directly. */
+export const setPrimaryCategory: CollectionBeforeChangeHook = ({ data }) => {
+  if (!('categories' in data)) {
+    delete data.primaryCategory
+    return data
+  }
+  const first = Array.isArray(data.categories) ? data.categories[0] : undefined
+  data.primaryCategory = first && typeof first === 'object' && 'id' in first ? first.id : (first ?? null)
+  return data
+}
