@@ -60,6 +60,7 @@ describe('news-portal-sdk against the in-process app', () => {
     expect(typeof first.slug).toBe('string')
     expect(first.publishedAt).toBe(publicArticles[0].publishedAt)
     expect(first.categories?.map((c) => c.slug)).toEqual([publicArticles[0].categorySlug])
+    expect(first.primaryCategory?.slug).toBe(publicArticles[0].categorySlug)
   })
 
   it('articles.list filters by category, author, source and search words', async () => {

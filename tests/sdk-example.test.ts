@@ -7,7 +7,8 @@ import site from '../seed/fixtures/seed-site.json'
 
 /** A portal on 127.0.0.1 serving the seed page's content and figures. */
 const summary = (slug: string, title: string, publishedAt: string) => ({
-  id: slug, title, slug, lead: null, publishedAt, coverImage: null, categories: [{ id: 1, title: 'Tin tức - Sự kiện', slug: 'tin-tuc-su-kien' }],
+  id: slug, title, slug, lead: null, publishedAt, coverImage: null,
+  primaryCategory: { id: 1, title: 'Tin tức - Sự kiện', slug: 'tin-tuc-su-kien' }, categories: [{ id: 1, title: 'Tin tức - Sự kiện', slug: 'tin-tuc-su-kien' }],
 })
 const answers: Record<string, unknown> = {
   ArticlePage: {

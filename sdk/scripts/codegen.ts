@@ -27,12 +27,15 @@ export const generatedFile = path.join(sdkDir, 'src', 'generated', 'graphql.ts')
 
 /**
  * Fields the server always fills for what the public can read, though Payload prints them
- * nullable (drafts may lack them; the public never sees drafts, and localized required fields
- * fall back to the default locale).
+ * nullable: drafts may lack a title or date (the public never sees drafts); `slug` is optional
+ * on input but `populateSlug` always fills it; localized required fields fall back to the
+ * default locale.
  */
 export const alwaysPresent: Record<string, string[]> = {
   Article: ['title', 'slug', 'publishedAt'],
-  Category: ['title'],
+  Author: ['slug'],
+  Source: ['slug'],
+  Category: ['title', 'slug'],
   Media: ['alt'],
 }
 

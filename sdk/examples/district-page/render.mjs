@@ -10,7 +10,7 @@ const escapeHtml = (text) =>
   String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c])
 
 /** `/tin-tuc-su-kien/hoi-thao-...`: the public path of an article (its primary category, then its slug). */
-const articlePath = (article) => `/${article.categories?.[0]?.slug ?? 'tin-tuc'}/${article.slug}`
+const articlePath = (article) => `/${article.primaryCategory?.slug ?? article.categories?.[0]?.slug ?? 'tin-tuc'}/${article.slug}`
 
 /** "16:15:52, 23/11/2024" in the site time zone, as the dossier panel shows it. */
 function updatedLine(iso) {
