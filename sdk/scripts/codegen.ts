@@ -29,7 +29,8 @@ export const generatedFile = path.join(sdkDir, 'src', 'generated', 'graphql.ts')
  * Fields the server always fills for what the public can read, though Payload prints them
  * nullable: drafts may lack a title or date (the public never sees drafts); `slug` is optional
  * on input but `populateSlug` always fills it; localized required fields fall back to the
- * default locale.
+ * default locale; the rating summary is a computed group (0 before any vote) whose subfields
+ * Payload prints nullable; `ArticlePage` itself is null when its article is missing.
  */
 export const alwaysPresent: Record<string, string[]> = {
   Article: ['title', 'slug', 'publishedAt'],
@@ -37,6 +38,8 @@ export const alwaysPresent: Record<string, string[]> = {
   Source: ['slug'],
   Category: ['title', 'slug'],
   Media: ['alt'],
+  RatingSummary: ['total', 'count', 'average'],
+  ArticlePage: ['article'],
 }
 
 export interface GeneratedTypes {
