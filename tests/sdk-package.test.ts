@@ -46,6 +46,21 @@ describe('the built package', () => {
     expect(required.trim()).toBe('Tổng số điểm của bài viết là: 0 trong 0 đánh giá function')
   })
 
+  it('bundles for the browser with no Node built-in anywhere in its graph', async () => {
+    const { build } = await import('esbuild')
+    const result = await build({
+      entryPoints: [path.join(sdk, 'dist', 'esm', 'index.js')],
+      bundle: true,
+      platform: 'browser',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    })
+    const inputs = Object.keys(result.metafile.inputs)
+    expect(inputs.some((input) => input.includes('graphql-request'))).toBe(true)
+    expect(inputs.filter((input) => input.startsWith('node:') || /^(fs|path|http|https|crypto|stream|buffer)$/.test(input))).toEqual([])
+  })
+
   it('declares only graphql-request 7 and graphql 16 as runtime dependencies, with no side effects', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(sdk, 'package.json'), 'utf8'))
     expect(manifest.dependencies).toEqual({ graphql: '16.15.0', 'graphql-request': '7.4.0' })
