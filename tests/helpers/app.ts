@@ -14,6 +14,8 @@ export interface TestApp {
   rest: (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', pathAndQuery: string, options?: RequestOptions) => Promise<Response>
   /** Calls the GraphQL route handler and returns its JSON body with the HTTP status. */
   graphql: <T = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions) => Promise<GraphQLResult<T>>
+  /** The GraphQL route handler itself: hand it any standard Request (the SDK tests' `fetch`). */
+  graphqlRoute: (request: Request) => Promise<Response>
   /** Logs a user in through the Local API and returns the JWT for `Authorization` headers. */
   login: (email: string, password: string) => Promise<string>
   close: () => Promise<void>
@@ -89,6 +91,7 @@ export async function startTestApp(
       const json = (await response.json()) as { data: any; errors?: GraphQLResult<unknown>['errors'] }
       return { status: response.status, data: json.data, errors: json.errors }
     },
+    graphqlRoute: (request) => graphqlHandler(request),
     async login(email, password) {
       const result = await payload.login({ collection: 'users', data: { email, password } })
       if (!result.token) throw new Error(`login failed for ${email}`)
