@@ -19,7 +19,13 @@ export const Users: CollectionConfig = {
   labels: { singular: label('Người dùng', 'User'), plural: label('Người dùng', 'Users') },
   // Two hours by default; the browser tests shorten it to see the "stay logged in" prompt.
   auth: { tokenExpiration: Number(process.env.TOKEN_EXPIRATION_SECONDS) || 7200 },
-  admin: { group: groups.system, useAsTitle: 'email', defaultColumns: ['email', 'name', 'roles'] },
+  admin: {
+    group: groups.system,
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'name', 'roles'],
+    // User management is for admins; editors reach their own account from the avatar menu.
+    hidden: ({ user }) => !isAdmin(user),
+  },
   access: {
     // The first user may be created from the admin's welcome screen; after that, admins only.
     create: async ({ req }) => {
