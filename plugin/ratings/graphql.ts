@@ -14,10 +14,15 @@ import type { GraphQLFieldsExtension } from '../feature'
 import type { ResolvedNewsPortalOptions } from '../types'
 import { articleProblem, rateArticle, scoreProblem } from './rateArticle'
 
+// The graphql module Payload builds its schema with. Errors must be instances of its GraphQLError
+// (the HTTP handler checks with instanceof), and a bundler may give this file another copy.
+let payloadGraphQL: { GraphQLError: typeof GraphQLError } | undefined
+
 /** `rateArticle(article: ID!, score: Int!): RatingSummary`. */
 export const rateArticleMutation =
   (options: ResolvedNewsPortalOptions): GraphQLFieldsExtension =>
   (graphQL, context) => {
+    payloadGraphQL = graphQL as unknown as { GraphQLError: typeof GraphQLError }
     const groupTypes = (context as { types?: { groupTypes?: Record<string, unknown> } }).types?.groupTypes ?? {}
     // Article.rating is a group with interfaceName 'RatingSummary'; Payload builds group types lazily
     // and reuses one already registered under that name, so both fields share this type.
@@ -115,10 +120,11 @@ export const rateArticleValidation = (args: ExecutionArgs): ValidationRule[] => 
           ['score', scoreProblem(score)],
           ['article', articleProblem(typeof article === 'number' ? String(article) : article)],
         ]
+        const ErrorClass = payloadGraphQL?.GraphQLError ?? GraphQLError
         for (const [name, message] of problems) {
           if (!message) continue
           context.reportError(
-            new GraphQLError(message, { nodes: [field], extensions: { code: 'VALIDATION', field: name, statusCode: 400 } }),
+            new ErrorClass(message, { nodes: [field], extensions: { code: 'VALIDATION', field: name, statusCode: 400 } }),
           )
         }
       }
