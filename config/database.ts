@@ -48,6 +48,8 @@ export function databaseAdapter(choice: DatabaseChoice): DatabaseAdapterObj {
     case 'postgres':
       return postgresAdapter({ pool: { connectionString: choice.url } })
     case 'sqlite':
-      return sqliteAdapter({ client: { url: choice.url } })
+      // WAL: readers never block the writer; NORMAL: a commit is not fsynced on its own (the WAL is
+      // fsynced at checkpoints), so a power cut may lose the last commits but never corrupts the file.
+      return sqliteAdapter({ client: { url: choice.url }, wal: { synchronous: 'NORMAL' }, busyTimeout: 5000 })
   }
 }

@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../types'
 import { publicArticleWhere } from '../lib/publicWhere'
+import { coalesce, perOwner } from './coalesce'
 import { RatingError } from './errors'
 import { RATINGS_SLUG } from './slugs'
 import { findSummary, incrementSummary, isUniqueViolation, type RatingSummary } from './summary'
@@ -44,23 +45,44 @@ function articleId(payload: Payload, article: string | number): Id | undefined {
   return String(article)
 }
 
+type RateableArticle = { id: Id; allowRatings?: boolean | null } | null
+
+// Votes on the same article in the same tick share one lookup (a hot article under a burst).
+const articleLookups = perOwner((payload: Payload) =>
+  coalesce<Id, RateableArticle>(async (_key, [id]) => {
+    try {
+      return await payload.db.findOne({
+        collection: 'articles',
+        where: { and: [{ id: { equals: id } }, publicArticleWhere()] },
+        select: { allowRatings: true },
+      })
+    } catch (error) {
+      // A malformed id (for example not an ObjectId on MongoDB) names no article.
+      const name = (error as { name?: string }).name
+      if (name === 'CastError' || name === 'BSONError') return null
+      throw error
+    }
+  }),
+)
+
+// …and one `$inc` carrying all their points, so exactness holds and the row is written once.
+const summaryIncrements = perOwner((payload: Payload) =>
+  coalesce<{ article: Id; score: number }, RatingSummary>((_key, votes) =>
+    incrementSummary(
+      payload,
+      votes[0].article,
+      votes.reduce((total, vote) => total + vote.score, 0),
+      votes.length,
+    ),
+  ),
+)
+
 /** The article when the public may read it and rate it; `NOT_FOUND` / `RATINGS_CLOSED` otherwise. */
 async function findRateableArticle(payload: Payload, article: string | number): Promise<{ id: Id }> {
   const id = articleId(payload, article)
   const notFound = new RatingError('NOT_FOUND', `There is no public article with id ${JSON.stringify(String(article))}.`)
   if (id === undefined) throw notFound
-  let found: { id: Id; allowRatings?: boolean | null } | null
-  try {
-    found = await payload.db.findOne({
-      collection: 'articles',
-      where: { and: [{ id: { equals: id } }, publicArticleWhere()] },
-      select: { allowRatings: true },
-    })
-  } catch (error) {
-    // A malformed id (for example not an ObjectId on MongoDB) names no article.
-    if ((error as { name?: string }).name === 'CastError' || (error as { name?: string }).name === 'BSONError') throw notFound
-    throw error
-  }
+  const found = await articleLookups(payload)(String(id), id)
   if (!found) throw notFound
   if (found.allowRatings === false) {
     throw new RatingError('RATINGS_CLOSED', `Ratings are turned off for article ${JSON.stringify(String(article))}.`)
@@ -101,7 +123,7 @@ export async function rateArticle(
   const article = await findRateableArticle(payload, input.article as string | number)
   const voterHash = keyedHash(payload.secret, identity)
   try {
-    await payload.db.create({ collection: RATINGS_SLUG, data: { article: article.id, score, voterHash } })
+    await payload.db.create({ collection: RATINGS_SLUG, data: { article: article.id, score, voterHash }, returning: false })
   } catch (error) {
     if (!isUniqueViolation(error)) throw error
     throw new RatingError('ALREADY_RATED', 'You have already rated this article.', {
@@ -110,7 +132,7 @@ export async function rateArticle(
   }
   let summary: RatingSummary
   try {
-    summary = await incrementSummary(payload, article.id, score, 1)
+    summary = await summaryIncrements(payload)(String(article.id), { article: article.id, score })
   } catch (error) {
     // Keep log and aggregate in step: a vote that was not counted is not kept either.
     await payload.db

@@ -41,6 +41,8 @@ export async function incrementSummary(
       collection: RATING_SUMMARIES_SLUG,
       where: { article: { equals: article } },
       data,
+      // One `UPDATE … WHERE article = ? RETURNING` on SQL (as Payload's own forgotPassword uses it).
+      options: { atomic: true },
       req,
     })
     if (updated) return toSummary(updated as { total?: unknown; count?: unknown })
