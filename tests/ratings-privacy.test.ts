@@ -64,7 +64,7 @@ describe('what is stored', () => {
       expect(text).not.toContain(IP_ONLY)
     }
     const hashes = (await app.payload.db.find({ collection: 'ratings', limit: 0, pagination: false })).docs.map(
-      (doc) => (doc as { voterHash: string }).voterHash,
+      (doc) => (doc as unknown as { voterHash: string }).voterHash,
     )
     expect(hashes.every((hash) => /^[0-9a-f]{64}$/.test(hash))).toBe(true)
     expect(new Set(hashes).size).toBe(2)
