@@ -14,6 +14,7 @@ import { MemoryRateLimitStore } from './ratings/rateLimit'
 export type { NewsPortalPluginConfig } from './types'
 export { slugify } from './lib/slugify'
 export { publicArticleWhere } from './lib/publicWhere'
+export { MemoryRateLimitStore, type RateLimitStore, type RatingSummary } from './ratings'
 
 /** Default editor rule: a user whose `roles` include `admin` or `editor`; a user collection without roles counts every user. */
 export function defaultIsEditor(user: TypedUser | null | undefined): boolean {
