@@ -258,6 +258,32 @@ describe('moderation and repair', () => {
   })
 })
 
+describe('schema', () => {
+  it('rateArticle(article: ID!, score: Int!) returns RatingSummary, the type of Article.rating', async () => {
+    const result = await app.graphql(`{
+      summary: __type(name: "RatingSummary") { fields { name type { name } } }
+      mutation: __type(name: "Mutation") { fields { name type { name } args { name type { kind ofType { name } } } } }
+      article: __type(name: "Article") { fields { name type { name } } }
+    }`)
+    expect(result.data.summary.fields).toEqual([
+      { name: 'total', type: { name: 'Int' } },
+      { name: 'count', type: { name: 'Int' } },
+      { name: 'average', type: { name: 'Float' } },
+    ])
+    const rate = result.data.mutation.fields.find((field: { name: string }) => field.name === 'rateArticle')
+    expect(rate).toEqual({
+      name: 'rateArticle',
+      type: { name: 'RatingSummary' },
+      args: [
+        { name: 'article', type: { kind: 'NON_NULL', ofType: { name: 'ID' } } },
+        { name: 'score', type: { kind: 'NON_NULL', ofType: { name: 'Int' } } },
+      ],
+    })
+    const rating = result.data.article.fields.find((field: { name: string }) => field.name === 'rating')
+    expect(rating.type.name).toBe('RatingSummary')
+  })
+})
+
 describe('lists', () => {
   it('Article.rating for a whole list costs one summaries query', async () => {
     // The route handlers run on their own Payload instance (the default one for this config).
