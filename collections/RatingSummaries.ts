@@ -25,7 +25,6 @@ export const ratingSummariesCollection = (options: ResolvedNewsPortalOptions): C
       type: 'relationship',
       relationTo: 'articles',
       unique: true,
-      index: true,
       label: label('Bài viết', 'Article'),
     },
     { name: 'total', type: 'number', defaultValue: 0, label: label('Tổng điểm', 'Total points') },

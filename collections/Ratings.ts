@@ -37,7 +37,7 @@ export const ratingsCollection = (options: ResolvedNewsPortalOptions): Collectio
       name: 'article',
       type: 'relationship',
       relationTo: 'articles',
-      index: true,
+      // No index of its own: the unique (article, voterHash) index serves `where article = …` too.
       label: label('Bài viết', 'Article'),
     },
     {
