@@ -40,8 +40,8 @@ export interface NewsPortalPluginConfig {
   mediaOverrides?: CollectionOverrides
   /** What identifies an anonymous voter: the `x-voter-token` header, the client address, or both together. Default `'token'` (see docs/ratings.md). */
   ratingVoter?: 'token' | 'ip' | 'token+ip'
-  /** Read the client address from `x-forwarded-for` / `x-real-ip` (only behind a proxy that sets them). Default `false`. */
-  trustProxy?: boolean
+  /** Read the client address from `x-forwarded-for` / `x-real-ip`: `true` trusts the whole chain, a number trusts that many proxies in front. Default `false`. */
+  trustProxy?: boolean | number
   /** Votes accepted per client address per minute before `RATE_LIMITED`. Default `30`. */
   ratingsPerMinute?: number
   /** Where the vote rate limiter keeps its counts; replace with a shared store when running several instances. Default: in-process memory. */
@@ -55,7 +55,7 @@ export interface ResolvedNewsPortalOptions {
   isEditor: (user: TypedUser | null | undefined, req?: PayloadRequest) => boolean
   articlePath: (article: ArticlePathInput) => string
   ratingVoter: 'token' | 'ip' | 'token+ip'
-  trustProxy: boolean
+  trustProxy: boolean | number
   ratingsPerMinute: number
   ratingRateLimitStore: RateLimitStore
 }

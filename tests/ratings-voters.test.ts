@@ -83,7 +83,7 @@ describe('rate limit', () => {
 describe('voter identity', () => {
   const request = (headers: Record<string, string> = {}, ip?: string, user?: { id: number | string; collection: string }) =>
     ({ headers: new Headers(headers), ip, user: user ?? null }) as unknown as PayloadRequest
-  const opts = (ratingVoter: 'token' | 'ip' | 'token+ip', trustProxy = false) => ({ ratingVoter, trustProxy })
+  const opts = (ratingVoter: 'token' | 'ip' | 'token+ip', trustProxy: boolean | number = false) => ({ ratingVoter, trustProxy })
   const identity = (req: PayloadRequest, mode: 'token' | 'ip' | 'token+ip', trustProxy = false) =>
     voterIdentity(req, opts(mode), clientAddress(req, opts(mode, trustProxy)))
 
@@ -120,6 +120,18 @@ describe('voter identity', () => {
     expect(clientAddress(request({ 'x-real-ip': '203.0.113.9' }, '127.0.0.1'), { trustProxy: true })).toBe('203.0.113.9')
     expect(clientAddress(request({ 'x-forwarded-for': 'garbage' }, '127.0.0.1'), { trustProxy: true })).toBe('127.0.0.1')
     expect(clientAddress(request({}), { trustProxy: true })).toBeUndefined()
+  })
+
+  it('trustProxy: n takes the address the outermost of n proxies saw, so a forged header does not help', () => {
+    // The client sent "x-forwarded-for: 1.1.1.1"; its proxy appended the real address.
+    const forged = request({ 'x-forwarded-for': '1.1.1.1, 203.0.113.7' }, '10.0.0.2')
+    expect(clientAddress(forged, { trustProxy: 1 })).toBe('203.0.113.7')
+    expect(clientAddress(forged, { trustProxy: true })).toBe('1.1.1.1')
+    // A CDN in front of a load balancer: two trusted hops.
+    const twoHops = request({ 'x-forwarded-for': '1.1.1.1, 203.0.113.7, 198.51.100.50' }, '10.0.0.2')
+    expect(clientAddress(twoHops, { trustProxy: 2 })).toBe('203.0.113.7')
+    expect(clientAddress(request({ 'x-forwarded-for': '203.0.113.7' }), { trustProxy: 3 })).toBe('203.0.113.7')
+    expect(clientAddress(request({ 'x-forwarded-for': '1.1.1.1' }, '10.0.0.2'), { trustProxy: 0 })).toBe('10.0.0.2')
   })
 
   it('what is stored is an HMAC-SHA256 keyed with the secret', () => {

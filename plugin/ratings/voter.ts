@@ -24,12 +24,16 @@ function normalizeAddress(value: string | undefined | null): string | undefined 
 
 /**
  * The client's address. From the socket as the server hands it over (`request.ip`, set by a custom
- * Node server, some platforms, and the tests), or, only with `trustProxy`, from the first address
- * of `x-forwarded-for` (then `x-real-ip`) as the proxy in front wrote it. Undefined when unknown.
+ * Node server, some platforms, and the tests), or, only with `trustProxy`, from the proxy headers:
+ * `true` takes the first address of `x-forwarded-for` (every hop trusted); a number n takes the
+ * n-th address from the right, the one the outermost of n trusted proxies saw, which the client
+ * cannot forge by sending its own header. Then `x-real-ip`. Undefined when unknown.
  */
 export function clientAddress(req: PayloadRequest, options: Pick<ResolvedNewsPortalOptions, 'trustProxy'>): string | undefined {
-  if (options.trustProxy) {
-    const forwarded = req.headers.get('x-forwarded-for')?.split(',')[0]
+  const trusted = options.trustProxy === true ? Infinity : typeof options.trustProxy === 'number' ? options.trustProxy : 0
+  if (trusted > 0) {
+    const chain = (req.headers.get('x-forwarded-for') ?? '').split(',').map((hop) => hop.trim()).filter(Boolean)
+    const forwarded = trusted === Infinity ? chain[0] : chain[Math.max(0, chain.length - trusted)]
     const fromProxy = normalizeAddress(forwarded) ?? normalizeAddress(req.headers.get('x-real-ip'))
     if (fromProxy) return fromProxy
   }
