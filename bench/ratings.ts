@@ -1,14 +1,14 @@
 /**
  * Votes per second through the GraphQL route handler at 50 concurrent voters, against a bare
  * `{ __typename }` request through the same handler, same process, same run.
- * Run: npm run bench:ratings  (VOTES=2000 CONCURRENCY=50 to change the load)
+ * Run: npm run bench:ratings  (VOTES=4000 CONCURRENCY=50 ROUNDS=8 by default)
  */
 import { startTestApp } from '../tests/helpers/app'
 import { createRatingArticles, RATE, storedSummary, voteCount } from '../tests/ratings/fixtures'
 
-const VOTES = Number(process.env.VOTES ?? 2000)
+const VOTES = Number(process.env.VOTES ?? 4000)
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 50)
-const ROUNDS = Number(process.env.ROUNDS ?? 4)
+const ROUNDS = Number(process.env.ROUNDS ?? 8)
 
 process.env.PAYLOAD_SECRET ??= 'bench-secret-not-for-production'
 
