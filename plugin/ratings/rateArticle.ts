@@ -25,7 +25,7 @@ export function scoreProblem(score: unknown): string | undefined {
 /** Why an article argument is refused, or `undefined` when it looks like an id. */
 export function articleProblem(article: unknown): string | undefined {
   const ok = (typeof article === 'string' && article.trim() !== '' && article.length <= 100) || (typeof article === 'number' && Number.isInteger(article))
-  return ok ? undefined : 'article is required: the id of the article to rate.'
+  return ok ? undefined : 'article is required: the id of the article to rate (at most 100 characters).'
 }
 
 function describe(value: unknown): string {
