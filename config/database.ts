@@ -60,8 +60,12 @@ export function databaseAdapter(choice: DatabaseChoice): DatabaseAdapterObj {
         prodMigrations: postgresMigrations,
       })
     case 'sqlite':
+      // WAL: readers never block the writer; NORMAL: a commit is not fsynced on its own (the WAL is
+      // fsynced at checkpoints), so a power cut may lose the last commits but never corrupts the file.
       return sqliteAdapter({
         client: { url: choice.url },
+        wal: { synchronous: 'NORMAL' },
+        busyTimeout: 5000,
         migrationDir: path.join(migrationsRoot, 'sqlite'),
         prodMigrations: sqliteMigrations,
       })

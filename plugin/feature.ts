@@ -1,4 +1,4 @@
-import type { CollectionConfig, Config, Endpoint, Field, Payload, TaskConfig } from 'payload'
+import type { AfterErrorHook, CollectionConfig, Config, Endpoint, Field, Payload, TaskConfig } from 'payload'
 
 /** A GraphQL extension in Payload's shape: receives Payload's `graphql` module and context, returns fields. */
 export type GraphQLFieldsExtension = NonNullable<NonNullable<Config['graphQL']>['queries']>
@@ -22,6 +22,10 @@ export interface PortalFeature {
   mutations?: GraphQLFieldsExtension
   /** Payload job tasks (and their schedules) the feature adds. */
   tasks?: TaskConfig[]
+  /** GraphQL validation rules the feature adds (they see the request's variables). */
+  graphQLValidationRules?: NonNullable<NonNullable<Config['graphQL']>['validationRules']>
+  /** Config-level `afterError` hooks (e.g. to put an error code into GraphQL `extensions`). */
+  afterError?: AfterErrorHook[]
   /** Runs once Payload has started. */
   onInit?: (payload: Payload) => Promise<void> | void
 }

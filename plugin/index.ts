@@ -8,10 +8,13 @@ import { authorsCollection } from '../collections/Authors'
 import { sourcesCollection } from '../collections/Sources'
 import { categoriesCollection } from '../collections/Categories'
 import { mediaCollection } from '../collections/Media'
+import { ratingsFeature } from './ratings'
+import { MemoryRateLimitStore } from './ratings/rateLimit'
 
 export type { NewsPortalPluginConfig } from './types'
 export { slugify } from './lib/slugify'
 export { publicArticleWhere } from './lib/publicWhere'
+export { MemoryRateLimitStore, type RateLimitStore, type RatingSummary } from './ratings'
 
 /** Default editor rule: a user whose `roles` include `admin` or `editor`; a user collection without roles counts every user. */
 export function defaultIsEditor(user: TypedUser | null | undefined): boolean {
@@ -27,6 +30,10 @@ export function resolveOptions(options: NewsPortalPluginConfig = {}): ResolvedNe
     timeZone: options.timeZone ?? 'Asia/Ho_Chi_Minh',
     isEditor: options.isEditor ?? defaultIsEditor,
     articlePath: options.articlePath ?? defaultArticlePath,
+    ratingVoter: options.ratingVoter ?? 'token',
+    trustProxy: options.trustProxy ?? false,
+    ratingsPerMinute: options.ratingsPerMinute ?? 30,
+    ratingRateLimitStore: options.ratingRateLimitStore ?? new MemoryRateLimitStore(),
   }
 }
 
@@ -39,7 +46,7 @@ export const newsPortalPlugin =
   (incomingConfig: Config): Config => {
     const options = resolveOptions(pluginOptions)
     // Each feature lives in its own folder under plugin/ and is registered here.
-    const features: PortalFeature[] = []
+    const features: PortalFeature[] = [ratingsFeature(options)]
 
     const articles = articlesCollection(options)
     articles.fields = [...articles.fields, ...features.flatMap((feature) => feature.articleFields ?? [])]
@@ -69,6 +76,18 @@ export const newsPortalPlugin =
       ...incomingConfig.graphQL,
       queries: chainGraphQL(incomingConfig.graphQL?.queries, features.flatMap((feature) => feature.queries ?? [])),
       mutations: chainGraphQL(incomingConfig.graphQL?.mutations, features.flatMap((feature) => feature.mutations ?? [])),
+    }
+    const validationRules = features.flatMap((feature) => (feature.graphQLValidationRules ? [feature.graphQLValidationRules] : []))
+    if (validationRules.length) {
+      const existingRules = incomingConfig.graphQL?.validationRules
+      config.graphQL.validationRules = (args) => [
+        ...(existingRules ? existingRules(args) : []),
+        ...validationRules.flatMap((rules) => rules(args)),
+      ]
+    }
+    const afterError = features.flatMap((feature) => feature.afterError ?? [])
+    if (afterError.length) {
+      config.hooks = { ...incomingConfig.hooks, afterError: [...(incomingConfig.hooks?.afterError ?? []), ...afterError] }
     }
     const tasks = features.flatMap((feature) => feature.tasks ?? [])
     if (tasks.length) {

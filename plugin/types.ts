@@ -1,4 +1,5 @@
 import type { CollectionConfig, Field, PayloadRequest, TypedUser } from 'payload'
+import type { RateLimitStore } from './ratings/rateLimit'
 
 /** The collections the plugin adds, by slug. */
 export type NewsPortalCollectionSlug = 'articles' | 'authors' | 'sources' | 'categories' | 'media'
@@ -37,6 +38,14 @@ export interface NewsPortalPluginConfig {
   categoriesOverrides?: CollectionOverrides
   /** Overrides for the `media` collection (for example `upload.staticDir`). */
   mediaOverrides?: CollectionOverrides
+  /** What identifies an anonymous voter: the `x-voter-token` header, the client address, or both together. Default `'token'` (see docs/ratings.md). */
+  ratingVoter?: 'token' | 'ip' | 'token+ip'
+  /** Read the client address from `x-forwarded-for` / `x-real-ip`: `true` trusts the whole chain, a number trusts that many proxies in front. Default `false`. */
+  trustProxy?: boolean | number
+  /** Votes accepted per client address per minute before `RATE_LIMITED`. Default `30`. */
+  ratingsPerMinute?: number
+  /** Where the vote rate limiter keeps its counts; replace with a shared store when running several instances. Default: in-process memory. */
+  ratingRateLimitStore?: RateLimitStore
 }
 
 /** The options with every default filled in, as hooks and collections receive them. */
@@ -45,4 +54,8 @@ export interface ResolvedNewsPortalOptions {
   timeZone: string
   isEditor: (user: TypedUser | null | undefined, req?: PayloadRequest) => boolean
   articlePath: (article: ArticlePathInput) => string
+  ratingVoter: 'token' | 'ip' | 'token+ip'
+  trustProxy: boolean | number
+  ratingsPerMinute: number
+  ratingRateLimitStore: RateLimitStore
 }

@@ -25,6 +25,8 @@ export interface RequestOptions {
   token?: string
   body?: unknown
   headers?: Record<string, string>
+  /** The client's socket address, as a Node server would hand it over (`request.ip`). */
+  ip?: string
 }
 
 export interface GraphQLResult<T> {
@@ -71,7 +73,9 @@ export async function startTestApp(
       headers['content-type'] = 'application/json'
       body = JSON.stringify(options.body)
     }
-    return new Request(`http://localhost:3000${url}`, { method, headers, body })
+    const built = new Request(`http://localhost:3000${url}`, { method, headers, body })
+    if (options.ip) Object.defineProperty(built, 'ip', { value: options.ip, enumerable: false })
+    return built
   }
 
   return {

@@ -29,6 +29,9 @@ export type Article_Where = {
   sourceUrl?: Article_SourceUrl_Operator | null | undefined;
   tags?: Article_Tags_Operator | null | undefined;
   allowRatings?: Article_AllowRatings_Operator | null | undefined;
+  rating__total?: Article_Rating__Total_Operator | null | undefined;
+  rating__count?: Article_Rating__Count_Operator | null | undefined;
+  rating__average?: Article_Rating__Average_Operator | null | undefined;
   updatedAt?: Article_UpdatedAt_Operator | null | undefined;
   createdAt?: Article_CreatedAt_Operator | null | undefined;
   _status?: Article__Status_Operator | null | undefined;
@@ -188,6 +191,36 @@ export type Article_AllowRatings_Operator = {
   exists?: boolean | null | undefined;
 };
 
+export type Article_Rating__Total_Operator = {
+  equals?: number | null | undefined;
+  not_equals?: number | null | undefined;
+  greater_than_equal?: number | null | undefined;
+  greater_than?: number | null | undefined;
+  less_than_equal?: number | null | undefined;
+  less_than?: number | null | undefined;
+  exists?: boolean | null | undefined;
+};
+
+export type Article_Rating__Count_Operator = {
+  equals?: number | null | undefined;
+  not_equals?: number | null | undefined;
+  greater_than_equal?: number | null | undefined;
+  greater_than?: number | null | undefined;
+  less_than_equal?: number | null | undefined;
+  less_than?: number | null | undefined;
+  exists?: boolean | null | undefined;
+};
+
+export type Article_Rating__Average_Operator = {
+  equals?: number | null | undefined;
+  not_equals?: number | null | undefined;
+  greater_than_equal?: number | null | undefined;
+  greater_than?: number | null | undefined;
+  less_than_equal?: number | null | undefined;
+  less_than?: number | null | undefined;
+  exists?: boolean | null | undefined;
+};
+
 export type Article_UpdatedAt_Operator = {
   equals?: string | null | undefined;
   not_equals?: string | null | undefined;
@@ -250,6 +283,9 @@ export type Article_Where_And = {
   sourceUrl?: Article_SourceUrl_Operator | null | undefined;
   tags?: Article_Tags_Operator | null | undefined;
   allowRatings?: Article_AllowRatings_Operator | null | undefined;
+  rating__total?: Article_Rating__Total_Operator | null | undefined;
+  rating__count?: Article_Rating__Count_Operator | null | undefined;
+  rating__average?: Article_Rating__Average_Operator | null | undefined;
   updatedAt?: Article_UpdatedAt_Operator | null | undefined;
   createdAt?: Article_CreatedAt_Operator | null | undefined;
   _status?: Article__Status_Operator | null | undefined;
@@ -275,6 +311,9 @@ export type Article_Where_Or = {
   sourceUrl?: Article_SourceUrl_Operator | null | undefined;
   tags?: Article_Tags_Operator | null | undefined;
   allowRatings?: Article_AllowRatings_Operator | null | undefined;
+  rating__total?: Article_Rating__Total_Operator | null | undefined;
+  rating__count?: Article_Rating__Count_Operator | null | undefined;
+  rating__average?: Article_Rating__Average_Operator | null | undefined;
   updatedAt?: Article_UpdatedAt_Operator | null | undefined;
   createdAt?: Article_CreatedAt_Operator | null | undefined;
   _status?: Article__Status_Operator | null | undefined;

@@ -1,0 +1,33 @@
+import type { CollectionConfig } from 'payload'
+import type { ResolvedNewsPortalOptions } from '../plugin/types'
+import { editorsOnly } from '../plugin/access'
+import { groups, label } from '../plugin/lib/labels'
+import { recomputeEndpoint } from '../plugin/ratings/endpoints'
+import { RATING_SUMMARIES_SLUG } from '../plugin/ratings/slugs'
+
+const nobody = () => false
+
+/**
+ * One row per rated article: total points and vote count. Unversioned and apart from the article,
+ * changed only by atomic `$inc`, so saving or publishing an article never writes back a stale total.
+ */
+export const ratingSummariesCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
+  slug: RATING_SUMMARIES_SLUG,
+  labels: { singular: label('Tổng điểm bài viết', 'Rating summary'), plural: label('Tổng điểm bài viết', 'Rating summaries') },
+  // Readers get the figures as Article.rating; the rows themselves stay internal.
+  graphQL: false,
+  admin: { group: groups.statistics, defaultColumns: ['article', 'total', 'count', 'updatedAt'] },
+  access: { read: editorsOnly(options), create: nobody, update: nobody, delete: nobody },
+  endpoints: options.disabled ? [] : [recomputeEndpoint(options)],
+  fields: [
+    {
+      name: 'article',
+      type: 'relationship',
+      relationTo: 'articles',
+      unique: true,
+      label: label('Bài viết', 'Article'),
+    },
+    { name: 'total', type: 'number', defaultValue: 0, label: label('Tổng điểm', 'Total points') },
+    { name: 'count', type: 'number', defaultValue: 0, label: label('Số lượt', 'Votes') },
+  ],
+})

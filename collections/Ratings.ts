@@ -1,0 +1,59 @@
+import type { CollectionConfig } from 'payload'
+import type { ResolvedNewsPortalOptions } from '../plugin/types'
+import { editorsOnly } from '../plugin/access'
+import { groups, label } from '../plugin/lib/labels'
+import { subtractDeletedVote } from '../plugin/ratings/hooks'
+import { RATINGS_SLUG } from '../plugin/ratings/slugs'
+
+const nobody = () => false
+
+/** The vote log: never readable by the public; editors list, filter and delete (moderate) votes. */
+export const ratingsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
+  slug: RATINGS_SLUG,
+  labels: { singular: label('Lượt đánh giá', 'Rating'), plural: label('Đánh giá của bạn đọc', 'Reader ratings') },
+  graphQL: { singularName: 'Rating', pluralName: 'Ratings' },
+  admin: {
+    group: groups.statistics,
+    defaultColumns: ['article', 'score', 'createdAt'],
+    description: label(
+      'Mỗi dòng là một lượt chấm điểm. Xóa một dòng để gỡ phiếu đó khỏi tổng điểm của bài.',
+      "One row per vote. Delete a row to take that vote out of the article's total.",
+    ),
+    components: { beforeListTable: ['/plugin/ratings/admin/RecomputeRatingsButton#RecomputeRatingsButton'] },
+  },
+  access: {
+    read: editorsOnly(options),
+    // Votes arrive only through rateArticle / POST /api/articles/:id/rate, and are never edited.
+    create: nobody,
+    update: nobody,
+    delete: editorsOnly(options),
+  },
+  hooks: { afterDelete: [subtractDeletedVote] },
+  // One vote per voter per article, enforced by the database.
+  indexes: [{ fields: ['article', 'voterHash'], unique: true }],
+  defaultSort: '-createdAt',
+  fields: [
+    {
+      name: 'article',
+      type: 'relationship',
+      relationTo: 'articles',
+      // No index of its own: the unique (article, voterHash) index serves `where article = …` too.
+      label: label('Bài viết', 'Article'),
+    },
+    {
+      name: 'score',
+      type: 'number',
+      min: 1,
+      max: 5,
+      label: label('Điểm', 'Score'),
+    },
+    {
+      name: 'voterHash',
+      type: 'text',
+      label: label('Mã người chấm (băm)', 'Voter (keyed hash)'),
+      admin: {
+        description: label('HMAC của người chấm; không lưu IP hay mã gốc.', 'An HMAC of the voter; no IP or raw token is stored.'),
+      },
+    },
+  ],
+})

@@ -1,0 +1,49 @@
+import type { Field } from 'payload'
+import { label } from '../lib/labels'
+import { toSummary } from './summary'
+import { loadSummary } from './summaryLoader'
+
+const readOnlyNumber = (name: string, vi: string, en: string): Field => ({
+  name,
+  type: 'number',
+  label: label(vi, en),
+  virtual: true,
+  admin: { readOnly: true },
+  access: { create: () => false, update: () => false },
+})
+
+/**
+ * `Article.rating { total count average }`: virtual (never stored on the versioned article row),
+ * read from the article's aggregate row, batched per request.
+ */
+export const ratingField: Field = {
+  name: 'rating',
+  type: 'group',
+  // Also the GraphQL type name the rateArticle mutation returns.
+  interfaceName: 'RatingSummary',
+  virtual: true,
+  label: label('Đánh giá của bạn đọc', 'Reader rating'),
+  admin: {
+    position: 'sidebar',
+    readOnly: true,
+    description: label('Tổng điểm, số lượt và điểm trung bình.', 'Total points, votes and average.'),
+  },
+  access: { create: () => false, update: () => false },
+  hooks: {
+    afterRead: [
+      async ({ data, req }) => {
+        const doc = data as { id?: string | number; parent?: unknown; version?: unknown } | undefined
+        // Inside a version document the article is its `parent`, not its own id.
+        const parent = doc?.version !== undefined ? doc.parent : undefined
+        const id = parent !== undefined ? (parent && typeof parent === 'object' ? (parent as { id: string | number }).id : (parent as string | number)) : doc?.id
+        if (id === undefined || id === null) return toSummary(null)
+        return loadSummary(req, id)
+      },
+    ],
+  },
+  fields: [
+    readOnlyNumber('total', 'Tổng điểm', 'Total points'),
+    readOnlyNumber('count', 'Số lượt', 'Votes'),
+    readOnlyNumber('average', 'Điểm trung bình', 'Average'),
+  ],
+}
