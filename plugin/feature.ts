@@ -1,4 +1,4 @@
-import type { CollectionConfig, Config, Endpoint, Field, Payload, TaskConfig } from 'payload'
+import type { CollectionConfig, Config, CustomComponent, Endpoint, Field, Payload, TaskConfig } from 'payload'
 
 /** A GraphQL extension in Payload's shape: receives Payload's `graphql` module and context, returns fields. */
 export type GraphQLFieldsExtension = NonNullable<NonNullable<Config['graphQL']>['queries']>
@@ -22,6 +22,8 @@ export interface PortalFeature {
   mutations?: GraphQLFieldsExtension
   /** Payload job tasks (and their schedules) the feature adds. */
   tasks?: TaskConfig[]
+  /** Admin components shown above the dashboard (e.g. the counters' figures). */
+  beforeDashboard?: CustomComponent[]
   /** Runs once Payload has started. */
   onInit?: (payload: Payload) => Promise<void> | void
 }

@@ -8,6 +8,7 @@ import { authorsCollection } from '../collections/Authors'
 import { sourcesCollection } from '../collections/Sources'
 import { categoriesCollection } from '../collections/Categories'
 import { mediaCollection } from '../collections/Media'
+import { countersFeature, resolveCountersOptions } from './counters'
 
 export type { NewsPortalPluginConfig } from './types'
 export { slugify } from './lib/slugify'
@@ -27,6 +28,7 @@ export function resolveOptions(options: NewsPortalPluginConfig = {}): ResolvedNe
     timeZone: options.timeZone ?? 'Asia/Ho_Chi_Minh',
     isEditor: options.isEditor ?? defaultIsEditor,
     articlePath: options.articlePath ?? defaultArticlePath,
+    counters: resolveCountersOptions(options.counters),
   }
 }
 
@@ -39,7 +41,9 @@ export const newsPortalPlugin =
   (incomingConfig: Config): Config => {
     const options = resolveOptions(pluginOptions)
     // Each feature lives in its own folder under plugin/ and is registered here.
-    const features: PortalFeature[] = []
+    const features: PortalFeature[] = [
+      countersFeature(options),
+    ]
 
     const articles = articlesCollection(options)
     articles.fields = [...articles.fields, ...features.flatMap((feature) => feature.articleFields ?? [])]
@@ -73,6 +77,12 @@ export const newsPortalPlugin =
     const tasks = features.flatMap((feature) => feature.tasks ?? [])
     if (tasks.length) {
       config.jobs = { ...incomingConfig.jobs, tasks: [...(incomingConfig.jobs?.tasks ?? []), ...tasks] }
+    }
+    const beforeDashboard = features.flatMap((feature) => feature.beforeDashboard ?? [])
+    if (beforeDashboard.length) {
+      const components = { ...incomingConfig.admin?.components }
+      components.beforeDashboard = [...(components.beforeDashboard ?? []), ...beforeDashboard]
+      config.admin = { ...incomingConfig.admin, components }
     }
     const inits = features.flatMap((feature) => (feature.onInit ? [feature.onInit] : []))
     if (inits.length) {

@@ -37,6 +37,24 @@ export interface NewsPortalPluginConfig {
   categoriesOverrides?: CollectionOverrides
   /** Overrides for the `media` collection (for example `upload.staticDir`). */
   mediaOverrides?: CollectionOverrides
+  /** The visitor counter, article views and dossier panel (see docs/counters.md). Default: every field's own default. */
+  counters?: CountersConfig
+}
+
+/** Options of the counter widgets (issue 4). */
+export interface CountersConfig {
+  /** `online` counts distinct sessions seen within this many minutes. Default `5`. */
+  onlineWindowMinutes?: number
+  /** A session counts again as a visit (or article view) after this many idle minutes. Default `30`. */
+  sessionIdleMinutes?: number
+  /** How long a dossier `url` fetch may take before it counts as failed, in ms. Default `10000`. */
+  dossierFetchTimeoutMs?: number
+  /** Cron of the job that prunes stale session rows. Default `'0 *\/10 * * * *'` (every 10 minutes). */
+  pruneSessionsCron?: string
+  /** Cron of the job that refreshes `url`-sourced dossier panels that are due. Default `'0 * * * * *'` (every minute). */
+  dossierSyncCron?: string
+  /** The clock (tests move time with it). Default `() => new Date()`. */
+  now?: () => Date
 }
 
 /** The options with every default filled in, as hooks and collections receive them. */
@@ -45,4 +63,5 @@ export interface ResolvedNewsPortalOptions {
   timeZone: string
   isEditor: (user: TypedUser | null | undefined, req?: PayloadRequest) => boolean
   articlePath: (article: ArticlePathInput) => string
+  counters: Required<CountersConfig>
 }
