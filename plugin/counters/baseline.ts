@@ -11,7 +11,8 @@ export interface Baseline {
 }
 
 const empty: Baseline = { total: 0, months: new Map(), day: null, dayVisits: 0 }
-const cache = new WeakMap<Payload, { expires: number; value: Promise<Baseline> }>()
+// Keyed by the config: every Payload instance of one site (Local API, route handlers) shares it.
+const cache = new WeakMap<object, { expires: number; value: Promise<Baseline> }>()
 const TTL_MS = 10_000
 
 /**
@@ -19,16 +20,16 @@ const TTL_MS = 10_000
  * Payload instance, and forgotten at once when a widget changes in this process.
  */
 export function loadBaseline(payload: Payload): Promise<Baseline> {
-  const hit = cache.get(payload)
+  const hit = cache.get(payload.config)
   if (hit && hit.expires > Date.now()) return hit.value
   const value = readBaseline(payload)
-  cache.set(payload, { expires: Date.now() + TTL_MS, value })
-  value.catch(() => cache.delete(payload))
+  cache.set(payload.config, { expires: Date.now() + TTL_MS, value })
+  value.catch(() => cache.delete(payload.config))
   return value
 }
 
 export function forgetBaseline(payload: Payload): void {
-  cache.delete(payload)
+  cache.delete(payload.config)
 }
 
 async function readBaseline(payload: Payload): Promise<Baseline> {
