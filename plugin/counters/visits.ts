@@ -4,7 +4,8 @@ import type { ResolvedNewsPortalOptions } from '../types'
 import { publicArticleWhere } from '../lib/publicWhere'
 import { loadBaseline } from './baseline'
 import { zonedKeys } from './time'
-import { countKeys, countSessionsSince, increment, readCounts, startsNewWindow } from './store'
+import { addHits, sharedRead } from './batch'
+import { countKeys, countSessionsSince, readCounts, startsNewWindow } from './store'
 
 export interface VisitorStats {
   online: number
@@ -86,29 +87,33 @@ export async function recordVisit(payload: Payload, options: ResolvedNewsPortalO
   const keys = zonedKeys(now, options.timeZone)
   const visit = async () => {
     if (!(await startsNewWindow(payload, { key: `visit:${session}`, scope: 'visit', now, idleMs }))) return false
-    await Promise.all([
-      increment(payload, countKeys.day(keys.day)),
-      increment(payload, countKeys.month(keys.month)),
-      increment(payload, countKeys.total),
-    ])
+    await addHits(payload, [countKeys.day(keys.day), countKeys.month(keys.month), countKeys.total])
     return true
   }
   const view = async () => {
     if (articleId === null) return false
     if (!(await startsNewWindow(payload, { key: `view:${articleId}:${session}`, scope: 'view', now, idleMs }))) return false
-    await increment(payload, countKeys.article(articleId))
+    await addHits(payload, [countKeys.article(articleId)])
     return true
   }
   const [counted, viewCounted] = await Promise.all([visit(), view()])
   return { counted, viewCounted, stats }
 }
 
-/** The visitor counter's figures at `now`: live counts plus the baseline. */
-export async function visitorStats(
+/**
+ * The visitor counter's figures at `now`: live counts plus the baseline. Requests asking in the
+ * same instant (to the second) share one read.
+ */
+export function visitorStats(
   payload: Payload,
   options: ResolvedNewsPortalOptions,
   now: Date = options.counters.now(),
 ): Promise<VisitorStats> {
+  const second = new Date(Math.floor(now.getTime() / 1000) * 1000)
+  return sharedRead(payload, `stats:${second.toISOString()}`, () => readVisitorStats(payload, options, now))
+}
+
+async function readVisitorStats(payload: Payload, options: ResolvedNewsPortalOptions, now: Date): Promise<VisitorStats> {
   const keys = zonedKeys(now, options.timeZone)
   const day = countKeys.day(keys.day)
   const month = countKeys.month(keys.month)
