@@ -48,6 +48,6 @@ export function databaseAdapter(choice: DatabaseChoice): DatabaseAdapterObj {
     case 'postgres':
       return postgresAdapter({ pool: { connectionString: choice.url } })
     case 'sqlite':
-      return sqliteAdapter({ client: { url: choice.url } })
+      return sqliteAdapter({ client: { url: choice.url }, wal: { synchronous: 'NORMAL' } })
   }
 }

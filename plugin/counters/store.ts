@@ -63,8 +63,8 @@ export async function increment(payload: Payload, key: string, by = 1): Promise<
   const existing = await add()
   if (existing) return Number((existing as unknown as { hits: number }).hits)
   try {
-    const created = await retryWhileBusy(() => payload.db.create({ collection: COUNTS, data: { key, hits: by } }))
-    return Number((created as { hits: number }).hits)
+    await retryWhileBusy(() => payload.db.create({ collection: COUNTS, data: { key, hits: by }, returning: false }))
+    return by
   } catch (error) {
     if (!isUniqueViolation(error)) throw error
   }
@@ -90,11 +90,27 @@ export async function readCounts(payload: Payload, keys: string[]): Promise<Map<
 
 export type SessionScope = 'visit' | 'view'
 
+// Sessions this process saw lately: a hint for which statement to try first, never a decision.
+const recentlySeen = new WeakMap<Payload, Map<string, true>>()
+const RECENT_LIMIT = 50_000
+
+function seenHere(payload: Payload, key: string): boolean {
+  let seen = recentlySeen.get(payload)
+  if (!seen) {
+    seen = new Map()
+    recentlySeen.set(payload, seen)
+  }
+  const known = seen.delete(key)
+  seen.set(key, true)
+  if (seen.size > RECENT_LIMIT) seen.delete(seen.keys().next().value as string)
+  return known
+}
+
 /**
  * Marks the session `key` as seen at `now` and says whether this hit starts a new window (counts).
  * Exact under concurrency on every adapter: each step is one conditional statement, and exactly
- * one of any number of simultaneous requests can win step 2 (conditional update) or step 3
- * (insert under the unique key); the others see the row as active on their next round.
+ * one of any number of simultaneous requests can win the conditional update of an idle row or
+ * the insert under the unique key; the others find the row active on their next step.
  */
 export async function startsNewWindow(
   payload: Payload,
@@ -111,18 +127,26 @@ export async function startsNewWindow(
         options: { atomic: true },
       }),
     )
+  const insert = async () => {
+    try {
+      await retryWhileBusy(() =>
+        payload.db.create({ collection: SESSIONS, data: { key, scope, lastSeenAt: seenAt }, returning: false }),
+      )
+      return true
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error
+      return false
+    }
+  }
+  // A session this process has not seen is most likely new: one insert settles it.
+  if (!seenHere(payload, key) && (await insert())) return true
   for (let round = 0; round < 5; round++) {
     // 1. Active within the idle window: slide the window, count nothing.
     if (await conditional({ greater_than_equal: cutoff })) return false
     // 2. Idle for longer: only one concurrent request can move lastSeenAt past the cutoff.
     if (await conditional({ less_than: cutoff })) return true
-    // 3. Never seen (or pruned): only one concurrent request can insert the key.
-    try {
-      await retryWhileBusy(() => payload.db.create({ collection: SESSIONS, data: { key, scope, lastSeenAt: seenAt } }))
-      return true
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error
-    }
+    // 3. Never seen (or pruned meanwhile): only one concurrent request can insert the key.
+    if (await insert()) return true
   }
   throw new Error(`visit-sessions: could not record the session "${key}".`)
 }
