@@ -88,6 +88,10 @@ describe('recordVisit and VisitorStats', () => {
     expect(responses.map((response) => response.status).every((status) => status === 200)).toBe(true)
     expect(await views()).toBe(1000)
     expect((await stats()).total).toBe(2000)
+    const listed = await app.graphql('{ Articles(limit: 10) { docs { id views } } }')
+    expect(listed.errors).toBeUndefined()
+    const mine = listed.data.Articles.docs.find((doc: { id: unknown }) => String(doc.id) === String(articleId))
+    expect(mine.views).toBe(1000)
   })
 
   it('the same session 20 times within 30 minutes counts once; 31 idle minutes later it counts again', async () => {
