@@ -61,7 +61,7 @@ try {
   const best = (list: number[]) => Math.min(...list)
   const bareRate = (VISITS / best(bareMs)) * 1000
   const visitRate = (VISITS / best(visitMs)) * 1000
-  console.log(`concurrency ${CONCURRENCY}, ${VISITS} requests per round, best of ${ROUNDS} rounds, SQLite (${app.payload.db.name})`)
+  console.log(`concurrency ${CONCURRENCY}, ${VISITS} requests per round, best of ${ROUNDS} rounds, database: ${app.payload.db.name}`)
   console.log(`bare { __typename }:       ${bareRate.toFixed(0)} req/s   (rounds ms: ${bareMs.map((ms) => ms.toFixed(0)).join(', ')})`)
   console.log(`VisitorStats query (no write): ${((VISITS / best(readMs)) * 1000).toFixed(0)} req/s   (rounds ms: ${readMs.map((ms) => ms.toFixed(0)).join(', ')})`)
   console.log(`recordVisit (new session):  ${visitRate.toFixed(0)} visits/s (rounds ms: ${visitMs.map((ms) => ms.toFixed(0)).join(', ')})`)
