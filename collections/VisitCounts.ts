@@ -28,13 +28,14 @@ export const visitSessionsCollection = (options: ResolvedNewsPortalOptions): Col
   graphQL: false,
   admin: { group: groups.statistics, hidden: true, useAsTitle: 'key' },
   access: { read: editorsOnly(options), create: nobody, update: nobody, delete: nobody },
+  // "Online" counts visit sessions by lastSeenAt: one index range serves it.
+  indexes: [{ fields: ['scope', 'lastSeenAt'] }],
   fields: [
     { name: 'key', type: 'text', required: true, unique: true, index: true, label: label('Khóa', 'Key') },
     {
       name: 'scope',
       type: 'select',
       required: true,
-      index: true,
       options: ['visit', 'view'],
       label: label('Phạm vi', 'Scope'),
     },
