@@ -13,6 +13,7 @@ export const visitCountsCollection = (options: ResolvedNewsPortalOptions): Colle
   slug: 'visit-counts',
   labels: { singular: label('Bộ đếm', 'Visit count'), plural: label('Bộ đếm', 'Visit counts') },
   graphQL: false,
+  timestamps: false,
   admin: { group: groups.statistics, hidden: true, useAsTitle: 'key' },
   access: { read: editorsOnly(options), create: nobody, update: nobody, delete: nobody },
   fields: [
@@ -26,6 +27,7 @@ export const visitSessionsCollection = (options: ResolvedNewsPortalOptions): Col
   slug: 'visit-sessions',
   labels: { singular: label('Phiên truy cập', 'Visit session'), plural: label('Phiên truy cập', 'Visit sessions') },
   graphQL: false,
+  timestamps: false,
   admin: { group: groups.statistics, hidden: true, useAsTitle: 'key' },
   access: { read: editorsOnly(options), create: nobody, update: nobody, delete: nobody },
   // "Online" counts visit sessions by lastSeenAt: one index range serves it.
