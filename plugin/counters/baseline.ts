@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { visibleWriteDone } from './freshness'
 
 /** The history a site brought from its previous CMS, added to the live figures. */
 export interface Baseline {
@@ -30,6 +31,7 @@ export function loadBaseline(payload: Payload): Promise<Baseline> {
 
 export function forgetBaseline(payload: Payload): void {
   cache.delete(payload.config)
+  visibleWriteDone(payload)
 }
 
 async function readBaseline(payload: Payload): Promise<Baseline> {

@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { visibleWriteDone } from './freshness'
 import { increment } from './store'
 
 /**
@@ -33,8 +34,10 @@ class IncrementBatch {
     this.scheduled = false
     try {
       await Promise.all([...pending].map(([key, by]) => increment(this.payload, key, by)))
+      visibleWriteDone(this.payload)
       for (const { resolve } of waiting) resolve()
     } catch (error) {
+      visibleWriteDone(this.payload)
       for (const { reject } of waiting) reject(error)
     }
   }
@@ -51,28 +54,3 @@ export function addHits(payload: Payload, keys: string[]): Promise<void> {
   }
   return batch.add(keys)
 }
-
-/**
- * Shares one read among the callers that ask for the same thing in one event-loop turn. A read
- * starts only after every caller that joined it asked, so it sees each caller's own writes.
- */
-export function sharedRead<T>(owner: object, key: string, read: () => Promise<T>): Promise<T> {
-  let pending = sharedReads.get(owner)
-  if (!pending) {
-    pending = new Map()
-    sharedReads.set(owner, pending)
-  }
-  const waiting = pending.get(key) as Promise<T> | undefined
-  if (waiting) return waiting
-  const table = pending
-  const promise = new Promise<T>((resolve, reject) => {
-    setImmediate(() => {
-      table.delete(key)
-      read().then(resolve, reject)
-    })
-  })
-  table.set(key, promise)
-  return promise
-}
-
-const sharedReads = new WeakMap<object, Map<string, Promise<unknown>>>()

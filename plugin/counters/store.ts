@@ -1,4 +1,5 @@
 import { ValidationError, type CollectionSlug, type Payload } from 'payload'
+import { visibleWriteDone } from './freshness'
 
 /** Day, month, total and per-article counts: one row per key, changed only by `$inc`. */
 export const COUNTS = 'visit-counts' as CollectionSlug
@@ -114,7 +115,7 @@ function seenHere(payload: Payload, key: string): boolean {
  */
 export async function startsNewWindow(
   payload: Payload,
-  { key, scope, now, idleMs }: { key: string; scope: SessionScope; now: Date; idleMs: number },
+  { key, scope, now, idleMs, onlineMs }: { key: string; scope: SessionScope; now: Date; idleMs: number; onlineMs?: number },
 ): Promise<boolean> {
   const seenAt = now.toISOString()
   const cutoff = new Date(now.getTime() - idleMs).toISOString()
@@ -140,9 +141,15 @@ export async function startsNewWindow(
   }
   // A session this process has not seen is most likely new: one insert settles it.
   if (!seenHere(payload, key) && (await insert())) return true
+  const onlineCutoff = onlineMs === undefined ? null : new Date(now.getTime() - onlineMs).toISOString()
   for (let round = 0; round < 5; round++) {
-    // 1. Active within the idle window: slide the window, count nothing.
-    if (await conditional({ greater_than_equal: cutoff })) return false
+    // 1. Active within the idle window: slide the window, count nothing. (Seen within the online
+    //    window too: `online` does not change either; otherwise it just came back online.)
+    if (onlineCutoff && onlineCutoff > cutoff && (await conditional({ greater_than_equal: onlineCutoff }))) return false
+    if (await conditional({ greater_than_equal: cutoff })) {
+      if (onlineCutoff) visibleWriteDone(payload)
+      return false
+    }
     // 2. Idle for longer: only one concurrent request can move lastSeenAt past the cutoff.
     if (await conditional({ less_than: cutoff })) return true
     // 3. Never seen (or pruned meanwhile): only one concurrent request can insert the key.
@@ -165,4 +172,5 @@ export async function pruneSessions(payload: Payload, before: Date): Promise<voi
   await retryWhileBusy(() =>
     payload.db.deleteMany({ collection: SESSIONS, where: { lastSeenAt: { less_than: before.toISOString() } } }),
   )
+  visibleWriteDone(payload)
 }

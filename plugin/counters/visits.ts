@@ -4,7 +4,8 @@ import type { ResolvedNewsPortalOptions } from '../types'
 import { publicArticleWhere } from '../lib/publicWhere'
 import { loadBaseline } from './baseline'
 import { zonedKeys } from './time'
-import { addHits, sharedRead } from './batch'
+import { addHits } from './batch'
+import { visibleWrites } from './freshness'
 import { countKeys, countSessionsSince, readCounts, startsNewWindow } from './store'
 
 export interface VisitorStats {
@@ -77,7 +78,7 @@ async function findPublicArticle(payload: Payload, article: unknown, now: Date):
  * session per article per idle window. Bots count nothing.
  */
 export async function recordVisit(payload: Payload, options: ResolvedNewsPortalOptions, input: VisitInput): Promise<VisitResult> {
-  const { now: clock, sessionIdleMinutes } = options.counters
+  const { now: clock, sessionIdleMinutes, onlineWindowMinutes } = options.counters
   const now = clock()
   const { session, articleId } = await validate(payload, options, input, now)
   const stats = () => visitorStats(payload, options, now)
@@ -86,7 +87,7 @@ export async function recordVisit(payload: Payload, options: ResolvedNewsPortalO
   const idleMs = sessionIdleMinutes * 60_000
   const keys = zonedKeys(now, options.timeZone)
   const visit = async () => {
-    if (!(await startsNewWindow(payload, { key: `visit:${session}`, scope: 'visit', now, idleMs }))) return false
+    if (!(await startsNewWindow(payload, { key: `visit:${session}`, scope: 'visit', now, idleMs, onlineMs: onlineWindowMinutes * 60_000 }))) return false
     await addHits(payload, [countKeys.day(keys.day), countKeys.month(keys.month), countKeys.total])
     return true
   }
@@ -100,17 +101,27 @@ export async function recordVisit(payload: Payload, options: ResolvedNewsPortalO
   return { counted, viewCounted, stats }
 }
 
+const lastRead = new WeakMap<object, { key: string; writes: number; stats: Promise<VisitorStats> }>()
+
 /**
- * The visitor counter's figures at `now`: live counts plus the baseline. Requests asking in the
- * same instant (to the second) share one read.
+ * The visitor counter's figures at `now`: live counts plus the baseline. A read is shared by the
+ * callers asking within the same second (of `now`) as long as no write that changes the figures
+ * has completed since it started, so every caller sees every hit acknowledged before it asked.
  */
 export function visitorStats(
   payload: Payload,
   options: ResolvedNewsPortalOptions,
   now: Date = options.counters.now(),
 ): Promise<VisitorStats> {
-  const second = new Date(Math.floor(now.getTime() / 1000) * 1000)
-  return sharedRead(payload, `stats:${second.toISOString()}`, () => readVisitorStats(payload, options, now))
+  const key = String(Math.floor(now.getTime() / 1000))
+  const writes = visibleWrites(payload)
+  const last = lastRead.get(payload.config)
+  if (last && last.key === key && last.writes === writes) return last.stats
+  const stats = readVisitorStats(payload, options, now)
+  const entry = { key, writes, stats }
+  lastRead.set(payload.config, entry)
+  stats.catch(() => lastRead.get(payload.config) === entry && lastRead.delete(payload.config))
+  return stats
 }
 
 async function readVisitorStats(payload: Payload, options: ResolvedNewsPortalOptions, now: Date): Promise<VisitorStats> {
