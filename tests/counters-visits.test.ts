@@ -1,3 +1,4 @@
+import { getPayload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from './helpers/app'
 import { COUNTERS_QUEUE, PRUNE_TASK } from '../plugin/counters'
@@ -92,6 +93,32 @@ describe('recordVisit and VisitorStats', () => {
     expect(listed.errors).toBeUndefined()
     const mine = listed.data.Articles.docs.find((doc: { id: unknown }) => String(doc.id) === String(articleId))
     expect(mine.views).toBe(1000)
+  })
+
+  it('Article.views for a list of articles costs one query per request', async () => {
+    for (const title of ['Bài thứ hai', 'Bài thứ ba']) {
+      await app.payload.create({
+        collection: 'articles' as never,
+        data: { title, _status: 'published', publishedAt: '2024-01-02T00:00:00.000Z' } as never,
+      })
+    }
+    // The instance the route handlers use.
+    const served = await getPayload({ config: app.config })
+    const find = served.db.find
+    let viewQueries = 0
+    served.db.find = ((args: { collection: string }) => {
+      if (args.collection === 'visit-counts') viewQueries++
+      return find.call(served.db, args as never)
+    }) as typeof find
+    try {
+      const response = await app.rest('GET', '/articles?limit=10&depth=0')
+      const { docs } = (await response.json()) as { docs: Array<{ id: unknown; views: number }> }
+      expect(docs).toHaveLength(3)
+      expect(docs.map((doc) => (String(doc.id) === String(articleId) ? doc.views : doc.views + 1000))).toEqual([1000, 1000, 1000])
+      expect(viewQueries).toBe(1)
+    } finally {
+      served.db.find = find
+    }
   })
 
   it('the same session 20 times within 30 minutes counts once; 31 idle minutes later it counts again', async () => {
