@@ -21,6 +21,8 @@ export interface AppConfigOptions {
   onInit?: NonNullable<Parameters<typeof buildConfig>[0]['onInit']>
   /** Extra plugin options (tests use them). */
   plugin?: NewsPortalPluginConfig
+  /** Runs the portal's scheduled jobs (session pruning, dossier sync) in this process every minute. Default: on, except under tests. */
+  autoRunJobs?: boolean
 }
 
 /** The demo app's Payload config: the news-portal plugin on the database named by `DATABASE_URL`. */
@@ -63,6 +65,7 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
     typescript: { autoGenerate: false, outputFile: path.join(rootDir, 'payload-types.ts') },
     graphQL: { schemaOutputFile: path.join(rootDir, 'sdk', 'schema.graphql') },
     telemetry: false,
+    jobs: (options.autoRunJobs ?? process.env.NODE_ENV !== 'test') ? { autoRun: [{ cron: '* * * * *', queue: 'news-portal' }] } : {},
     onInit: options.onInit,
   })
 }

@@ -65,7 +65,6 @@ export function databaseAdapter(choice: DatabaseChoice): DatabaseAdapterObj {
       return sqliteAdapter({
         client: { url: choice.url },
         wal: { synchronous: 'NORMAL' },
-        busyTimeout: 5000,
         migrationDir: path.join(migrationsRoot, 'sqlite'),
         prodMigrations: sqliteMigrations,
       })

@@ -1,4 +1,4 @@
-import type { AfterErrorHook, CollectionConfig, Config, Endpoint, Field, Payload, TaskConfig } from 'payload'
+import type { AfterErrorHook, CollectionConfig, Config, CustomComponent, Endpoint, Field, Payload, TaskConfig } from 'payload'
 
 /** A GraphQL extension in Payload's shape: receives Payload's `graphql` module and context, returns fields. */
 export type GraphQLFieldsExtension = NonNullable<NonNullable<Config['graphQL']>['queries']>
@@ -26,6 +26,8 @@ export interface PortalFeature {
   graphQLValidationRules?: NonNullable<NonNullable<Config['graphQL']>['validationRules']>
   /** Config-level `afterError` hooks (e.g. to put an error code into GraphQL `extensions`). */
   afterError?: AfterErrorHook[]
+  /** Admin components shown above the dashboard (e.g. the counters' figures). */
+  beforeDashboard?: CustomComponent[]
   /** Runs once Payload has started. */
   onInit?: (payload: Payload) => Promise<void> | void
 }

@@ -10,6 +10,7 @@ import { categoriesCollection } from '../collections/Categories'
 import { mediaCollection } from '../collections/Media'
 import { ratingsFeature } from './ratings'
 import { MemoryRateLimitStore } from './ratings/rateLimit'
+import { countersFeature, resolveCountersOptions } from './counters'
 
 export type { NewsPortalPluginConfig } from './types'
 export { slugify } from './lib/slugify'
@@ -34,6 +35,7 @@ export function resolveOptions(options: NewsPortalPluginConfig = {}): ResolvedNe
     trustProxy: options.trustProxy ?? false,
     ratingsPerMinute: options.ratingsPerMinute ?? 30,
     ratingRateLimitStore: options.ratingRateLimitStore ?? new MemoryRateLimitStore(),
+    counters: resolveCountersOptions(options.counters),
   }
 }
 
@@ -46,7 +48,7 @@ export const newsPortalPlugin =
   (incomingConfig: Config): Config => {
     const options = resolveOptions(pluginOptions)
     // Each feature lives in its own folder under plugin/ and is registered here.
-    const features: PortalFeature[] = [ratingsFeature(options)]
+    const features: PortalFeature[] = [ratingsFeature(options), countersFeature(options)]
 
     const articles = articlesCollection(options)
     articles.fields = [...articles.fields, ...features.flatMap((feature) => feature.articleFields ?? [])]
@@ -92,6 +94,12 @@ export const newsPortalPlugin =
     const tasks = features.flatMap((feature) => feature.tasks ?? [])
     if (tasks.length) {
       config.jobs = { ...incomingConfig.jobs, tasks: [...(incomingConfig.jobs?.tasks ?? []), ...tasks] }
+    }
+    const beforeDashboard = features.flatMap((feature) => feature.beforeDashboard ?? [])
+    if (beforeDashboard.length) {
+      const components = { ...incomingConfig.admin?.components }
+      components.beforeDashboard = [...(components.beforeDashboard ?? []), ...beforeDashboard]
+      config.admin = { ...incomingConfig.admin, components }
     }
     const inits = features.flatMap((feature) => (feature.onInit ? [feature.onInit] : []))
     if (inits.length) {

@@ -46,6 +46,24 @@ export interface NewsPortalPluginConfig {
   ratingsPerMinute?: number
   /** Where the vote rate limiter keeps its counts; replace with a shared store when running several instances. Default: in-process memory. */
   ratingRateLimitStore?: RateLimitStore
+  /** The visitor counter, article views and dossier panel (see docs/counters.md). Default: every field's own default. */
+  counters?: CountersConfig
+}
+
+/** Options of the counter widgets (issue 4). */
+export interface CountersConfig {
+  /** `online` counts distinct sessions seen within this many minutes. Default `5`. */
+  onlineWindowMinutes?: number
+  /** A session counts again as a visit (or article view) after this many idle minutes. Default `30`. */
+  sessionIdleMinutes?: number
+  /** How long a dossier `url` fetch may take before it counts as failed, in ms. Default `10000`. */
+  dossierFetchTimeoutMs?: number
+  /** Cron of the job that prunes stale session rows. Default `'0 *\/10 * * * *'` (every 10 minutes). */
+  pruneSessionsCron?: string
+  /** Cron of the job that refreshes `url`-sourced dossier panels that are due. Default `'0 * * * * *'` (every minute). */
+  dossierSyncCron?: string
+  /** The clock (tests move time with it). Default `() => new Date()`. */
+  now?: () => Date
 }
 
 /** The options with every default filled in, as hooks and collections receive them. */
@@ -58,4 +76,5 @@ export interface ResolvedNewsPortalOptions {
   trustProxy: boolean | number
   ratingsPerMinute: number
   ratingRateLimitStore: RateLimitStore
+  counters: Required<CountersConfig>
 }

@@ -5,6 +5,7 @@ import { drawSeedPicture } from './image'
 import { generatedArticles, generatedCategories, hiddenArticles, type GeneratedArticle } from './generated'
 import { imageNode, paragraph, richText } from '../plugin/lib/lexical'
 import { slugify } from '../plugin/lib/slugify'
+import { seedWidgets } from './widgets'
 
 export interface SeedResult {
   /** How many documents of each collection this run created (all zero on a second run). */
@@ -126,6 +127,7 @@ export async function seed(payload: Payload, { log = true }: { log?: boolean } =
     )
   for (const article of generatedArticles()) await createArticle(article)
   for (const article of hiddenArticles(new Date())) await createArticle(article)
+  await seedWidgets(payload, { log })
 
   const total = Object.values(created).reduce((sum, n) => sum + n, 0)
   say(total ? `Seed: created ${JSON.stringify(created)}.` : 'Seed: everything was already there; nothing created.')

@@ -22,6 +22,7 @@ import { BlockquoteFeatureClient as BlockquoteFeatureClient_e70f5e05f09f93e00b99
 import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { RecomputeRatingsButton as RecomputeRatingsButton_0496a5490f24244b1f498003657ca97a } from '../../../plugin/ratings/admin/RecomputeRatingsButton'
+import { CountersDashboard as CountersDashboard_34cbee428a27ea866c5f0ed78a6018fc } from '../../../plugin/counters/admin/CountersDashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -50,5 +51,6 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient": HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/plugin/ratings/admin/RecomputeRatingsButton#RecomputeRatingsButton": RecomputeRatingsButton_0496a5490f24244b1f498003657ca97a,
+  "/plugin/counters/admin/CountersDashboard#CountersDashboard": CountersDashboard_34cbee428a27ea866c5f0ed78a6018fc,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

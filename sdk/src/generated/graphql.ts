@@ -32,6 +32,7 @@ export type Article_Where = {
   rating__total?: Article_Rating__Total_Operator | null | undefined;
   rating__count?: Article_Rating__Count_Operator | null | undefined;
   rating__average?: Article_Rating__Average_Operator | null | undefined;
+  views?: Article_Views_Operator | null | undefined;
   updatedAt?: Article_UpdatedAt_Operator | null | undefined;
   createdAt?: Article_CreatedAt_Operator | null | undefined;
   _status?: Article__Status_Operator | null | undefined;
@@ -221,6 +222,16 @@ export type Article_Rating__Average_Operator = {
   exists?: boolean | null | undefined;
 };
 
+export type Article_Views_Operator = {
+  equals?: number | null | undefined;
+  not_equals?: number | null | undefined;
+  greater_than_equal?: number | null | undefined;
+  greater_than?: number | null | undefined;
+  less_than_equal?: number | null | undefined;
+  less_than?: number | null | undefined;
+  exists?: boolean | null | undefined;
+};
+
 export type Article_UpdatedAt_Operator = {
   equals?: string | null | undefined;
   not_equals?: string | null | undefined;
@@ -286,6 +297,7 @@ export type Article_Where_And = {
   rating__total?: Article_Rating__Total_Operator | null | undefined;
   rating__count?: Article_Rating__Count_Operator | null | undefined;
   rating__average?: Article_Rating__Average_Operator | null | undefined;
+  views?: Article_Views_Operator | null | undefined;
   updatedAt?: Article_UpdatedAt_Operator | null | undefined;
   createdAt?: Article_CreatedAt_Operator | null | undefined;
   _status?: Article__Status_Operator | null | undefined;
@@ -314,6 +326,7 @@ export type Article_Where_Or = {
   rating__total?: Article_Rating__Total_Operator | null | undefined;
   rating__count?: Article_Rating__Count_Operator | null | undefined;
   rating__average?: Article_Rating__Average_Operator | null | undefined;
+  views?: Article_Views_Operator | null | undefined;
   updatedAt?: Article_UpdatedAt_Operator | null | undefined;
   createdAt?: Article_CreatedAt_Operator | null | undefined;
   _status?: Article__Status_Operator | null | undefined;
@@ -408,9 +421,9 @@ export type RateArticleMutationVariables = Exact<{
 
 export type RateArticleMutation = { rateArticle: { total: number, count: number, average: number } | null };
 
-export type VisitorStatsFieldsFragment = { online: number, today: number, thisMonth: number, lastMonth: number, total: number, updatedAt: string | null };
+export type VisitorStatsFieldsFragment = { online: number, today: number, thisMonth: number, lastMonth: number, total: number, updatedAt: string };
 
-export type DossierStatsFieldsFragment = { title: string, agency: string | null, period: string | null, received: number, resolved: number, overdue: number, onTime: number, onTimeRate: number | null, overdueRate: number | null, updatedAt: string | null, levels: Array<{ label: string, count: number }> };
+export type DossierStatsFieldsFragment = { title: string | null, agency: string | null, period: string | null, received: number, resolved: number, overdue: number, onTime: number, onTimeRate: number | null, overdueRate: number | null, updatedAt: string | null, levels: Array<{ label: string, count: number }> };
 
 export type RecordVisitMutationVariables = Exact<{
   session: string;
@@ -419,19 +432,19 @@ export type RecordVisitMutationVariables = Exact<{
 }>;
 
 
-export type RecordVisitMutation = { recordVisit: { online: number, today: number, thisMonth: number, lastMonth: number, total: number, updatedAt: string | null } | null };
+export type RecordVisitMutation = { recordVisit: { online: number, today: number, thisMonth: number, lastMonth: number, total: number, updatedAt: string } };
 
 export type VisitorStatsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type VisitorStatsQuery = { VisitorStats: { online: number, today: number, thisMonth: number, lastMonth: number, total: number, updatedAt: string | null } | null };
+export type VisitorStatsQuery = { VisitorStats: { online: number, today: number, thisMonth: number, lastMonth: number, total: number, updatedAt: string } };
 
 export type DossierStatsQueryVariables = Exact<{
   slug?: string | null | undefined;
 }>;
 
 
-export type DossierStatsQuery = { DossierStats: { title: string, agency: string | null, period: string | null, received: number, resolved: number, overdue: number, onTime: number, onTimeRate: number | null, overdueRate: number | null, updatedAt: string | null, levels: Array<{ label: string, count: number }> } | null };
+export type DossierStatsQuery = { DossierStats: { title: string | null, agency: string | null, period: string | null, received: number, resolved: number, overdue: number, onTime: number, onTimeRate: number | null, overdueRate: number | null, updatedAt: string | null, levels: Array<{ label: string, count: number }> } | null };
 
 export type SourceListQueryVariables = Exact<{
   page?: number | null | undefined;

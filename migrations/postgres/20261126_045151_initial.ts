@@ -7,6 +7,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_articles_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum__articles_v_version_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum__articles_v_published_locale" AS ENUM('vi', 'en');
+  CREATE TYPE "public"."enum_counter_widgets_kind" AS ENUM('visitors', 'dossier-stats');
+  CREATE TYPE "public"."enum_counter_widgets_source" AS ENUM('manual', 'url');
+  CREATE TYPE "public"."enum_visit_sessions_scope" AS ENUM('visit', 'view');
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'newsPortalPruneVisitSessions', 'newsPortalSyncDossierStats');
+  CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'newsPortalPruneVisitSessions', 'newsPortalSyncDossierStats');
   CREATE TABLE "users_roles" (
   	"order" integer NOT NULL,
   	"parent_id" integer NOT NULL,
@@ -226,10 +232,94 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  CREATE TABLE "counter_widgets_baseline_months" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"month" varchar,
+  	"visits" numeric
+  );
+  
+  CREATE TABLE "counter_widgets_levels" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"label" varchar,
+  	"count" numeric
+  );
+  
+  CREATE TABLE "counter_widgets" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"kind" "enum_counter_widgets_kind" DEFAULT 'visitors' NOT NULL,
+  	"title" varchar NOT NULL,
+  	"slug" varchar,
+  	"enabled" boolean DEFAULT true,
+  	"baseline_total" numeric DEFAULT 0,
+  	"baseline_day" varchar,
+  	"baseline_day_visits" numeric,
+  	"agency" varchar,
+  	"period" varchar,
+  	"received" numeric DEFAULT 0,
+  	"resolved" numeric DEFAULT 0,
+  	"on_time" numeric DEFAULT 0,
+  	"overdue" numeric DEFAULT 0,
+  	"figures_updated_at" timestamp(3) with time zone,
+  	"source" "enum_counter_widgets_source" DEFAULT 'manual',
+  	"source_url" varchar,
+  	"refresh_minutes" numeric DEFAULT 60,
+  	"last_attempt_at" timestamp(3) with time zone,
+  	"last_error" varchar,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "visit_counts" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"key" varchar NOT NULL,
+  	"hits" numeric DEFAULT 0 NOT NULL
+  );
+  
+  CREATE TABLE "visit_sessions" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"key" varchar NOT NULL,
+  	"scope" "enum_visit_sessions_scope" NOT NULL,
+  	"last_seen_at" timestamp(3) with time zone NOT NULL
+  );
+  
   CREATE TABLE "payload_kv" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"key" varchar NOT NULL,
   	"data" jsonb NOT NULL
+  );
+  
+  CREATE TABLE "payload_jobs_log" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"executed_at" timestamp(3) with time zone NOT NULL,
+  	"completed_at" timestamp(3) with time zone NOT NULL,
+  	"task_slug" "enum_payload_jobs_log_task_slug" NOT NULL,
+  	"task_i_d" varchar NOT NULL,
+  	"input" jsonb,
+  	"output" jsonb,
+  	"state" "enum_payload_jobs_log_state" NOT NULL,
+  	"error" jsonb
+  );
+  
+  CREATE TABLE "payload_jobs" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"input" jsonb,
+  	"completed_at" timestamp(3) with time zone,
+  	"total_tried" numeric DEFAULT 0,
+  	"has_error" boolean DEFAULT false,
+  	"error" jsonb,
+  	"task_slug" "enum_payload_jobs_task_slug",
+  	"queue" varchar DEFAULT 'default',
+  	"wait_until" timestamp(3) with time zone,
+  	"processing" boolean DEFAULT false,
+  	"meta" jsonb,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
   CREATE TABLE "payload_locked_documents" (
@@ -251,7 +341,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"sources_id" integer,
   	"articles_id" integer,
   	"ratings_id" integer,
-  	"rating_summaries_id" integer
+  	"rating_summaries_id" integer,
+  	"counter_widgets_id" integer,
+  	"visit_counts_id" integer,
+  	"visit_sessions_id" integer
   );
   
   CREATE TABLE "payload_preferences" (
@@ -276,6 +369,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"batch" numeric,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "payload_jobs_stats" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"stats" jsonb,
+  	"updated_at" timestamp(3) with time zone,
+  	"created_at" timestamp(3) with time zone
   );
   
   ALTER TABLE "users_roles" ADD CONSTRAINT "users_roles_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
@@ -305,6 +405,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "_articles_v_rels" ADD CONSTRAINT "_articles_v_rels_authors_fk" FOREIGN KEY ("authors_id") REFERENCES "public"."authors"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "ratings" ADD CONSTRAINT "ratings_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "rating_summaries" ADD CONSTRAINT "rating_summaries_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "counter_widgets_baseline_months" ADD CONSTRAINT "counter_widgets_baseline_months_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."counter_widgets"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "counter_widgets_levels" ADD CONSTRAINT "counter_widgets_levels_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."counter_widgets"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_jobs_log" ADD CONSTRAINT "payload_jobs_log_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."payload_jobs"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_locked_documents"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_media_fk" FOREIGN KEY ("media_id") REFERENCES "public"."media"("id") ON DELETE cascade ON UPDATE no action;
@@ -314,6 +417,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_articles_fk" FOREIGN KEY ("articles_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_ratings_fk" FOREIGN KEY ("ratings_id") REFERENCES "public"."ratings"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_rating_summaries_fk" FOREIGN KEY ("rating_summaries_id") REFERENCES "public"."rating_summaries"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_counter_widgets_fk" FOREIGN KEY ("counter_widgets_id") REFERENCES "public"."counter_widgets"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_visit_counts_fk" FOREIGN KEY ("visit_counts_id") REFERENCES "public"."visit_counts"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_visit_sessions_fk" FOREIGN KEY ("visit_sessions_id") REFERENCES "public"."visit_sessions"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   CREATE INDEX "users_roles_order_idx" ON "users_roles" USING btree ("order");
@@ -389,7 +495,30 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE UNIQUE INDEX "rating_summaries_article_idx" ON "rating_summaries" USING btree ("article_id");
   CREATE INDEX "rating_summaries_updated_at_idx" ON "rating_summaries" USING btree ("updated_at");
   CREATE INDEX "rating_summaries_created_at_idx" ON "rating_summaries" USING btree ("created_at");
+  CREATE INDEX "counter_widgets_baseline_months_order_idx" ON "counter_widgets_baseline_months" USING btree ("_order");
+  CREATE INDEX "counter_widgets_baseline_months_parent_id_idx" ON "counter_widgets_baseline_months" USING btree ("_parent_id");
+  CREATE INDEX "counter_widgets_levels_order_idx" ON "counter_widgets_levels" USING btree ("_order");
+  CREATE INDEX "counter_widgets_levels_parent_id_idx" ON "counter_widgets_levels" USING btree ("_parent_id");
+  CREATE UNIQUE INDEX "counter_widgets_slug_idx" ON "counter_widgets" USING btree ("slug");
+  CREATE INDEX "counter_widgets_enabled_idx" ON "counter_widgets" USING btree ("enabled");
+  CREATE INDEX "counter_widgets_updated_at_idx" ON "counter_widgets" USING btree ("updated_at");
+  CREATE INDEX "counter_widgets_created_at_idx" ON "counter_widgets" USING btree ("created_at");
+  CREATE UNIQUE INDEX "visit_counts_key_idx" ON "visit_counts" USING btree ("key");
+  CREATE UNIQUE INDEX "visit_sessions_key_idx" ON "visit_sessions" USING btree ("key");
+  CREATE INDEX "visit_sessions_last_seen_at_idx" ON "visit_sessions" USING btree ("last_seen_at");
+  CREATE INDEX "scope_lastSeenAt_idx" ON "visit_sessions" USING btree ("scope","last_seen_at");
   CREATE UNIQUE INDEX "payload_kv_key_idx" ON "payload_kv" USING btree ("key");
+  CREATE INDEX "payload_jobs_log_order_idx" ON "payload_jobs_log" USING btree ("_order");
+  CREATE INDEX "payload_jobs_log_parent_id_idx" ON "payload_jobs_log" USING btree ("_parent_id");
+  CREATE INDEX "payload_jobs_completed_at_idx" ON "payload_jobs" USING btree ("completed_at");
+  CREATE INDEX "payload_jobs_total_tried_idx" ON "payload_jobs" USING btree ("total_tried");
+  CREATE INDEX "payload_jobs_has_error_idx" ON "payload_jobs" USING btree ("has_error");
+  CREATE INDEX "payload_jobs_task_slug_idx" ON "payload_jobs" USING btree ("task_slug");
+  CREATE INDEX "payload_jobs_queue_idx" ON "payload_jobs" USING btree ("queue");
+  CREATE INDEX "payload_jobs_wait_until_idx" ON "payload_jobs" USING btree ("wait_until");
+  CREATE INDEX "payload_jobs_processing_idx" ON "payload_jobs" USING btree ("processing");
+  CREATE INDEX "payload_jobs_updated_at_idx" ON "payload_jobs" USING btree ("updated_at");
+  CREATE INDEX "payload_jobs_created_at_idx" ON "payload_jobs" USING btree ("created_at");
   CREATE INDEX "payload_locked_documents_global_slug_idx" ON "payload_locked_documents" USING btree ("global_slug");
   CREATE INDEX "payload_locked_documents_updated_at_idx" ON "payload_locked_documents" USING btree ("updated_at");
   CREATE INDEX "payload_locked_documents_created_at_idx" ON "payload_locked_documents" USING btree ("created_at");
@@ -404,6 +533,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_articles_id_idx" ON "payload_locked_documents_rels" USING btree ("articles_id");
   CREATE INDEX "payload_locked_documents_rels_ratings_id_idx" ON "payload_locked_documents_rels" USING btree ("ratings_id");
   CREATE INDEX "payload_locked_documents_rels_rating_summaries_id_idx" ON "payload_locked_documents_rels" USING btree ("rating_summaries_id");
+  CREATE INDEX "payload_locked_documents_rels_counter_widgets_id_idx" ON "payload_locked_documents_rels" USING btree ("counter_widgets_id");
+  CREATE INDEX "payload_locked_documents_rels_visit_counts_id_idx" ON "payload_locked_documents_rels" USING btree ("visit_counts_id");
+  CREATE INDEX "payload_locked_documents_rels_visit_sessions_id_idx" ON "payload_locked_documents_rels" USING btree ("visit_sessions_id");
   CREATE INDEX "payload_preferences_key_idx" ON "payload_preferences" USING btree ("key");
   CREATE INDEX "payload_preferences_updated_at_idx" ON "payload_preferences" USING btree ("updated_at");
   CREATE INDEX "payload_preferences_created_at_idx" ON "payload_preferences" USING btree ("created_at");
@@ -437,15 +569,29 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "_articles_v_rels" CASCADE;
   DROP TABLE "ratings" CASCADE;
   DROP TABLE "rating_summaries" CASCADE;
+  DROP TABLE "counter_widgets_baseline_months" CASCADE;
+  DROP TABLE "counter_widgets_levels" CASCADE;
+  DROP TABLE "counter_widgets" CASCADE;
+  DROP TABLE "visit_counts" CASCADE;
+  DROP TABLE "visit_sessions" CASCADE;
   DROP TABLE "payload_kv" CASCADE;
+  DROP TABLE "payload_jobs_log" CASCADE;
+  DROP TABLE "payload_jobs" CASCADE;
   DROP TABLE "payload_locked_documents" CASCADE;
   DROP TABLE "payload_locked_documents_rels" CASCADE;
   DROP TABLE "payload_preferences" CASCADE;
   DROP TABLE "payload_preferences_rels" CASCADE;
   DROP TABLE "payload_migrations" CASCADE;
+  DROP TABLE "payload_jobs_stats" CASCADE;
   DROP TYPE "public"."_locales";
   DROP TYPE "public"."enum_users_roles";
   DROP TYPE "public"."enum_articles_status";
   DROP TYPE "public"."enum__articles_v_version_status";
-  DROP TYPE "public"."enum__articles_v_published_locale";`)
+  DROP TYPE "public"."enum__articles_v_published_locale";
+  DROP TYPE "public"."enum_counter_widgets_kind";
+  DROP TYPE "public"."enum_counter_widgets_source";
+  DROP TYPE "public"."enum_visit_sessions_scope";
+  DROP TYPE "public"."enum_payload_jobs_log_task_slug";
+  DROP TYPE "public"."enum_payload_jobs_log_state";
+  DROP TYPE "public"."enum_payload_jobs_task_slug";`)
 }

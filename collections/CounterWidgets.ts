@@ -1,0 +1,208 @@
+import type { CollectionConfig, Condition, Field, Where } from 'payload'
+import type { ResolvedNewsPortalOptions } from '../plugin/types'
+import { editorsOnly, editorsOnlyField } from '../plugin/access'
+import { slugField } from '../plugin/fields/slugField'
+import { validateHttpUrl } from '../plugin/fields/validators'
+import { populateSlug } from '../plugin/hooks/populateSlug'
+import { groups, label } from '../plugin/lib/labels'
+import { onTimeRate, overdueRate, validateCount, validatePeriod } from '../plugin/counters/dossier'
+import { forgetBaseline } from '../plugin/counters/baseline'
+import { stampFiguresUpdatedAt } from '../plugin/counters/hooks'
+
+const isVisitors: Condition = (data) => data?.kind === 'visitors'
+const isDossier: Condition = (data) => data?.kind === 'dossier-stats'
+const isUrlSource: Condition = (data) => data?.kind === 'dossier-stats' && data?.source === 'url'
+
+const count = (name: string, vi: string, en: string, description?: [string, string]): Field => ({
+  name,
+  type: 'number',
+  label: label(vi, en),
+  defaultValue: 0,
+  min: 0,
+  validate: validateCount(name),
+  admin: { condition: isDossier, step: 1, ...(description ? { description: label(...description) } : {}) },
+})
+
+/** Editor-managed widgets of the portal's side column: the visitor counter and the dossier-processing panel. */
+export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
+  slug: 'counter-widgets',
+  labels: { singular: label('Tiện ích thống kê', 'Counter widget'), plural: label('Tiện ích thống kê', 'Counter widgets') },
+  graphQL: { singularName: 'CounterWidget', pluralName: 'CounterWidgets' },
+  admin: { group: groups.statistics, useAsTitle: 'title', defaultColumns: ['title', 'kind', 'enabled', 'updatedAt'] },
+  access: {
+    read: ({ req }) => (options.isEditor(req.user, req) ? true : ({ enabled: { equals: true } } satisfies Where)),
+    create: editorsOnly(options),
+    update: editorsOnly(options),
+    delete: editorsOnly(options),
+  },
+  hooks: options.disabled
+    ? {}
+    : {
+        beforeValidate: [populateSlug({ sourceField: 'title' })],
+        beforeChange: [stampFiguresUpdatedAt(options)],
+        afterChange: [({ req }) => forgetBaseline(req.payload)],
+        afterDelete: [({ req }) => forgetBaseline(req.payload)],
+      },
+  fields: [
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      defaultValue: 'visitors',
+      label: label('Loại', 'Kind'),
+      options: [
+        { value: 'visitors', label: label('Bộ đếm lượt truy cập', 'Visitor counter') },
+        { value: 'dossier-stats', label: label('Tình hình giải quyết hồ sơ', 'Dossier processing') },
+      ],
+    },
+    { name: 'title', type: 'text', required: true, label: label('Tiêu đề', 'Title') },
+    slugField(),
+    {
+      name: 'enabled',
+      type: 'checkbox',
+      defaultValue: true,
+      index: true,
+      label: label('Hiển thị', 'Enabled'),
+      admin: { position: 'sidebar', description: label('Tắt để ẩn với công chúng.', 'Off hides it from the public.') },
+    },
+    {
+      name: 'baseline',
+      type: 'group',
+      label: label('Số liệu từ hệ thống cũ', 'Baseline from the previous CMS'),
+      access: { read: editorsOnlyField(options) },
+      admin: {
+        condition: isVisitors,
+        description: label(
+          'Nhập một lần khi chuyển từ hệ thống cũ; được cộng vào số liệu thực.',
+          'Entered once when moving from another CMS; added to the live figures.',
+        ),
+      },
+      fields: [
+        { name: 'total', type: 'number', defaultValue: 0, min: 0, validate: validateCount('baseline.total'), label: label('Tổng lượt truy cập', 'Total visits') },
+        {
+          name: 'months',
+          type: 'array',
+          label: label('Theo tháng', 'By month'),
+          labels: { singular: label('Tháng', 'Month'), plural: label('Tháng', 'Months') },
+          fields: [
+            { name: 'month', type: 'text', required: true, validate: validatePeriod, label: label('Tháng (YYYY-MM)', 'Month (YYYY-MM)') },
+            { name: 'visits', type: 'number', required: true, min: 0, validate: validateCount('baseline.months.visits'), label: label('Lượt truy cập', 'Visits') },
+          ],
+        },
+        {
+          name: 'day',
+          type: 'text',
+          validate: (value: unknown) =>
+            value === null || value === undefined || value === '' || (typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value))
+              ? true
+              : 'baseline.day must be a date as YYYY-MM-DD.',
+          label: label('Ngày (YYYY-MM-DD)', 'Day (YYYY-MM-DD)'),
+        },
+        { name: 'dayVisits', type: 'number', min: 0, validate: validateCount('baseline.dayVisits'), label: label('Lượt truy cập ngày đó', 'Visits that day') },
+      ],
+    },
+    { name: 'agency', type: 'text', label: label('Cơ quan', 'Agency'), admin: { condition: isDossier } },
+    {
+      name: 'period',
+      type: 'text',
+      label: label('Kỳ (YYYY-MM)', 'Period (YYYY-MM)'),
+      validate: validatePeriod,
+      admin: { condition: isDossier },
+    },
+    {
+      name: 'levels',
+      type: 'array',
+      label: label('Theo mức độ', 'By level'),
+      labels: { singular: label('Mức độ', 'Level'), plural: label('Mức độ', 'Levels') },
+      admin: {
+        condition: isDossier,
+        description: label('Ví dụ "Mức độ 2/3/4" hoặc "Toàn trình / Một phần".', 'E.g. "Level 2/3/4" or "Full / Partial".'),
+      },
+      fields: [
+        { name: 'label', type: 'text', required: true, label: label('Nhãn', 'Label') },
+        { name: 'count', type: 'number', required: true, min: 0, validate: validateCount('levels.count'), label: label('Số hồ sơ', 'Count') },
+      ],
+    },
+    count('received', 'Tiếp nhận', 'Received'),
+    count('resolved', 'Đã giải quyết', 'Resolved'),
+    count('onTime', 'Đúng hạn', 'On time', ['Gồm cả trước hạn.', 'Ahead of time included.']),
+    count('overdue', 'Quá hạn', 'Overdue'),
+    {
+      name: 'onTimeRate',
+      type: 'number',
+      virtual: true,
+      label: label('Tỷ lệ đúng hạn (%)', 'On-time rate (%)'),
+      admin: { condition: isDossier, readOnly: true, position: 'sidebar' },
+      hooks: { afterRead: [({ siblingData }) => onTimeRate(siblingData ?? {})] },
+    },
+    {
+      name: 'overdueRate',
+      type: 'number',
+      virtual: true,
+      label: label('Tỷ lệ quá hạn (%)', 'Overdue rate (%)'),
+      admin: { condition: isDossier, readOnly: true, position: 'sidebar' },
+      hooks: { afterRead: [({ siblingData }) => overdueRate(siblingData ?? {})] },
+    },
+    {
+      name: 'figuresUpdatedAt',
+      type: 'date',
+      label: label('Tự động cập nhật lúc', 'Figures updated at'),
+      admin: {
+        condition: isDossier,
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        description: label('Để trống: lúc số liệu thay đổi.', 'Empty: when the figures change.'),
+      },
+    },
+    {
+      name: 'source',
+      type: 'select',
+      defaultValue: 'manual',
+      label: label('Nguồn số liệu', 'Source'),
+      options: [
+        { value: 'manual', label: label('Nhập tay', 'Entered by hand') },
+        { value: 'url', label: label('Lấy từ địa chỉ (JSON)', 'Fetched from a URL (JSON)') },
+      ],
+      admin: { condition: isDossier },
+    },
+    {
+      name: 'sourceUrl',
+      type: 'text',
+      label: label('Địa chỉ JSON', 'JSON URL'),
+      access: { read: editorsOnlyField(options) },
+      validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => {
+        if (siblingData?.kind === 'dossier-stats' && siblingData?.source === 'url' && !value) {
+          return 'sourceUrl is required when the source is a URL.'
+        }
+        return validateHttpUrl(value)
+      },
+      admin: { condition: isUrlSource },
+    },
+    {
+      name: 'refreshMinutes',
+      type: 'number',
+      defaultValue: 60,
+      min: 1,
+      label: label('Làm mới mỗi (phút)', 'Refresh every (minutes)'),
+      validate: (value: unknown) =>
+        value === null || value === undefined || (typeof value === 'number' && Number.isInteger(value) && value >= 1)
+          ? true
+          : 'refreshMinutes must be a whole number of minutes, at least 1.',
+      admin: { condition: isUrlSource },
+    },
+    {
+      name: 'lastAttemptAt',
+      type: 'date',
+      label: label('Lần lấy gần nhất', 'Last attempt'),
+      access: { read: editorsOnlyField(options) },
+      admin: { condition: isUrlSource, readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'lastError',
+      type: 'text',
+      label: label('Lỗi gần nhất', 'Last error'),
+      access: { read: editorsOnlyField(options) },
+      admin: { condition: isUrlSource, readOnly: true, position: 'sidebar' },
+    },
+  ],
+})

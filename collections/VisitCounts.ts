@@ -1,0 +1,46 @@
+import type { CollectionConfig } from 'payload'
+import type { ResolvedNewsPortalOptions } from '../plugin/types'
+import { editorsOnly } from '../plugin/access'
+import { groups, label } from '../plugin/lib/labels'
+
+const nobody = () => false
+
+/**
+ * Visit and view counts, one row per key (`total`, `month:YYYY-MM`, `day:YYYY-MM-DD`,
+ * `article:<id>`). Unversioned and written only by atomic `$inc` through the database adapter.
+ */
+export const visitCountsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
+  slug: 'visit-counts',
+  labels: { singular: label('Bộ đếm', 'Visit count'), plural: label('Bộ đếm', 'Visit counts') },
+  graphQL: false,
+  timestamps: false,
+  admin: { group: groups.statistics, hidden: true, useAsTitle: 'key' },
+  access: { read: editorsOnly(options), create: nobody, update: nobody, delete: nobody },
+  fields: [
+    { name: 'key', type: 'text', required: true, unique: true, index: true, label: label('Khóa', 'Key') },
+    { name: 'hits', type: 'number', required: true, defaultValue: 0, label: label('Số lượt', 'Hits') },
+  ],
+})
+
+/** When each browser session was last seen, site-wide (`visit`) or on one article (`view`). Pruned by a job. */
+export const visitSessionsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
+  slug: 'visit-sessions',
+  labels: { singular: label('Phiên truy cập', 'Visit session'), plural: label('Phiên truy cập', 'Visit sessions') },
+  graphQL: false,
+  timestamps: false,
+  admin: { group: groups.statistics, hidden: true, useAsTitle: 'key' },
+  access: { read: editorsOnly(options), create: nobody, update: nobody, delete: nobody },
+  // "Online" counts visit sessions by lastSeenAt: one index range serves it.
+  indexes: [{ fields: ['scope', 'lastSeenAt'] }],
+  fields: [
+    { name: 'key', type: 'text', required: true, unique: true, index: true, label: label('Khóa', 'Key') },
+    {
+      name: 'scope',
+      type: 'select',
+      required: true,
+      options: ['visit', 'view'],
+      label: label('Phạm vi', 'Scope'),
+    },
+    { name: 'lastSeenAt', type: 'date', required: true, index: true, label: label('Lần cuối', 'Last seen') },
+  ],
+})

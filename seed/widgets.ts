@@ -1,0 +1,66 @@
+import type { Payload } from 'payload'
+import site from './fixtures/seed-site.json'
+import { zonedKeys } from '../plugin/counters/time'
+import { slugify } from '../plugin/lib/slugify'
+
+export const visitorWidgetTitle = 'Thống kê truy cập'
+
+/**
+ * The seed page's two widgets. The visitor counter's figures enter as a baseline tied to the
+ * calendar at seed time: "this month" and "today" are the current month and day, "last month"
+ * the month before, so the demo shows the page's figures now and they age like real history.
+ * Idempotent: a widget whose slug exists is left as it is. Returns how many it created.
+ */
+export async function seedWidgets(
+  payload: Payload,
+  { now = new Date(), timeZone = site.site.timeZone, log = true }: { now?: Date; timeZone?: string; log?: boolean } = {},
+): Promise<number> {
+  const keys = zonedKeys(now, timeZone)
+  const counter = site.visitorCounter
+  const panel = site.dossierStats
+  const widgets = [
+    {
+      kind: 'visitors',
+      title: visitorWidgetTitle,
+      slug: slugify(visitorWidgetTitle),
+      enabled: true,
+      baseline: {
+        total: counter.total,
+        months: [
+          { month: keys.month, visits: counter.thisMonth },
+          { month: keys.previousMonth, visits: counter.lastMonth },
+        ],
+        day: keys.day,
+        dayVisits: counter.today,
+      },
+    },
+    {
+      kind: 'dossier-stats',
+      title: panel.title,
+      slug: slugify(panel.title),
+      enabled: true,
+      agency: panel.agency,
+      period: panel.period,
+      levels: panel.levels,
+      received: panel.received,
+      resolved: panel.resolved,
+      overdue: panel.overdue,
+      onTime: panel.onTime,
+      figuresUpdatedAt: new Date(panel.autoUpdatedAt).toISOString(),
+      source: 'manual',
+    },
+  ]
+  let created = 0
+  for (const data of widgets) {
+    const { totalDocs } = await payload.count({
+      collection: 'counter-widgets' as never,
+      where: { slug: { equals: data.slug } },
+      overrideAccess: true,
+    })
+    if (totalDocs) continue
+    await payload.create({ collection: 'counter-widgets' as never, data: data as never, overrideAccess: true })
+    created += 1
+  }
+  if (log && created) payload.logger.info(`Seed: created ${created} counter widget(s).`)
+  return created
+}

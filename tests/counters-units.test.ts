@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { zonedKeys } from '../plugin/counters/time'
+import { formatCount, formatRate } from '../plugin/counters/format'
+import { onTimeRate, overdueRate, parseDossierSource } from '../plugin/counters/dossier'
+import { COUNTS, increment, readCounts } from '../plugin/counters/store'
+import site from '../seed/fixtures/seed-site.json'
+import { startTestApp, type TestApp } from './helpers/app'
+
+describe('zonedKeys', () => {
+  it('reads day and month in the site time zone, with last month right in January', () => {
+    expect(zonedKeys(new Date('2031-12-31T16:59:59Z'), 'Asia/Ho_Chi_Minh')).toEqual({
+      day: '2031-12-31',
+      month: '2031-12',
+      previousMonth: '2031-11',
+    })
+    expect(zonedKeys(new Date('2031-12-31T17:00:00Z'), 'Asia/Ho_Chi_Minh')).toEqual({
+      day: '2032-01-01',
+      month: '2032-01',
+      previousMonth: '2031-12',
+    })
+    expect(zonedKeys(new Date('2031-12-31T17:00:00Z'), 'UTC').day).toBe('2031-12-31')
+  })
+})
+
+describe('dossier figures', () => {
+  it('the seed figures give 99.85 % on time and 0.15 % overdue; both 0 gives null', () => {
+    expect(onTimeRate(site.dossierStats)).toBe(99.85)
+    expect(overdueRate(site.dossierStats)).toBe(0.15)
+    expect(onTimeRate({ onTime: 0, overdue: 0 })).toBeNull()
+    expect(overdueRate({ onTime: 0, overdue: 0 })).toBeNull()
+    expect(onTimeRate({ onTime: 2, overdue: 1 })).toBe(66.67)
+  })
+
+  it('maps the one-stop-shop names: ontime + betimes are on time, overtime is overdue', () => {
+    expect(
+      parseDossierSource({ data: { receivedCount: '591', releaseCount: 662, ontimeCount: 600, betimesCount: 62, overtimeCount: 1 } }),
+    ).toEqual({ received: 591, resolved: 662, onTime: 662, overdue: 1 })
+  })
+
+  it('refuses a bad body naming the field', () => {
+    expect(() => parseDossierSource({ received: 1, resolved: 1, onTime: -1, overdue: 0 })).toThrow('onTime must be a non-negative integer.')
+    expect(() => parseDossierSource({ received: 1.5, resolved: 1, onTime: 1, overdue: 0 })).toThrow('received must be')
+    expect(() => parseDossierSource({ received: 1, resolved: 1, onTime: 1 })).toThrow('overdue is missing')
+    expect(() => parseDossierSource([1, 2])).toThrow('body must be a JSON object.')
+    expect(() => parseDossierSource({ received: 1, resolved: 1, onTime: 1, overdue: 0, period: '2024-13' })).toThrow('period')
+  })
+
+  it('formats Vietnamese style', () => {
+    expect(formatCount(16917328)).toBe('16.917.328')
+    expect(formatRate(99.85)).toBe('99,85%')
+    expect(formatRate(null)).toBe('—')
+  })
+})
+
+describe('atomic increments', () => {
+  let app: TestApp
+  beforeAll(async () => {
+    app = await startTestApp({})
+  })
+  afterAll(async () => app?.close())
+
+  it('a new bucket hit by 200 increments at once ends at exactly 200', async () => {
+    await Promise.all(Array.from({ length: 200 }, () => increment(app.payload, 'day:2040-01-01')))
+    expect((await readCounts(app.payload, ['day:2040-01-01'])).get('day:2040-01-01')).toBe(200)
+    const rows = await app.payload.db.find({ collection: COUNTS, where: { key: { equals: 'day:2040-01-01' } }, limit: 0, pagination: false })
+    expect(rows.docs).toHaveLength(1)
+  })
+
+  it('increments wait for a write lock held by another SQLite connection, and lose none', async () => {
+    const db = app.payload.db as unknown as { name: string; clientConfig?: { url: string } }
+    let release = async () => {}
+    if (db.name === 'sqlite' && db.clientConfig) {
+      // Another writer (a Payload transaction, a second process) holds the write lock for 150 ms.
+      const { createClient } = await import('@libsql/client')
+      const other = createClient({ url: db.clientConfig.url })
+      const tx = await other.transaction('write')
+      await tx.execute(`UPDATE visit_counts SET hits = hits WHERE key = 'nothing'`)
+      release = async () => {
+        await new Promise((resolve) => setTimeout(resolve, 150))
+        await tx.commit()
+        other.close()
+      }
+    }
+    await Promise.all([release(), ...Array.from({ length: 100 }, () => increment(app.payload, 'total'))])
+    expect((await readCounts(app.payload, ['total'])).get('total')).toBe(100)
+  })
+})
