@@ -3,6 +3,7 @@ import { chainGraphQL, type PortalFeature } from './feature'
 import type { NewsPortalPluginConfig, ResolvedNewsPortalOptions } from './types'
 import { applyOverrides } from './lib/applyOverrides'
 import { defaultArticlePath } from './lib/bodyHtml'
+import { corsOriginsFromEnv, publicApiFeature } from './graphql'
 import { articlesCollection } from '../collections/Articles'
 import { authorsCollection } from '../collections/Authors'
 import { sourcesCollection } from '../collections/Sources'
@@ -27,6 +28,11 @@ export function resolveOptions(options: NewsPortalPluginConfig = {}): ResolvedNe
     timeZone: options.timeZone ?? 'Asia/Ho_Chi_Minh',
     isEditor: options.isEditor ?? defaultIsEditor,
     articlePath: options.articlePath ?? defaultArticlePath,
+    graphQLLimits: { maxComplexity: 1000, maxDepth: 10, ...options.graphQLLimits },
+    corsOrigins: options.corsOrigins ?? corsOriginsFromEnv(process.env.CORS_ORIGINS),
+    siteUrl: (options.siteUrl ?? process.env.SERVER_URL)?.replace(/\/+$/, '') || undefined,
+    siteName: options.siteName ?? 'Cổng thông tin điện tử',
+    feedCacheSeconds: options.feedCacheSeconds ?? 300,
   }
 }
 
@@ -39,7 +45,7 @@ export const newsPortalPlugin =
   (incomingConfig: Config): Config => {
     const options = resolveOptions(pluginOptions)
     // Each feature lives in its own folder under plugin/ and is registered here.
-    const features: PortalFeature[] = []
+    const features: PortalFeature[] = [publicApiFeature(options)]
 
     const articles = articlesCollection(options)
     articles.fields = [...articles.fields, ...features.flatMap((feature) => feature.articleFields ?? [])]
@@ -81,5 +87,5 @@ export const newsPortalPlugin =
         for (const init of inits) await init(payload)
       }
     }
-    return config
+    return features.reduce((current, feature) => feature.finalizeConfig?.(current) ?? current, config)
   }
