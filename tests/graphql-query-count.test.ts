@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { getPayload, type Payload } from 'payload'
+import { startTestApp, type TestApp } from './helpers/app'
+import { ARTICLE_PAGE_QUERY, expectedSeedNeighbors } from './helpers/articlePage'
+import { seed, seedArticle } from '../seed'
+
+/** Every read and write method of Payload's database adapter interface. */
+const ADAPTER_METHODS = [
+  'find', 'findOne', 'findDistinct', 'count', 'countVersions', 'countGlobalVersions', 'queryDrafts',
+  'findVersions', 'findGlobal', 'findGlobalVersions', 'create', 'createVersion', 'createGlobal',
+  'createGlobalVersion', 'updateOne', 'updateMany', 'updateVersion', 'updateGlobal', 'updateGlobalVersion',
+  'upsert', 'deleteOne', 'deleteMany', 'deleteVersions',
+] as const
+
+/** Counts the adapter calls (and, on SQLite, the SQL statements) made while `run` runs. */
+async function countQueries(payload: Payload, run: () => Promise<unknown>) {
+  const calls: string[] = []
+  let statements = 0
+  const db = payload.db as unknown as Record<string, unknown>
+  const restore: Array<() => void> = []
+  for (const method of ADAPTER_METHODS) {
+    const original = db[method]
+    if (typeof original !== 'function') continue
+    db[method] = function (this: unknown, ...args: unknown[]) {
+      calls.push(`${method}:${(args[0] as { collection?: string })?.collection ?? ''}`)
+      return original.apply(this, args)
+    }
+    restore.push(() => (db[method] = original))
+  }
+  const client = (db as { client?: Record<string, unknown> }).client
+  if (db.name === 'sqlite' && client) {
+    for (const method of ['execute', 'batch'] as const) {
+      const original = client[method] as (...args: unknown[]) => unknown
+      client[method] = function (this: unknown, ...args: unknown[]) {
+        statements += method === 'batch' ? (args[0] as unknown[]).length : 1
+        return original.apply(this, args)
+      }
+      restore.push(() => (client[method] = original))
+    }
+  }
+  try {
+    await run()
+  } finally {
+    for (const undo of restore) undo()
+  }
+  return { calls: calls.sort(), statements }
+}
+
+let app: TestApp
+
+beforeAll(async () => {
+  app = await startTestApp()
+  await seed(app.payload, { log: false })
+  const { payload } = app
+  // Several authors, categories and cover images on the seed article and every neighbour.
+  const authors = []
+  for (const name of ['Hoàng Anh', 'Lò Văn Thắng', 'Nguyễn Thị Hoa']) {
+    authors.push((await payload.create({ collection: 'authors', data: { name } })).id)
+  }
+  const extraCategories = []
+  for (const title of ['Nông thôn mới', 'Dự án cộng đồng']) {
+    extraCategories.push((await payload.create({ collection: 'categories', data: { title } })).id)
+  }
+  const { docs } = await payload.find({
+    collection: 'articles',
+    where: { 'categories.slug': { equals: 'tin-tuc-su-kien' }, _status: { equals: 'published' } },
+    limit: 0,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const cover = (await payload.find({ collection: 'media', limit: 1, depth: 0 })).docs[0].id
+  for (const doc of docs) {
+    const own = doc as unknown as { authors: Array<string | number>; categories: Array<string | number> }
+    await payload.update({
+      collection: 'articles',
+      id: doc.id,
+      data: {
+        authors: [...own.authors, ...authors],
+        categories: [...own.categories, ...extraCategories],
+        coverImage: cover,
+      },
+      overrideAccess: true,
+    })
+  }
+})
+afterAll(async () => app?.close())
+
+test('an ArticlePage costs the same few database queries for neighbors = 1 and 20 (7 adapter calls)', async () => {
+  // The route handlers run on the Payload instance that getPayload() caches for the config.
+  const served = await getPayload({ config: app.config })
+  const pages: Record<number, any> = {}
+  const measure = (neighbors: number) =>
+    countQueries(served, async () => {
+      const result = await app.graphql(ARTICLE_PAGE_QUERY, { slug: seedArticle.slug, neighbors })
+      expect(result.errors).toBeUndefined()
+      pages[neighbors] = result.data.ArticlePage
+    })
+  const one = await measure(1)
+  const twenty = await measure(20)
+
+  // The page really is bigger: 1 + 1 + 1 articles against 1 + 6 + 6, each with 4 authors and 3 categories.
+  const expected = expectedSeedNeighbors()
+  expect([pages[1].newer.length, pages[1].older.length]).toEqual([1, 1])
+  expect([pages[20].newer.length, pages[20].older.length]).toEqual([expected.newer.length, expected.older.length])
+  for (const card of [pages[20].article, ...pages[20].newer, ...pages[20].older]) {
+    expect(card.authors).toHaveLength(4)
+    expect(card.categories).toHaveLength(3)
+    expect(card.coverImage.url).toBe('/api/media/file/quang-canh-hoi-thao.jpg')
+  }
+
+  // The article, its newer and older lists, then one batched query per related collection.
+  const perPage = ['find:articles', 'find:articles', 'find:articles', 'find:authors', 'find:categories', 'find:media', 'find:sources']
+  expect(one.calls).toEqual(perPage)
+  expect(twenty.calls).toEqual(perPage)
+  // On SQLite: 9 SQL statements (each neighbour list filters through the categories join: ids, then rows).
+  if (served.db.name === 'sqlite') expect([one.statements, twenty.statements]).toEqual([9, 9])
+})
