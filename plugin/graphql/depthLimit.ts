@@ -1,19 +1,15 @@
-import {
-  GraphQLError,
-  Kind,
-  type FragmentDefinitionNode,
-  type SelectionSetNode,
-  type ValidationRule,
-} from 'graphql'
+import { GraphQLError, Kind, type FragmentDefinitionNode, type SelectionSetNode, type ValidationRule } from 'graphql'
 
 /** Introspection reads only the schema in memory and nests 15 levels in the standard query; it is exempt (and off in production). */
 const INTROSPECTION_ROOTS = new Set(['__schema', '__type'])
 
 /**
  * Rejects an operation whose selections nest deeper than `maxDepth` (fragments followed),
- * during validation, so no resolver runs. `{ a { b } }` has depth 2.
+ * during validation, so no resolver runs. `{ a { b } }` has depth 2. `ErrorClass` should be the
+ * GraphQLError of the graphql module Payload runs on: an error from another copy of graphql
+ * (Vite loads its .mjs build) is not recognised by the HTTP handler and comes out malformed.
  */
-export function depthLimitRule(maxDepth: number): ValidationRule {
+export function depthLimitRule(maxDepth: number, ErrorClass: typeof GraphQLError = GraphQLError): ValidationRule {
   return (context) => {
     const fragments = new Map<string, FragmentDefinitionNode>()
     for (const definition of context.getDocument().definitions) {
@@ -50,7 +46,7 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
         if (depth > maxDepth) {
           const name = operation.name ? `Operation "${operation.name.value}"` : 'The query'
           context.reportError(
-            new GraphQLError(`${name} is nested ${depth} levels deep; the maximum is ${maxDepth}.`, {
+            new ErrorClass(`${name} is nested ${depth} levels deep; the maximum is ${maxDepth}.`, {
               nodes: [operation],
               extensions: { code: 'QUERY_TOO_DEEP', depth, maxDepth },
             }),

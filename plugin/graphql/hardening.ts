@@ -1,4 +1,5 @@
 import type { Config } from 'payload'
+import type * as GraphQL from 'graphql'
 import type { ResolvedNewsPortalOptions } from '../types'
 import { depthLimitRule } from './depthLimit'
 
@@ -12,13 +13,18 @@ export function corsOriginsFromEnv(value: string | undefined): string[] | '*' | 
   return origins.length ? origins : undefined
 }
 
+/** The graphql module Payload builds its schema with, captured when the schema is built. */
+export interface PayloadGraphQL {
+  module?: typeof GraphQL
+}
+
 /**
  * Limits for the public API, on top of the site's own settings: Payload's complexity limit and a
  * depth rule (both checked during validation, before any resolver), introspection and the
  * playground off in production, and CORS origins.
  */
 export const hardenPublicApi =
-  (options: ResolvedNewsPortalOptions) =>
+  (options: ResolvedNewsPortalOptions, runtime: PayloadGraphQL) =>
   (config: Config): Config => {
     const graphQL = config.graphQL ?? {}
     const siteRules = graphQL.validationRules
@@ -30,7 +36,7 @@ export const hardenPublicApi =
         disableIntrospectionInProduction: graphQL.disableIntrospectionInProduction ?? true,
         disablePlaygroundInProduction: graphQL.disablePlaygroundInProduction ?? true,
         validationRules: (args) => [
-          depthLimitRule(options.graphQLLimits.maxDepth),
+          depthLimitRule(options.graphQLLimits.maxDepth, runtime.module?.GraphQLError),
           ...(siteRules ? siteRules(args) : []),
         ],
       },

@@ -1,7 +1,7 @@
 import type { PortalFeature } from '../feature'
 import type { ResolvedNewsPortalOptions } from '../types'
 import { articlePageQuery } from './articlePage'
-import { hardenPublicApi } from './hardening'
+import { hardenPublicApi, type PayloadGraphQL } from './hardening'
 import { feedEndpoint } from '../feed/endpoint'
 
 export { corsOriginsFromEnv } from './hardening'
@@ -12,9 +12,13 @@ export { findArticlePage } from './articlePage'
  * limits that keep the API up (complexity, depth, introspection, CORS).
  */
 export function publicApiFeature(options: ResolvedNewsPortalOptions): PortalFeature {
+  const runtime: PayloadGraphQL = {}
   return {
-    queries: articlePageQuery,
+    queries: (graphQL, context) => {
+      runtime.module = graphQL
+      return articlePageQuery(graphQL, context)
+    },
     endpoints: [feedEndpoint(options)],
-    finalizeConfig: hardenPublicApi(options),
+    finalizeConfig: hardenPublicApi(options, runtime),
   }
 }
