@@ -1,6 +1,8 @@
-import { ValidationError, type PayloadRequest, type TypedLocale, type Where } from 'payload'
+import type { GraphQLResolveInfo } from 'graphql'
+import { ValidationError, type PayloadRequest, type SelectType, type TypedLocale, type Where } from 'payload'
 import type { GraphQLFieldsExtension } from '../feature'
 import { publicArticleWhere } from '../lib/publicWhere'
+import { selectedNames, skipUnrequestedHeavyFields } from './selection'
 
 /** How many newer and older articles a page may ask for. */
 export const NEIGHBORS = { default: 5, min: 1, max: 20 } as const
@@ -19,6 +21,8 @@ export interface ArticlePageArgs {
   locale?: string | null
   fallbackLocale?: string | null
 }
+
+
 
 /** Throws Payload's ValidationError (HTTP 400) naming `neighbors` unless it is an integer in 1..20. */
 export function checkNeighbors(neighbors: number | null | undefined): number {
@@ -43,62 +47,92 @@ function idOf(value: unknown): string | number | undefined {
 }
 
 /**
- * One article page in three database queries, whatever `neighbors` is: the article by slug (the
- * reader's own access applies), then its newer and older neighbours in parallel. Everything is read
- * at depth 0 with the caller's `req`, so relationships are filled later by Payload's per-request
- * DataLoader, one batched query per related collection for the whole page.
+ * One article page in four database queries, whatever `neighbors` is. Three light adapter reads
+ * locate the article and the ids of its newer and older neighbours (nothing they return reaches
+ * the reader); then one Local API read fetches all of them with the reader's access, hooks and
+ * locale. Everything is read at depth 0 with the caller's `req`, so relationships are filled
+ * later by Payload's per-request DataLoader: one batched query per related collection.
  */
-export async function findArticlePage(req: PayloadRequest, args: ArticlePageArgs): Promise<ArticlePageData | null> {
+export async function findArticlePage(
+  req: PayloadRequest,
+  args: ArticlePageArgs,
+  select?: SelectType,
+): Promise<ArticlePageData | null> {
   const neighbors = checkNeighbors(args.neighbors)
   const { payload } = req
   const locale = (args.locale ?? req.locale ?? undefined) as TypedLocale | undefined
   const fallbackLocale = (args.fallbackLocale ?? req.fallbackLocale ?? undefined) as TypedLocale | undefined
-  const found = await payload.find({
+  const located = await payload.db.find<ArticleDoc>({
     collection: 'articles',
     where: { slug: { equals: args.slug } },
+    select: { publishedAt: true, categories: true },
     limit: 1,
     pagination: false,
+    locale: locale ?? undefined,
+    req,
+  })
+  const target = located.docs[0]
+  if (!target) return null
+
+  let newerIds: Array<string | number> = []
+  let olderIds: Array<string | number> = []
+  if (target.publishedAt) {
+    const publishedAt = new Date(target.publishedAt).toISOString()
+    const primaryCategory = idOf(target.categories?.[0])
+    // Neighbours are public whoever asks: an editor's page shows what readers will see next to it.
+    const scope: Where[] = [publicArticleWhere(), { id: { not_equals: target.id } }]
+    if (primaryCategory !== undefined) scope.push({ categories: { in: [primaryCategory] } })
+    const idsAfter = (direction: 'greater_than' | 'less_than', sort: string[]) =>
+      payload.db
+        .find<ArticleDoc>({
+          collection: 'articles',
+          where: {
+            and: [
+              ...scope,
+              {
+                or: [
+                  { publishedAt: { [direction]: publishedAt } },
+                  { and: [{ publishedAt: { equals: publishedAt } }, { id: { [direction]: target.id } }] },
+                ],
+              },
+            ],
+          },
+          select: { id: true },
+          sort,
+          limit: neighbors,
+          pagination: false,
+          locale: locale ?? undefined,
+          req,
+        })
+        .then((result) => result.docs.map((doc) => doc.id))
+    ;[newerIds, olderIds] = await Promise.all([
+      idsAfter('greater_than', ['publishedAt', 'id']),
+      idsAfter('less_than', ['-publishedAt', '-id']),
+    ])
+  }
+
+  // The reader's own access applies to the article and its neighbours alike.
+  const { docs } = await payload.find({
+    collection: 'articles',
+    where: { id: { in: [target.id, ...newerIds, ...olderIds] } },
+    limit: 0,
+    pagination: false,
     depth: 0,
+    select,
     locale,
     fallbackLocale,
     overrideAccess: false,
     req,
   })
-  const article = found.docs[0] as ArticleDoc | undefined
+  const byId = new Map((docs as ArticleDoc[]).map((doc) => [String(doc.id), doc]))
+  const article = byId.get(String(target.id))
   if (!article) return null
-  if (!article.publishedAt) return { article, newer: [], older: [] }
-
-  const publishedAt = article.publishedAt
-  const primaryCategory = idOf(article.categories?.[0])
-  // Neighbours are public whoever asks: an editor's page shows what readers will see next to it.
-  const scope: Where[] = [publicArticleWhere(), { id: { not_equals: article.id } }]
-  if (primaryCategory !== undefined) scope.push({ categories: { in: [primaryCategory] } })
-  const after = (direction: 'greater_than' | 'less_than'): Where => ({
-    or: [
-      { publishedAt: { [direction]: publishedAt } },
-      { and: [{ publishedAt: { equals: publishedAt } }, { id: { [direction]: article.id } }] },
-    ],
-  })
-  const list = (direction: 'greater_than' | 'less_than', sort: string[]) =>
-    payload
-      .find({
-        collection: 'articles',
-        where: { and: [...scope, after(direction)] },
-        sort,
-        limit: neighbors,
-        pagination: false,
-        depth: 0,
-        locale,
-        fallbackLocale,
-        overrideAccess: false,
-        req,
-      })
-      .then((result) => result.docs as ArticleDoc[])
-  const [newer, older] = await Promise.all([
-    list('greater_than', ['publishedAt', 'id']),
-    list('less_than', ['-publishedAt', '-id']),
-  ])
-  return { article, newer, older }
+  const inOrder = (ids: Array<string | number>) =>
+    ids.flatMap((id) => {
+      const doc = byId.get(String(id))
+      return doc ? [doc] : []
+    })
+  return { article, newer: inOrder(newerIds), older: inOrder(olderIds) }
 }
 
 /**
@@ -136,12 +170,15 @@ export const articlePageQuery: GraphQLFieldsExtension = (graphQL, context) => {
           description: `How many newer and how many older articles (${NEIGHBORS.min}..${NEIGHBORS.max}).`,
         },
       },
-      async resolve(_: unknown, args: ArticlePageArgs, { req }: { req: PayloadRequest }) {
+      async resolve(_: unknown, args: ArticlePageArgs, { req }: { req: PayloadRequest }, info: GraphQLResolveInfo) {
         checkNeighbors(args.neighbors)
         // Relationship fields of Article read the locale from req, as Payload's own queries arrange.
         if (args.locale) req.locale = args.locale
         if (args.fallbackLocale) req.fallbackLocale = args.fallbackLocale as PayloadRequest['fallbackLocale']
-        return findArticlePage(req, args)
+        // Reading a body nobody asked for (11 of them on a default page) costs more than the queries.
+        const requested = new Set(['article', 'newer', 'older'].flatMap((name) => [...selectedNames(info, name)]))
+        const fields = req.payload.collections.articles.config.flattenedFields
+        return findArticlePage(req, args, skipUnrequestedHeavyFields(fields, requested))
       },
     },
   }
