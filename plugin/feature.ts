@@ -30,6 +30,8 @@ export interface PortalFeature {
   beforeDashboard?: CustomComponent[]
   /** Runs once Payload has started. */
   onInit?: (payload: Payload) => Promise<void> | void
+  /** Last word on the whole config (GraphQL limits, CORS), applied after everything else, when the plugin is enabled. */
+  finalizeConfig?: (config: Config) => Config
 }
 
 /** Combines GraphQL field extensions, keeping whatever the site already defined. */

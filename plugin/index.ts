@@ -3,6 +3,7 @@ import { chainGraphQL, type PortalFeature } from './feature'
 import type { NewsPortalPluginConfig, ResolvedNewsPortalOptions } from './types'
 import { applyOverrides } from './lib/applyOverrides'
 import { defaultArticlePath } from './lib/bodyHtml'
+import { corsOriginsFromEnv, publicApiFeature } from './graphql'
 import { articlesCollection } from '../collections/Articles'
 import { authorsCollection } from '../collections/Authors'
 import { sourcesCollection } from '../collections/Sources'
@@ -36,6 +37,11 @@ export function resolveOptions(options: NewsPortalPluginConfig = {}): ResolvedNe
     ratingsPerMinute: options.ratingsPerMinute ?? 30,
     ratingRateLimitStore: options.ratingRateLimitStore ?? new MemoryRateLimitStore(),
     counters: resolveCountersOptions(options.counters),
+    graphQLLimits: { maxComplexity: 1000, maxDepth: 10, ...options.graphQLLimits },
+    corsOrigins: options.corsOrigins ?? corsOriginsFromEnv(process.env.CORS_ORIGINS),
+    siteUrl: (options.siteUrl ?? process.env.SERVER_URL)?.replace(/\/+$/, '') || undefined,
+    siteName: options.siteName ?? 'Cổng thông tin điện tử',
+    feedCacheSeconds: options.feedCacheSeconds ?? 300,
   }
 }
 
@@ -48,7 +54,7 @@ export const newsPortalPlugin =
   (incomingConfig: Config): Config => {
     const options = resolveOptions(pluginOptions)
     // Each feature lives in its own folder under plugin/ and is registered here.
-    const features: PortalFeature[] = [ratingsFeature(options), countersFeature(options)]
+    const features: PortalFeature[] = [ratingsFeature(options), countersFeature(options), publicApiFeature(options)]
 
     const articles = articlesCollection(options)
     articles.fields = [...articles.fields, ...features.flatMap((feature) => feature.articleFields ?? [])]
@@ -108,5 +114,5 @@ export const newsPortalPlugin =
         for (const init of inits) await init(payload)
       }
     }
-    return config
+    return features.reduce((current, feature) => feature.finalizeConfig?.(current) ?? current, config)
   }

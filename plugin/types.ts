@@ -48,6 +48,16 @@ export interface NewsPortalPluginConfig {
   ratingRateLimitStore?: RateLimitStore
   /** The visitor counter, article views and dossier panel (see docs/counters.md). Default: every field's own default. */
   counters?: CountersConfig
+  /** Limits of the public GraphQL API, checked before any resolver runs. Default `{ maxComplexity: 1000, maxDepth: 10 }`. */
+  graphQLLimits?: GraphQLLimits
+  /** Origins allowed to call the API from a browser (Payload `cors`). Default: `CORS_ORIGINS` (comma-separated), else the site's own `cors`. */
+  corsOrigins?: string[] | '*'
+  /** The public site's address, for absolute links in the RSS feed. Default: `SERVER_URL`, else the config's `serverURL`, else the request's own origin. */
+  siteUrl?: string
+  /** The site's name, the RSS channel title. Default `'Cổng thông tin điện tử'`. */
+  siteName?: string
+  /** How long caches may keep `/api/feed.xml`, in seconds. Default `300`. */
+  feedCacheSeconds?: number
 }
 
 /** Options of the counter widgets (issue 4). */
@@ -66,6 +76,14 @@ export interface CountersConfig {
   now?: () => Date
 }
 
+/** Limits of the public GraphQL API. */
+export interface GraphQLLimits {
+  /** Highest query complexity (Payload's estimator: 1 a field, 10 a relationship). Default `1000`. */
+  maxComplexity?: number
+  /** Deepest selection nesting, fragments followed (introspection exempt). Default `10`. */
+  maxDepth?: number
+}
+
 /** The options with every default filled in, as hooks and collections receive them. */
 export interface ResolvedNewsPortalOptions {
   disabled: boolean
@@ -77,4 +95,11 @@ export interface ResolvedNewsPortalOptions {
   ratingsPerMinute: number
   ratingRateLimitStore: RateLimitStore
   counters: Required<CountersConfig>
+  graphQLLimits: Required<GraphQLLimits>
+  /** `undefined`: keep the site's own `cors`. */
+  corsOrigins: string[] | '*' | undefined
+  /** Without a trailing slash; `undefined` until the config's `serverURL` is known. */
+  siteUrl: string | undefined
+  siteName: string
+  feedCacheSeconds: number
 }

@@ -1,0 +1,245 @@
+/**
+ * `npm run bench:article-page`: ArticlePage over HTTP against the production build.
+ *
+ * 1. Seeds a fresh SQLite file (in development mode, so the schema is pushed).
+ * 2. `npm run build` (skip with `--no-build` when .next is already built from this code).
+ * 3. `next start` on a free port with NODE_ENV=production on that file.
+ * 4. With autocannon, in the same run, interleaved:
+ *    (a) pages/second: one ArticlePage request per page vs. the naive page (article by slug, newer
+ *        list, older list: three requests to Payload's own `Articles` query), 8 connections;
+ *    (b) latency: ArticlePage vs. a bare `Article(id)` with the same article fields, 1 connection.
+ * Each load runs BENCH_ROUNDS times (default 3) for BENCH_SECONDS (default 8) after a 3 s warm-up;
+ * the medians are compared. Prints both ratios. Targets: (a) ≥ 2.5×, (b) ≤ 1.5×.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import autocannon from 'autocannon'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const SLUG = 'hoi-thao-chia-se-kinh-nghiem-thuc-hien-cac-tieu-du-an-cong-dong'
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
+
+const ARTICLE = `id title slug lead bodyHtml publishedAt byline sourceUrl
+  authors { id name avatar { url } } source { id title url }
+  categories { id title slug } coverImage { id url alt caption width height }`
+const CARD = 'id title slug lead publishedAt coverImage { url alt } authors { name } categories { slug title }'
+
+const PAGE_QUERY = `query Page($slug: String!) {
+  ArticlePage(slug: $slug, neighbors: 5) { article { ${ARTICLE} } newer { ${CARD} } older { ${CARD} } }
+}`
+const BY_SLUG_QUERY = `query BySlug($slug: String!) { Articles(where: { slug: { equals: $slug } }, limit: 1) { docs { ${ARTICLE} } } }`
+const NEIGHBORS_QUERY = (direction: 'greater_than' | 'less_than') => `query Neighbours($category: JSON, $at: DateTime) {
+  Articles(where: { categories: { in: [$category] }, publishedAt: { ${direction}: $at } },
+    sort: "${direction === 'greater_than' ? 'publishedAt' : '-publishedAt'}", limit: 5) { docs { ${CARD} } }
+}`
+const BY_ID_QUERY = `query ById($id: Int!) { Article(id: $id) { ${ARTICLE} } }`
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, label: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now()
+    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (chunk) => (output += chunk))
+    child.stderr.on('data', (chunk) => (output += chunk))
+    child.on('exit', (code) => {
+      if (code === 0) {
+        console.log(`${label}: done in ${Math.round((Date.now() - started) / 1000)} s`)
+        resolve()
+      } else reject(new Error(`${label} failed (exit ${code}):\n${output.slice(-4000)}`))
+    })
+  })
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+    server.on('error', reject)
+  })
+}
+
+async function graphql(base: string, query: string, variables: Record<string, unknown>) {
+  const response = await fetch(`${base}/api/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  })
+  const json = (await response.json()) as { data?: any; errors?: Array<{ message: string }> }
+  if (!response.ok || json.errors) throw new Error(`GraphQL ${response.status}: ${JSON.stringify(json.errors)}`)
+  return json.data
+}
+
+async function waitUntilUp(base: string, server: ChildProcess) {
+  const deadline = Date.now() + 120_000
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`)
+    try {
+      await graphql(base, '{ __typename }', {})
+      return
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 500))
+    }
+  }
+  throw new Error('the server did not answer within 120 s')
+}
+
+type Load = { requests: autocannon.Request[]; connections: number }
+async function cannon(base: string, load: Load) {
+  const result = await autocannon({
+    url: `${base}/api/graphql`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    connections: load.connections,
+    duration: SECONDS,
+    requests: load.requests,
+  })
+  if (result.non2xx || result.errors || result.timeouts) {
+    throw new Error(`bad responses: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`)
+  }
+  return { requestsPerSecond: result.requests.average, latencyMs: result.latency.average }
+}
+
+const post = (query: string, variables: Record<string, unknown>): autocannon.Request => ({
+  method: 'POST',
+  body: JSON.stringify({ query, variables }),
+})
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+async function main() {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'news-portal-bench-'))
+  // The seed runs in development mode (NODE_ENV unset) so Payload pushes the schema to the new file.
+  const { NODE_ENV: _mode, ...inherited } = process.env
+  const env = {
+    ...inherited,
+    DATABASE_URL: `file:${path.join(work, 'bench.db')}`,
+    PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'bench-secret-not-for-production',
+    NEXT_TELEMETRY_DISABLED: '1',
+  } as unknown as NodeJS.ProcessEnv
+  let server: ChildProcess | undefined
+  const stop = () => {
+    try {
+      if (server?.pid) process.kill(-server.pid, 'SIGTERM')
+    } catch {
+      // already gone
+    }
+  }
+  process.on('exit', stop)
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      stop()
+      fs.rmSync(work, { recursive: true, force: true })
+      process.exit(130)
+    })
+  }
+  try {
+    // On a busy machine the seed process has been seen to exit early (code 13) once in a while: one retry.
+    await run('npx', ['tsx', 'seed/run.ts'], env, 'seed').catch((error: Error) => {
+      console.log(`seed: ${error.message.split('\n')[0]}; retrying once`)
+      fs.rmSync(path.join(work, 'bench.db'), { force: true })
+      return run('npx', ['tsx', 'seed/run.ts'], env, 'seed')
+    })
+    if (!process.argv.includes('--no-build'))
+      await run('npm', ['run', 'build'], { ...env, NODE_ENV: 'production' }, 'next build')
+
+    const port = await freePort()
+    const base = `http://127.0.0.1:${port}`
+    server = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+      cwd: root,
+      env: { ...env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+      detached: true,
+    })
+    await waitUntilUp(base, server)
+    const page = (await graphql(base, PAGE_QUERY, { slug: SLUG })).ArticlePage
+    const { id, publishedAt, categories } = page.article
+    const naive = [
+      post(BY_SLUG_QUERY, { slug: SLUG }),
+      post(NEIGHBORS_QUERY('greater_than'), { category: categories[0].id, at: publishedAt }),
+      post(NEIGHBORS_QUERY('less_than'), { category: categories[0].id, at: publishedAt }),
+    ]
+    // Both ways must show the same page, or the comparison means nothing.
+    const [bySlug, newer, older] = await Promise.all(
+      naive.map((request) => {
+        const { query, variables } = JSON.parse(request.body as string)
+        return graphql(base, query, variables)
+      }),
+    )
+    const titles = (docs: Array<{ title: string }>) => docs.map((doc) => doc.title).join(' | ')
+    if (
+      bySlug.Articles.docs[0].id !== id ||
+      titles(newer.Articles.docs) !== titles(page.newer) ||
+      titles(older.Articles.docs) !== titles(page.older) ||
+      page.newer.length !== 5 ||
+      page.older.length !== 5
+    ) {
+      throw new Error('the naive page differs from ArticlePage')
+    }
+    const loads = {
+      page: { requests: [post(PAGE_QUERY, { slug: SLUG })], connections: 8 },
+      naive: { requests: naive, connections: 8 },
+      pageLatency: { requests: [post(PAGE_QUERY, { slug: SLUG })], connections: 1 },
+      byIdLatency: { requests: [post(BY_ID_QUERY, { id })], connections: 1 },
+    }
+    // Warm-up (JIT, caches), not counted.
+    for (const load of Object.values(loads)) {
+      await autocannon({
+        url: `${base}/api/graphql`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        connections: load.connections,
+        duration: 3,
+        requests: load.requests,
+      })
+    }
+
+    const samples: Record<keyof typeof loads, Array<{ requestsPerSecond: number; latencyMs: number }>> = {
+      page: [],
+      naive: [],
+      pageLatency: [],
+      byIdLatency: [],
+    }
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const name of Object.keys(loads) as Array<keyof typeof loads>) {
+        const result = await cannon(base, loads[name])
+        samples[name].push(result)
+        console.log(
+          `round ${round} ${name.padEnd(12)} ${result.requestsPerSecond.toFixed(1).padStart(7)} req/s  ${result.latencyMs.toFixed(2).padStart(7)} ms`,
+        )
+      }
+    }
+    const pagesPerSecond = median(samples.page.map((s) => s.requestsPerSecond))
+    const naivePagesPerSecond = median(samples.naive.map((s) => s.requestsPerSecond)) / naive.length
+    const pageLatency = median(samples.pageLatency.map((s) => s.latencyMs))
+    const byIdLatency = median(samples.byIdLatency.map((s) => s.latencyMs))
+    console.log('')
+    console.log(
+      `(a) pages/second: ArticlePage ${pagesPerSecond.toFixed(1)} vs naive ${naivePagesPerSecond.toFixed(1)} (3 requests a page)`,
+    )
+    console.log(`    ratio ${(pagesPerSecond / naivePagesPerSecond).toFixed(2)}x (target >= 2.5x)`)
+    console.log(`(b) latency: ArticlePage ${pageLatency.toFixed(2)} ms vs Article(id) ${byIdLatency.toFixed(2)} ms`)
+    console.log(`    ratio ${(pageLatency / byIdLatency).toFixed(2)}x (target <= 1.5x)`)
+  } finally {
+    stop()
+    fs.rmSync(work, { recursive: true, force: true })
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { getPayload } from 'payload'
+import { startTestApp, type TestApp } from './helpers/app'
+import { ARTICLE_PAGE_QUERY, expectedSeedNeighbors } from './helpers/articlePage'
+import { countQueries } from './helpers/queryCount'
+import { seed, seedArticle } from '../seed'
+
+let app: TestApp
+
+beforeAll(async () => {
+  app = await startTestApp()
+  await seed(app.payload, { log: false })
+  const { payload } = app
+  // Several authors, categories and cover images on the seed article and every neighbour.
+  const authors = []
+  for (const name of ['Hoàng Anh', 'Lò Văn Thắng', 'Nguyễn Thị Hoa']) {
+    authors.push((await payload.create({ collection: 'authors', data: { name } })).id)
+  }
+  const extraCategories = []
+  for (const title of ['Nông thôn mới', 'Dự án cộng đồng']) {
+    extraCategories.push((await payload.create({ collection: 'categories', data: { title } })).id)
+  }
+  const { docs } = await payload.find({
+    collection: 'articles',
+    where: { 'categories.slug': { equals: 'tin-tuc-su-kien' }, _status: { equals: 'published' } },
+    limit: 0,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const cover = (await payload.find({ collection: 'media', limit: 1, depth: 0 })).docs[0].id
+  for (const doc of docs) {
+    const own = doc as unknown as { authors: Array<string | number>; categories: Array<string | number> }
+    await payload.update({
+      collection: 'articles',
+      id: doc.id,
+      data: {
+        authors: [...own.authors, ...authors],
+        categories: [...own.categories, ...extraCategories],
+        coverImage: cover,
+      },
+      overrideAccess: true,
+    })
+  }
+})
+afterAll(async () => app?.close())
+
+test('an ArticlePage costs the same few database queries for neighbors = 1 and 20 (10 adapter calls)', async () => {
+  // The route handlers run on the Payload instance that getPayload() caches for the config.
+  const served = await getPayload({ config: app.config })
+  const pages: Record<number, any> = {}
+  const measure = (neighbors: number) =>
+    countQueries(served, async () => {
+      const result = await app.graphql(ARTICLE_PAGE_QUERY, { slug: seedArticle.slug, neighbors })
+      expect(result.errors).toBeUndefined()
+      pages[neighbors] = result.data.ArticlePage
+    })
+  const one = await measure(1)
+  const twenty = await measure(20)
+
+  // The page really is bigger: 1 + 1 + 1 articles against 1 + 6 + 6, each with 4 authors and 3 categories.
+  const expected = expectedSeedNeighbors()
+  expect([pages[1].newer.length, pages[1].older.length]).toEqual([1, 1])
+  expect([pages[20].newer.length, pages[20].older.length]).toEqual([expected.newer.length, expected.older.length])
+  for (const card of [pages[20].article, ...pages[20].newer, ...pages[20].older]) {
+    expect(card.authors).toHaveLength(4)
+    expect(card.categories).toHaveLength(3)
+    expect(card.coverImage.url).toBe('/api/media/file/quang-canh-hoi-thao.jpg')
+  }
+
+  // The article, its newer and older lists, then one batched query per related collection,
+  // and one each for every article's rating and views.
+  const perPage = [
+    'find:articles',
+    'find:articles',
+    'find:articles',
+    'find:articles',
+    'find:authors',
+    'find:categories',
+    'find:media',
+    'find:rating-summaries',
+    'find:sources',
+    'find:visit-counts',
+  ]
+  expect(one.calls).toEqual(perPage)
+  expect(twenty.calls).toEqual(perPage)
+  // On SQLite: 10 SQL statements (each neighbour list is one indexed query on primaryCategory).
+  if (served.db.name === 'sqlite') expect([one.statements, twenty.statements]).toEqual([10, 10])
+})
