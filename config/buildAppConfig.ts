@@ -36,6 +36,8 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
       user: Users.slug,
       importMap: { baseDir: rootDir },
       meta: { titleSuffix: ' · News portal' },
+      // No gravatar: the admin makes no requests to third parties.
+      avatar: 'default',
       dateFormat: 'dd/MM/yyyy HH:mm',
       timezones: { defaultTimezone: options.plugin?.timeZone ?? 'Asia/Ho_Chi_Minh' },
     },
