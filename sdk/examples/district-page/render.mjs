@@ -69,7 +69,7 @@ function visitorCounter(stats) {
 }
 
 /** The whole page as HTML, from what the SDK returned. `portalOrigin` (e.g. `http://localhost:3000`) makes the body's media URLs absolute. */
-export function renderPage({ siteName, page, visitors, dossier, portalOrigin }) {
+export function renderPage({ siteName, page, visitors, dossier, portalOrigin = '' }) {
   const { article, newer, older } = page
   const authors = (article.authors ?? []).map((a) => a.name).concat(article.byline ? [article.byline] : [])
   return `<!doctype html>
