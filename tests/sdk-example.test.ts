@@ -87,5 +87,16 @@ describe('examples/district-page', () => {
     ]) {
       expect(html).toContain(text)
     }
+    expect(html).toContain('<img src="/api/media/file/quang-canh-hoi-thao.jpg"')
+  })
+
+  it('makes the body\'s media URLs absolute on the portal\'s origin when given one', async () => {
+    const loaded = await loadPage(createPortalClient({ endpoint }), 'hoi-thao')
+    const origin = new URL(endpoint).origin
+    const html: string = renderPage({ siteName: site.site.name, ...loaded!, portalOrigin: origin })
+    expect(html).toContain(`<img src="${origin}/api/media/file/quang-canh-hoi-thao.jpg" alt="Quang cảnh Hội thảo">`)
+    expect(html).not.toContain('src="/')
+    // Links to the site's own article pages stay relative to the page.
+    expect(html).toContain('<a href="/tin-tuc-su-kien/moi-hon">')
   })
 })

@@ -228,7 +228,7 @@ describe('client options', () => {
   })
 })
 
-describe('the operations still pending on the server, against a stub', () => {
+describe('articles.page, ratings.rate, visits.record and the widgets on the wire, against a stub server', () => {
   const stats = { online: 53, today: 13933, thisMonth: 291448, lastMonth: 453141, total: 16917328, updatedAt: '2024-11-23T09:15:52.000Z' }
 
   it('articles.page makes exactly one request and returns the page, or null', async () => {

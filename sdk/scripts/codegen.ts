@@ -9,7 +9,6 @@ import {
   print,
   stripIgnoredCharacters,
   visit,
-  type DefinitionNode,
   type DocumentNode,
   type FieldDefinitionNode,
   type FragmentDefinitionNode,
@@ -21,7 +20,6 @@ import * as typescriptOperations from '@graphql-codegen/typescript-operations'
 
 export const sdkDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const schemaFile = path.join(sdkDir, 'schema.graphql')
-export const pendingSchemaFile = path.join(sdkDir, 'schema.pending.graphql')
 export const operationsDir = path.join(sdkDir, 'src', 'operations')
 export const generatedFile = path.join(sdkDir, 'src', 'generated', 'graphql.ts')
 
@@ -42,65 +40,15 @@ export const alwaysPresent: Record<string, string[]> = {
   ArticlePage: ['article'],
 }
 
-export interface GeneratedTypes {
-  /** The TypeScript module, as committed in src/generated/graphql.ts. */
-  content: string
-  /** Definitions of schema.pending.graphql still in use because schema.graphql lacks them. */
-  pendingInUse: string[]
-  /** Definitions of schema.pending.graphql that schema.graphql now has (ignored; delete them). */
-  pendingShadowed: string[]
-}
-
 const read = (file: string) => fs.readFileSync(file, 'utf8')
 
-function graphqlFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => {
-      const full = path.join(dir, entry.name)
-      if (entry.isDirectory()) return graphqlFiles(full)
-      return entry.name.endsWith('.graphql') ? [full] : []
-    })
+/** `src/operations/*.graphql`, sorted by name (the order of the generated output). */
+const graphqlFiles = (dir: string): string[] =>
+  fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.graphql'))
     .sort()
-}
-
-/** The definitions of the pending file that the real schema does not have yet (whole types, or fields of extensions). */
-function pendingDefinitions(
-  schema: DocumentNode,
-  pending: DocumentNode,
-): { definitions: DefinitionNode[]; inUse: string[]; shadowed: string[] } {
-  const fieldsOf = new Map<string, Set<string>>()
-  for (const definition of schema.definitions) {
-    if (definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION) {
-      const fields = fieldsOf.get(definition.name.value) ?? new Set<string>()
-      for (const field of definition.fields ?? []) fields.add(field.name.value)
-      fieldsOf.set(definition.name.value, fields)
-    } else if ('name' in definition && definition.name) {
-      fieldsOf.set(definition.name.value, fieldsOf.get(definition.name.value) ?? new Set())
-    }
-  }
-  const definitions: DefinitionNode[] = []
-  const inUse: string[] = []
-  const shadowed: string[] = []
-  for (const definition of pending.definitions) {
-    if (definition.kind === Kind.OBJECT_TYPE_EXTENSION) {
-      const existing = fieldsOf.get(definition.name.value) ?? new Set()
-      const missing = (definition.fields ?? []).filter((field) => !existing.has(field.name.value))
-      if (missing.length) definitions.push({ ...definition, fields: missing })
-      for (const field of definition.fields ?? []) {
-        ;(missing.includes(field) ? inUse : shadowed).push(`${definition.name.value}.${field.name.value}`)
-      }
-    } else if ('name' in definition && definition.name) {
-      if (fieldsOf.has(definition.name.value)) {
-        shadowed.push(definition.name.value)
-      } else {
-        definitions.push(definition)
-        inUse.push(definition.name.value)
-      }
-    }
-  }
-  return { definitions, inUse, shadowed }
-}
+    .map((name) => path.join(dir, name))
 
 const nonNull = (type: TypeNode): TypeNode => (type.kind === Kind.NON_NULL_TYPE ? type : { kind: Kind.NON_NULL_TYPE, type })
 
@@ -115,7 +63,6 @@ function sdkView(document: DocumentNode): DocumentNode {
     })
   const rewritten = visit(document, {
     ObjectTypeDefinition: (node) => ({ ...node, fields: rewrite(node.name.value, node.fields) }),
-    ObjectTypeExtension: (node) => ({ ...node, fields: rewrite(node.name.value, node.fields) }),
   })
   return concatAST([rewritten, parse('scalar PortalId')])
 }
@@ -145,13 +92,9 @@ const banner = `/* eslint-disable */
 export type Operation<TResult, TVariables> = string & { readonly __result?: TResult; readonly __variables?: TVariables }
 `
 
-/** Generates the SDK's operation types and documents from the committed schema. */
-export async function generateTypes(): Promise<GeneratedTypes> {
-  const base = parse(read(schemaFile))
-  const pending = fs.existsSync(pendingSchemaFile)
-    ? pendingDefinitions(base, parse(read(pendingSchemaFile)))
-    : { definitions: [], inUse: [], shadowed: [] }
-  const schemaDocument = sdkView(concatAST([base, { kind: Kind.DOCUMENT, definitions: pending.definitions }]))
+/** The SDK's operation types and documents, generated from the committed schema: the text of src/generated/graphql.ts. */
+export async function generateTypes(): Promise<string> {
+  const schemaDocument = sdkView(parse(read(schemaFile)))
   const schemaAst = buildASTSchema(schemaDocument)
 
   const files = graphqlFiles(operationsDir)
@@ -193,9 +136,5 @@ export async function generateTypes(): Promise<GeneratedTypes> {
       return `export const ${name}Document = ${JSON.stringify(operationText(operation, fragments))} as Operation<${name}${suffix}, ${name}${suffix}Variables>`
     })
     .join('\n')
-  return {
-    content: `${banner}\n${types.trim()}\n\n${documentsText}\n`,
-    pendingInUse: pending.inUse,
-    pendingShadowed: pending.shadowed,
-  }
+  return `${banner}\n${types.trim()}\n\n${documentsText}\n`
 }

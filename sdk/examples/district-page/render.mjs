@@ -22,6 +22,13 @@ function updatedLine(iso) {
   return `${parts.hour}:${parts.minute}:${parts.second}, ${parts.day}/${parts.month}/${parts.year}`
 }
 
+/**
+ * The body's media (`src="/api/media/file/…"`) is relative to the portal, not to the page: the page
+ * is served from another origin (or opened as a file), so make those URLs absolute on `portalOrigin`.
+ */
+const absoluteMedia = (html, portalOrigin) =>
+  portalOrigin ? html.replace(/\b(src|srcset)="\/(?!\/)/g, (_, attribute) => `${attribute}="${portalOrigin}/`) : html
+
 const articleList = (heading, articles) =>
   articles.length
     ? `<section class="related"><h2>${heading}</h2><ul>${articles
@@ -61,8 +68,8 @@ function visitorCounter(stats) {
   return `<aside class="visitors"><ul>${rows.map(([label, count]) => `<li><span>${label}</span> <strong>${formatCount(count)}</strong></li>`).join('')}</ul></aside>`
 }
 
-/** The whole page as HTML, from what the SDK returned. */
-export function renderPage({ siteName, page, visitors, dossier }) {
+/** The whole page as HTML, from what the SDK returned. `portalOrigin` (e.g. `http://localhost:3000`) makes the body's media URLs absolute. */
+export function renderPage({ siteName, page, visitors, dossier, portalOrigin = '' }) {
   const { article, newer, older } = page
   const authors = (article.authors ?? []).map((a) => a.name).concat(article.byline ? [article.byline] : [])
   return `<!doctype html>
@@ -75,7 +82,7 @@ export function renderPage({ siteName, page, visitors, dossier }) {
   <h1>${escapeHtml(article.title)}</h1>
   <p class="date-line"><time datetime="${article.publishedAt}">${formatDateLine(article.publishedAt, { timeZone: TIME_ZONE })}</time></p>
   ${article.lead ? `<p class="lead"><strong>${escapeHtml(article.lead)}</strong></p>` : ''}
-  <div class="body">${article.bodyHtml ?? ''}</div>
+  <div class="body">${absoluteMedia(article.bodyHtml ?? '', portalOrigin)}</div>
   ${authors.length ? `<p class="author">Tác giả: ${escapeHtml(authors.join(', '))}</p>` : ''}
   ${article.source ? `<p class="source">Nguồn tin: ${escapeHtml(article.source.title)}</p>` : ''}
   ${article.rating ? `<p class="rating">${escapeHtml(ratingLine(article.rating))}</p>` : ''}
@@ -111,7 +118,7 @@ async function main() {
     process.exitCode = 1
     return
   }
-  const html = renderPage({ siteName: args.site ?? 'Trang Thông tin điện tử huyện Than Uyên', ...loaded })
+  const html = renderPage({ siteName: args.site ?? 'Trang Thông tin điện tử huyện Than Uyên', portalOrigin: new URL(endpoint).origin, ...loaded })
   if (args.out) {
     writeFileSync(args.out, html)
     console.error(`Wrote ${args.out} (${html.length} characters).`)
