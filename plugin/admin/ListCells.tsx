@@ -11,7 +11,7 @@ function useNumberFormat(fractionDigits: number) {
 /** The article list's "Views" column. */
 export function ViewsCell({ cellData }: DefaultCellComponentProps) {
   const format = useNumberFormat(0)
-  return <span>{typeof cellData === 'number' ? format.format(cellData) : '0'}</span>
+  return <span data-news-portal="views-cell">{typeof cellData === 'number' ? format.format(cellData) : '0'}</span>
 }
 
 /** The article list's "Rating" column: average with the number of votes, e.g. `4,5 (12)`. */
@@ -19,9 +19,9 @@ export function RatingCell({ cellData }: DefaultCellComponentProps) {
   const format = useNumberFormat(1)
   const rating = (cellData ?? {}) as { average?: number | null; count?: number | null }
   const count = typeof rating.count === 'number' ? rating.count : 0
-  if (!count) return <span>—</span>
+  if (!count) return <span data-news-portal="rating-cell">—</span>
   return (
-    <span>
+    <span data-news-portal="rating-cell">
       {format.format(rating.average ?? 0)} ({format.format(count)})
     </span>
   )

@@ -33,7 +33,7 @@ export async function CountersDashboard({ payload, user, countersOptions: option
     </div>
   )
   return (
-    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, marginBottom: 24 }}>
+    <div data-news-portal="counters-dashboard" style={{ display: 'flex', flexWrap: 'wrap', gap: 16, marginBottom: 24 }}>
       <section style={box}>
         <h4 style={{ margin: '0 0 8px' }}>Thống kê truy cập</h4>
         {line('Đang truy cập', formatCount(visitors.online))}
