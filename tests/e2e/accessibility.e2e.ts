@@ -37,6 +37,20 @@ describe('accessibility (axe-core)', () => {
     expect(criticalOfOurs(await check('login'))).toEqual([])
   })
 
+  it('the check does catch a critical violation inside one of our components', async () => {
+    await page.goto(`${baseURL}/admin/login`)
+    await page.locator('input[name="email"]').waitFor()
+    await page.evaluate(() => {
+      const probe = document.createElement('div')
+      probe.setAttribute('data-news-portal', 'probe')
+      probe.innerHTML = '<input type="text" id="unlabelled-probe">'
+      document.body.append(probe)
+    })
+    expect(criticalOfOurs(await runAxe(page))).toEqual([
+      { rule: 'label', impact: 'critical', help: 'Form elements must have labels', target: '#unlabelled-probe', ours: true },
+    ])
+  })
+
   it('the admin home, the article list and the article edit page have no critical violation from our components', async () => {
     const editor = await ensureEditor(baseURL, inject('adminPassword'))
     await login(page, baseURL, editor.email, editor.password)
