@@ -68,6 +68,7 @@ describe("an editor's day, in Vietnamese", () => {
     await upload.locator('.LexicalEditorTheme__upload__upload-drawer-toggler').click()
     const captionInput = page.locator('.drawer--is-open #field-caption')
     await captionInput.fill(caption)
+    await screenshot(page, 'editor-0-image-caption')
     await page.locator('.drawer--is-open').last().locator('button[type="submit"]').click()
     await captionInput.waitFor({ state: 'detached' })
 
@@ -128,7 +129,7 @@ describe("an editor's day, in Vietnamese", () => {
     expect(cells.slice(-2)).toEqual(['0', '4 (1)'])
     await screenshot(page, 'editor-3-article-list')
 
-    // Filters (Payload's own "Bộ lọc" writes the same query): category, then status.
+    // Filtered by primary category (the query the filter panel writes).
     const categories = (await (await fetch(`${baseURL}/api/categories?where[slug][equals]=kinh-te-xa-hoi`)).json()) as {
       docs: Array<{ id: string | number }>
     }
@@ -138,10 +139,22 @@ describe("an editor's day, in Vietnamese", () => {
     expect(new Set(economy.map((text) => text.trim()))).toEqual(new Set(['Kinh tế - Xã hội']))
     await expect(page.locator('table tbody tr', { hasText: title }).count()).resolves.toBe(0)
 
-    await page.goto(`${baseURL}/admin/collections/articles?where[_status][equals]=draft&limit=100`)
+    // The same through the filter panel: "Bộ lọc" offers the primary category and the status; pick drafts.
+    await page.goto(`${baseURL}/admin/collections/articles`)
+    await page.locator('#toggle-list-filters').click()
+    await page.locator('.where-builder__add-first-filter').click()
+    await page.locator('.condition__field .rs__control').click()
+    const fieldOptions = (await page.locator('.rs__option').allInnerTexts()).map((text) => text.normalize('NFC').trim())
+    expect(fieldOptions).toEqual(expect.arrayContaining(['Chuyên mục chính', 'Trạng thái']))
+    await page.locator('.rs__option').nth(fieldOptions.indexOf('Trạng thái')).click()
+    await page.locator('.condition__value .rs__control').click()
+    const statusOptions = (await page.locator('.rs__option').allInnerTexts()).map((text) => text.normalize('NFC').trim())
+    await page.locator('.rs__option').nth(statusOptions.indexOf('Bản nháp')).click()
+    await page.waitForURL((url) => url.search.includes('_status') && url.search.includes('draft'))
+    await expect.poll(() => page.locator('table tbody tr').count(), { timeout: 30_000 }).toBe(3)
     await expect.poll(() => loaded(page.locator('table tbody tr td')), { timeout: 30_000 }).toBe(true)
     const drafts = await page.locator('table tbody tr td:nth-child(2)').allInnerTexts()
-    expect(drafts.map((text) => text.trim()).sort()).toEqual([
+    expect(drafts.map((text) => text.normalize('NFC').trim()).sort()).toEqual([
       'Bản nháp: Kết quả kỳ thi học sinh giỏi cấp huyện',
       'Bản nháp: Kế hoạch tổ chức Tết Trung thu cho thiếu nhi',
       'Bản nháp: Thông báo lịch tiếp công dân tháng tới',
