@@ -11,6 +11,7 @@ import { renderBodyHtmlOnSave } from '../plugin/hooks/renderBodyHtml'
 import { setPublishedAt } from '../plugin/hooks/setPublishedAt'
 import { setPrimaryCategory } from '../plugin/hooks/setPrimaryCategory'
 import { publicReadsPublished } from '../plugin/hooks/publicReadsPublished'
+import { articlePreviewUrl } from '../plugin/admin/previewUrl'
 
 export const articlesCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
   slug: 'articles',
@@ -19,8 +20,9 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
   admin: {
     group: groups.news,
     useAsTitle: 'title',
-    defaultColumns: ['title', 'primaryCategory', '_status', 'publishedAt'],
+    defaultColumns: ['title', 'primaryCategory', '_status', 'publishedAt', 'views', 'rating'],
     listSearchableFields: ['title', 'slug'],
+    preview: articlePreviewUrl(options),
   },
   access: {
     read: readPublicArticles(options),
@@ -59,6 +61,12 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
       type: 'richText',
       label: label('Nội dung', 'Body'),
       localized: true,
+      admin: {
+        description: label(
+          'Nội dung bài; chèn ảnh bằng nút "+" hoặc gõ "/", thêm chú thích trong hộp thoại của ảnh.',
+          'The article text; insert an image with "+" or by typing "/", and add its caption in its drawer.',
+        ),
+      },
       editor: lexicalEditor({
         features: ({ defaultFeatures }) => [
           ...defaultFeatures.filter((feature) => feature.key !== 'upload'),

@@ -23,7 +23,7 @@ export const authorsCollection = (options: ResolvedNewsPortalOptions): Collectio
       label: label('Họ tên', 'Name'),
       admin: { description: label('Tên hiển thị dưới bài viết.', 'The name shown under articles.') },
     },
-    slugField(),
+    slugField('name'),
     {
       name: 'pseudonym',
       type: 'text',

@@ -50,12 +50,19 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
       required: true,
       defaultValue: 'visitors',
       label: label('Loại', 'Kind'),
+      admin: { description: label('Bộ đếm truy cập hoặc bảng tình hình giải quyết hồ sơ.', 'The visitor counter or the dossier-processing panel.') },
       options: [
         { value: 'visitors', label: label('Bộ đếm lượt truy cập', 'Visitor counter') },
         { value: 'dossier-stats', label: label('Tình hình giải quyết hồ sơ', 'Dossier processing') },
       ],
     },
-    { name: 'title', type: 'text', required: true, label: label('Tiêu đề', 'Title') },
+    {
+      name: 'title',
+      type: 'text',
+      required: true,
+      label: label('Tiêu đề', 'Title'),
+      admin: { description: label('Tiêu đề hiện trên khung tiện ích.', 'The heading shown on the widget.') },
+    },
     slugField(),
     {
       name: 'enabled',
@@ -78,15 +85,16 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
         ),
       },
       fields: [
-        { name: 'total', type: 'number', defaultValue: 0, min: 0, validate: validateCount('baseline.total'), label: label('Tổng lượt truy cập', 'Total visits') },
+        { name: 'total', type: 'number', defaultValue: 0, min: 0, validate: validateCount('baseline.total'), label: label('Tổng lượt truy cập', 'Total visits'), admin: { description: label('Tổng lượt truy cập đến ngày chuyển.', 'All visits up to the move.') } },
         {
           name: 'months',
           type: 'array',
           label: label('Theo tháng', 'By month'),
           labels: { singular: label('Tháng', 'Month'), plural: label('Tháng', 'Months') },
+          admin: { description: label('Lượt truy cập của từng tháng cũ.', 'Visits of each past month.') },
           fields: [
-            { name: 'month', type: 'text', required: true, validate: validatePeriod, label: label('Tháng (YYYY-MM)', 'Month (YYYY-MM)') },
-            { name: 'visits', type: 'number', required: true, min: 0, validate: validateCount('baseline.months.visits'), label: label('Lượt truy cập', 'Visits') },
+            { name: 'month', type: 'text', required: true, validate: validatePeriod, label: label('Tháng (YYYY-MM)', 'Month (YYYY-MM)'), admin: { description: label('Ví dụ 2022-08.', 'E.g. 2022-08.') } },
+            { name: 'visits', type: 'number', required: true, min: 0, validate: validateCount('baseline.months.visits'), label: label('Lượt truy cập', 'Visits'), admin: { description: label('Lượt truy cập trong tháng đó.', 'Visits that month.') } },
           ],
         },
         {
@@ -97,17 +105,23 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
               ? true
               : 'baseline.day must be a date as YYYY-MM-DD.',
           label: label('Ngày (YYYY-MM-DD)', 'Day (YYYY-MM-DD)'),
+          admin: { description: label('Ngày chuyển hệ thống, cho số "Hôm nay".', 'The day of the move, for the "today" figure.') },
         },
-        { name: 'dayVisits', type: 'number', min: 0, validate: validateCount('baseline.dayVisits'), label: label('Lượt truy cập ngày đó', 'Visits that day') },
+        { name: 'dayVisits', type: 'number', min: 0, validate: validateCount('baseline.dayVisits'), label: label('Lượt truy cập ngày đó', 'Visits that day'), admin: { description: label('Lượt truy cập của ngày trên.', 'Visits on that day.') } },
       ],
     },
-    { name: 'agency', type: 'text', label: label('Cơ quan', 'Agency'), admin: { condition: isDossier } },
+    {
+      name: 'agency',
+      type: 'text',
+      label: label('Cơ quan', 'Agency'),
+      admin: { condition: isDossier, description: label('Cơ quan giải quyết hồ sơ.', 'The agency that processes the dossiers.') },
+    },
     {
       name: 'period',
       type: 'text',
       label: label('Kỳ (YYYY-MM)', 'Period (YYYY-MM)'),
       validate: validatePeriod,
-      admin: { condition: isDossier },
+      admin: { condition: isDossier, description: label('Tháng của số liệu, ví dụ 2022-08.', 'The month of the figures, e.g. 2022-08.') },
     },
     {
       name: 'levels',
@@ -119,20 +133,28 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
         description: label('Ví dụ "Mức độ 2/3/4" hoặc "Toàn trình / Một phần".', 'E.g. "Level 2/3/4" or "Full / Partial".'),
       },
       fields: [
-        { name: 'label', type: 'text', required: true, label: label('Nhãn', 'Label') },
-        { name: 'count', type: 'number', required: true, min: 0, validate: validateCount('levels.count'), label: label('Số hồ sơ', 'Count') },
+        { name: 'label', type: 'text', required: true, label: label('Nhãn', 'Label'), admin: { description: label('Tên mức độ.', 'The level name.') } },
+        {
+          name: 'count',
+          type: 'number',
+          required: true,
+          min: 0,
+          validate: validateCount('levels.count'),
+          label: label('Số hồ sơ', 'Count'),
+          admin: { description: label('Số hồ sơ ở mức độ này.', 'Dossiers at this level.') },
+        },
       ],
     },
-    count('received', 'Tiếp nhận', 'Received'),
-    count('resolved', 'Đã giải quyết', 'Resolved'),
+    count('received', 'Tiếp nhận', 'Received', ['Số hồ sơ tiếp nhận trong kỳ.', 'Dossiers received in the period.']),
+    count('resolved', 'Đã giải quyết', 'Resolved', ['Số hồ sơ đã giải quyết.', 'Dossiers resolved.']),
     count('onTime', 'Đúng hạn', 'On time', ['Gồm cả trước hạn.', 'Ahead of time included.']),
-    count('overdue', 'Quá hạn', 'Overdue'),
+    count('overdue', 'Quá hạn', 'Overdue', ['Số hồ sơ giải quyết quá hạn.', 'Dossiers resolved late.']),
     {
       name: 'onTimeRate',
       type: 'number',
       virtual: true,
       label: label('Tỷ lệ đúng hạn (%)', 'On-time rate (%)'),
-      admin: { condition: isDossier, readOnly: true, position: 'sidebar' },
+      admin: { condition: isDossier, readOnly: true, position: 'sidebar', description: label('Tự động: đúng hạn / đã giải quyết.', 'Computed: on time / resolved.') },
       hooks: { afterRead: [({ siblingData }) => onTimeRate(siblingData ?? {})] },
     },
     {
@@ -140,7 +162,7 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
       type: 'number',
       virtual: true,
       label: label('Tỷ lệ quá hạn (%)', 'Overdue rate (%)'),
-      admin: { condition: isDossier, readOnly: true, position: 'sidebar' },
+      admin: { condition: isDossier, readOnly: true, position: 'sidebar', description: label('Tự động: quá hạn / đã giải quyết.', 'Computed: overdue / resolved.') },
       hooks: { afterRead: [({ siblingData }) => overdueRate(siblingData ?? {})] },
     },
     {
@@ -163,7 +185,7 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
         { value: 'manual', label: label('Nhập tay', 'Entered by hand') },
         { value: 'url', label: label('Lấy từ địa chỉ (JSON)', 'Fetched from a URL (JSON)') },
       ],
-      admin: { condition: isDossier },
+      admin: { condition: isDossier, description: label('Nhập tay, hoặc lấy định kỳ từ một địa chỉ JSON.', 'Entered by hand, or fetched regularly from a JSON URL.') },
     },
     {
       name: 'sourceUrl',
@@ -176,7 +198,7 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
         }
         return validateHttpUrl(value)
       },
-      admin: { condition: isUrlSource },
+      admin: { condition: isUrlSource, description: label('Địa chỉ trả về số liệu dạng JSON (xem docs/counters.md).', 'A URL answering the figures as JSON (see docs/counters.md).') },
     },
     {
       name: 'refreshMinutes',
@@ -188,21 +210,27 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
         value === null || value === undefined || (typeof value === 'number' && Number.isInteger(value) && value >= 1)
           ? true
           : 'refreshMinutes must be a whole number of minutes, at least 1.',
-      admin: { condition: isUrlSource },
+      admin: { condition: isUrlSource, description: label('Bao lâu lấy lại số liệu một lần.', 'How often the figures are fetched.') },
     },
     {
       name: 'lastAttemptAt',
       type: 'date',
       label: label('Lần lấy gần nhất', 'Last attempt'),
       access: { read: editorsOnlyField(options) },
-      admin: { condition: isUrlSource, readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+      admin: {
+        condition: isUrlSource,
+        readOnly: true,
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        description: label('Tự động: lần lấy số liệu gần nhất.', 'Set automatically: the last fetch.'),
+      },
     },
     {
       name: 'lastError',
       type: 'text',
       label: label('Lỗi gần nhất', 'Last error'),
       access: { read: editorsOnlyField(options) },
-      admin: { condition: isUrlSource, readOnly: true, position: 'sidebar' },
+      admin: { condition: isUrlSource, readOnly: true, position: 'sidebar', description: label('Tự động: trống khi lần lấy gần nhất thành công.', 'Set automatically: empty when the last fetch worked.') },
     },
   ],
 })

@@ -26,8 +26,21 @@ export const ratingSummariesCollection = (options: ResolvedNewsPortalOptions): C
       relationTo: 'articles',
       unique: true,
       label: label('Bài viết', 'Article'),
+      admin: { description: label('Bài được chấm điểm.', 'The article rated.') },
     },
-    { name: 'total', type: 'number', defaultValue: 0, label: label('Tổng điểm', 'Total points') },
-    { name: 'count', type: 'number', defaultValue: 0, label: label('Số lượt', 'Votes') },
+    {
+      name: 'total',
+      type: 'number',
+      defaultValue: 0,
+      label: label('Tổng điểm', 'Total points'),
+      admin: { description: label('Cộng điểm của mọi lượt chấm.', 'The sum of every score.') },
+    },
+    {
+      name: 'count',
+      type: 'number',
+      defaultValue: 0,
+      label: label('Số lượt', 'Votes'),
+      admin: { description: label('Số lượt bạn đọc chấm điểm.', 'How many readers rated it.') },
+    },
   ],
 })

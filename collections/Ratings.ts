@@ -39,6 +39,7 @@ export const ratingsCollection = (options: ResolvedNewsPortalOptions): Collectio
       relationTo: 'articles',
       // No index of its own: the unique (article, voterHash) index serves `where article = …` too.
       label: label('Bài viết', 'Article'),
+      admin: { description: label('Bài được chấm điểm.', 'The article rated.') },
     },
     {
       name: 'score',
@@ -46,6 +47,7 @@ export const ratingsCollection = (options: ResolvedNewsPortalOptions): Collectio
       min: 1,
       max: 5,
       label: label('Điểm', 'Score'),
+      admin: { description: label('Điểm bạn đọc chấm, từ 1 đến 5.', "The reader's score, 1 to 5.") },
     },
     {
       name: 'voterHash',

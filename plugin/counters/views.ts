@@ -56,7 +56,12 @@ export const articleViewsField = (): Field => ({
   type: 'number',
   virtual: true,
   label: label('Lượt xem', 'Views'),
-  admin: { readOnly: true, position: 'sidebar' },
+  admin: {
+    readOnly: true,
+    position: 'sidebar',
+    description: label('Số phiên đọc bài khác nhau; tự động.', 'Distinct reading sessions; counted automatically.'),
+    components: { Cell: '/plugin/admin/ListCells#ViewsCell' },
+  },
   hooks: {
     afterRead: [
       ({ data, originalDoc, req }) => {

@@ -3,12 +3,12 @@ import { label } from '../lib/labels'
 import { toSummary } from './summary'
 import { loadSummary } from './summaryLoader'
 
-const readOnlyNumber = (name: string, vi: string, en: string): Field => ({
+const readOnlyNumber = (name: string, vi: string, en: string, description: [string, string]): Field => ({
   name,
   type: 'number',
   label: label(vi, en),
   virtual: true,
-  admin: { readOnly: true },
+  admin: { readOnly: true, description: label(...description) },
   access: { create: () => false, update: () => false },
 })
 
@@ -27,6 +27,7 @@ export const ratingField: Field = {
     position: 'sidebar',
     readOnly: true,
     description: label('Tổng điểm, số lượt và điểm trung bình.', 'Total points, votes and average.'),
+    components: { Cell: '/plugin/admin/ListCells#RatingCell' },
   },
   access: { create: () => false, update: () => false },
   hooks: {
@@ -42,8 +43,8 @@ export const ratingField: Field = {
     ],
   },
   fields: [
-    readOnlyNumber('total', 'Tổng điểm', 'Total points'),
-    readOnlyNumber('count', 'Số lượt', 'Votes'),
-    readOnlyNumber('average', 'Điểm trung bình', 'Average'),
+    readOnlyNumber('total', 'Tổng điểm', 'Total points', ['Cộng điểm của mọi lượt chấm.', 'The sum of every score.']),
+    readOnlyNumber('count', 'Số lượt', 'Votes', ['Số lượt bạn đọc chấm điểm.', 'How many readers rated it.']),
+    readOnlyNumber('average', 'Điểm trung bình', 'Average', ['Tổng điểm chia số lượt (1–5).', 'Total divided by votes (1–5).']),
   ],
 }

@@ -1,20 +1,12 @@
 import path from 'node:path'
+import { inject } from 'vitest'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromiumOptions } from './server'
 
-/** Debian's Chromium, headless; never a downloaded browser. */
+/** The run's one Chromium (started by the global setup), or a browser of this file's own outside the suite. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
+  const wsEndpoint = inject('browserWSEndpoint')
+  return wsEndpoint ? chromium.connect(wsEndpoint) : chromium.launch(chromiumOptions())
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -4,8 +4,28 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { chromium, type BrowserServer } from 'playwright-core'
 
 const root = path.resolve(__dirname, '../..')
+
+/** Debian's Chromium, headless; never a downloaded browser. */
+export const chromiumOptions = () => ({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+})
+
+/** One Chromium for the whole run; each test file connects to it. */
+export function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer(chromiumOptions())
+}
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {

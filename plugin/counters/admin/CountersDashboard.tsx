@@ -33,7 +33,11 @@ export async function CountersDashboard({ payload, user, countersOptions: option
     </div>
   )
   return (
-    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, marginBottom: 24 }}>
+    <section
+      data-news-portal="counters-dashboard"
+      aria-label="Thống kê truy cập và hồ sơ"
+      style={{ display: 'flex', flexWrap: 'wrap', gap: 16, marginBottom: 24 }}
+    >
       <section style={box}>
         <h4 style={{ margin: '0 0 8px' }}>Thống kê truy cập</h4>
         {line('Đang truy cập', formatCount(visitors.online))}
@@ -61,6 +65,6 @@ export async function CountersDashboard({ payload, user, countersOptions: option
           )}
         </section>
       )}
-    </div>
+    </section>
   )
 }

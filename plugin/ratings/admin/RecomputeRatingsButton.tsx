@@ -33,7 +33,7 @@ export function RecomputeRatingsButton() {
   }
 
   return (
-    <div style={{ display: 'flex', alignItems: 'center', gap: '1rem', marginBottom: '1rem' }}>
+    <div data-news-portal="recompute-ratings" style={{ display: 'flex', alignItems: 'center', gap: '1rem', marginBottom: '1rem' }}>
       <Button buttonStyle="secondary" disabled={busy} onClick={recompute} size="small">
         {vi ? 'Tính lại tổng điểm' : 'Recompute totals'}
       </Button>
