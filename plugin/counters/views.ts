@@ -57,6 +57,8 @@ export const articleViewsField = (): Field => ({
   virtual: true,
   label: label('Lượt xem', 'Views'),
   admin: { readOnly: true, position: 'sidebar' },
+  // Its hook reads only the article's id: a narrow `select` (ArticlePage) may include it alone.
+  custom: { computedFrom: [] },
   hooks: {
     afterRead: [
       ({ data, originalDoc, req }) => {

@@ -29,6 +29,8 @@ export const ratingField: Field = {
     description: label('Tổng điểm, số lượt và điểm trung bình.', 'Total points, votes and average.'),
   },
   access: { create: () => false, update: () => false },
+  // Its hook reads only the article's id: a narrow `select` (ArticlePage) may include it alone.
+  custom: { computedFrom: [] },
   hooks: {
     afterRead: [
       async ({ data, req }) => {
