@@ -20,6 +20,11 @@ const PAGE = `query Page($slug: String!) {
 }`
 const BY_ID = `query ById($id: Int!) { Article(id: $id) { ${ARTICLE} } }`
 const BY_ID_SELECT = `query ById($id: Int!) { Article(id: $id, select: true) { ${ARTICLE} } }`
+const BY_SLUG = `query BySlug($slug: String!) { Articles(where: { slug: { equals: $slug } }, limit: 1) { docs { ${ARTICLE} } } }`
+const NEIGHBORS = (direction: 'greater_than' | 'less_than') => `query Neighbours($category: JSON, $at: DateTime) {
+  Articles(where: { primaryCategory: { equals: $category }, publishedAt: { ${direction}: $at } },
+    sort: "${direction === 'greater_than' ? 'publishedAt' : '-publishedAt'}", limit: 5) { docs { ${CARD} } }
+}`
 
 process.env.PAYLOAD_SECRET ??= 'bench-secret-not-for-production'
 const app = await startTestApp({})
@@ -28,12 +33,16 @@ try {
   await seed(app.payload, { log: false })
   const page = await app.graphql(PAGE, { slug: seedArticle.slug })
   if (page.errors) throw new Error(JSON.stringify(page.errors))
-  const { id } = page.data.ArticlePage.article
+  const { id, publishedAt, categories } = page.data.ArticlePage.article
+  const neighbourVars = { category: categories[0].id, at: publishedAt }
   const kinds: Record<string, [string, Record<string, unknown>]> = {
     bare: ['{ __typename }', {}],
     page: [PAGE, { slug: seedArticle.slug }],
     byId: [BY_ID, { id }],
     byIdSelect: [BY_ID_SELECT, { id }],
+    naiveSlug: [BY_SLUG, { slug: seedArticle.slug }],
+    naiveNewer: [NEIGHBORS('greater_than'), neighbourVars],
+    naiveOlder: [NEIGHBORS('less_than'), neighbourVars],
   }
   const only = process.env.ONLY?.split(',')
   const served = await getPayload({ config: app.config })

@@ -91,7 +91,8 @@ export async function findArticlePage(
   const publishedAt = new Date(article.publishedAt).toISOString()
   const primaryCategory = idOf(article.primaryCategory)
   // Neighbours are public whoever asks: an editor's page shows what readers will see next to it.
-  const scope: Where[] = [publicArticleWhere(), { id: { not_equals: article.id } }]
+  // The tie-break below (same publishedAt: by id) already leaves the article itself out.
+  const scope: Where[] = [publicArticleWhere()]
   // `primaryCategory` is kept equal to the first category on save: one indexed column, no join.
   if (primaryCategory !== undefined) scope.push({ primaryCategory: { equals: primaryCategory } })
   const after = (direction: 'greater_than' | 'less_than', sort: string[]) =>
