@@ -91,6 +91,14 @@ test('each read selects only the fields its part of the page asked for', async (
   ])
   expect(body.data.ArticlePage.article.body.root.children[0].children[0].text).toBe('Nội dung Bài hai.')
   expect(body.data.ArticlePage.older).toEqual([{ lead: expect.stringMatching(/^chữ chữ/) }])
+  // Only neighbours asked for: the article's read still finds them.
+  let cards: any
+  expect(await articleSelects(async () => (cards = await page('newer { title }')))).toEqual([
+    { publishedAt: true, primaryCategory: true },
+    { title: true },
+    { title: true },
+  ])
+  expect(cards.data.ArticlePage).toEqual({ newer: [{ title: 'Bài ba' }] })
   // Fields computed from the id alone (`custom.computedFrom: []`, as `rating` and `views`) keep the read narrow.
   expect(await articleSelects(() => page('article { title rating { average } views }'))).toEqual([
     { title: true, rating: true, views: true, publishedAt: true, primaryCategory: true },

@@ -119,7 +119,7 @@ export async function findArticlePage(
 
 /** An include-mode `select` with `names` added; an exclude-mode one as it is. */
 function withFields(select: SelectType, names: string[]): SelectType {
-  const include = Object.values(select).some((value) => value !== false)
+  const include = Object.values(select).every((value) => value !== false)
   return include ? ({ ...select, ...Object.fromEntries(names.map((name) => [name, true])) } as SelectType) : select
 }
 
