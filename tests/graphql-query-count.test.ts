@@ -44,7 +44,7 @@ beforeAll(async () => {
 })
 afterAll(async () => app?.close())
 
-test('an ArticlePage costs the same few database queries for neighbors = 1 and 20 (10 adapter calls)', async () => {
+test('an ArticlePage costs the same few database queries for neighbors = 1 and 20 (11 adapter calls; 7 without rating and views)', async () => {
   // The route handlers run on the Payload instance that getPayload() caches for the config.
   const served = await getPayload({ config: app.config })
   const pages: Record<number, any> = {}
@@ -67,10 +67,10 @@ test('an ArticlePage costs the same few database queries for neighbors = 1 and 2
     expect(card.coverImage.url).toBe('/api/media/file/quang-canh-hoi-thao.jpg')
   }
 
-  // The article, its newer and older lists, then one batched query per related collection,
-  // and one each for every article's rating and views.
+  // The article, then its newer and older lists (in parallel), then one batched query per related
+  // collection, and one each for the ratings and the views: one batch for the article, one for its
+  // neighbours, since they are read after it.
   const perPage = [
-    'find:articles',
     'find:articles',
     'find:articles',
     'find:articles',
@@ -78,11 +78,30 @@ test('an ArticlePage costs the same few database queries for neighbors = 1 and 2
     'find:categories',
     'find:media',
     'find:rating-summaries',
+    'find:rating-summaries',
     'find:sources',
+    'find:visit-counts',
     'find:visit-counts',
   ]
   expect(one.calls).toEqual(perPage)
   expect(twenty.calls).toEqual(perPage)
-  // On SQLite: 10 SQL statements (each neighbour list is one indexed query on primaryCategory).
-  if (served.db.name === 'sqlite') expect([one.statements, twenty.statements]).toEqual([10, 10])
+  // On SQLite: 11 SQL statements (each neighbour list is one indexed query on primaryCategory).
+  if (served.db.name === 'sqlite') expect([one.statements, twenty.statements]).toEqual([11, 11])
+
+  // Without rating and views, nothing reads them: 7 adapter calls, 7 statements on SQLite.
+  const plain = ARTICLE_PAGE_QUERY.replace(/rating \{[^}]*\}\s*views/g, '')
+  expect(plain).not.toMatch(/rating|views/)
+  const lean = (neighbors: number) =>
+    countQueries(served, async () => {
+      const result = await app.graphql(plain, { slug: seedArticle.slug, neighbors })
+      expect(result.errors).toBeUndefined()
+      expect(result.data.ArticlePage.newer.map((card: { id: unknown }) => card.id)).toEqual(
+        pages[neighbors].newer.map((card: { id: unknown }) => card.id),
+      )
+    })
+  const leanCalls = perPage.filter((call) => !/rating-summaries|visit-counts/.test(call))
+  for (const counted of [await lean(1), await lean(20)]) {
+    expect(counted.calls).toEqual(leanCalls)
+    if (served.db.name === 'sqlite') expect(counted.statements).toBe(7)
+  }
 })

@@ -62,6 +62,8 @@ export const articleViewsField = (): Field => ({
     description: label('Số phiên đọc bài khác nhau; tự động.', 'Distinct reading sessions; counted automatically.'),
     components: { Cell: '/plugin/admin/ListCells#ViewsCell' },
   },
+  // Its hook reads only the article's id: a narrow `select` (ArticlePage) may include it alone.
+  custom: { computedFrom: [] },
   hooks: {
     afterRead: [
       ({ data, originalDoc, req }) => {

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql'
 import { ValidationError, type PayloadRequest, type SelectType, type TypedLocale, type Where } from 'payload'
 import type { GraphQLFieldsExtension } from '../feature'
 import { publicArticleWhere } from '../lib/publicWhere'
-import { selectedNames, skipUnrequestedHeavyFields } from './selection'
+import { selectedNames, selectForRequested } from './selection'
 
 /** How many newer and older articles a page may ask for. */
 export const NEIGHBORS = { default: 5, min: 1, max: 20 } as const
@@ -46,94 +46,81 @@ function idOf(value: unknown): string | number | undefined {
   return undefined
 }
 
+/** What each read of `findArticlePage` selects: the article's own fields and the neighbours'. */
+export interface ArticlePageSelect {
+  article?: SelectType
+  /** `false`: the caller shows no neighbours, so they are not read (`newer` and `older` are empty). */
+  neighbors?: SelectType | false
+}
+
 /**
- * One article page in four database queries, whatever `neighbors` is. Three light adapter reads
- * locate the article and the ids of its newer and older neighbours (nothing they return reaches
- * the reader); then one Local API read fetches all of them with the reader's access, hooks and
- * locale. Everything is read at depth 0 with the caller's `req`, so relationships are filled
- * later by Payload's per-request DataLoader: one batched query per related collection.
+ * One article page in three database queries of articles, whatever `neighbors` is: the article by
+ * slug, then its newer and its older neighbours (in parallel). All three are Local API reads with
+ * the reader's access, hooks and locale, at depth 0 with the caller's `req`, so relationships are
+ * filled later by Payload's per-request DataLoader: one batched query per related collection.
+ * Each read selects only what its part of the page asked for (`select.article`, `select.neighbors`).
  */
 export async function findArticlePage(
   req: PayloadRequest,
   args: ArticlePageArgs,
-  select?: SelectType,
+  select: ArticlePageSelect = {},
 ): Promise<ArticlePageData | null> {
   const neighbors = checkNeighbors(args.neighbors)
   const { payload } = req
   const locale = (args.locale ?? req.locale ?? undefined) as TypedLocale | undefined
   const fallbackLocale = (args.fallbackLocale ?? req.fallbackLocale ?? undefined) as TypedLocale | undefined
-  const located = await payload.db.find<ArticleDoc>({
-    collection: 'articles',
-    where: { slug: { equals: args.slug } },
-    select: { publishedAt: true, primaryCategory: true },
-    limit: 1,
-    pagination: false,
-    locale: locale ?? undefined,
-    req,
-  })
-  const target = located.docs[0]
-  if (!target) return null
+  const read = (where: Where, options: { select?: SelectType; sort?: string[]; limit: number }) =>
+    payload.find({
+      collection: 'articles',
+      where,
+      ...options,
+      pagination: false,
+      depth: 0,
+      locale,
+      fallbackLocale,
+      // The reader's own access applies to the article and its neighbours alike.
+      overrideAccess: false,
+      req,
+    }) as Promise<{ docs: ArticleDoc[] }>
+  // The neighbours are found from the article's publishedAt and primary category.
+  const articleSelect = select.article && withFields(select.article, ['publishedAt', 'primaryCategory'])
+  const article = (await read({ slug: { equals: args.slug } }, { select: articleSelect, limit: 1 })).docs[0]
+  if (!article) return null
+  if (!article.publishedAt || select.neighbors === false) return { article, newer: [], older: [] }
 
-  let newerIds: Array<string | number> = []
-  let olderIds: Array<string | number> = []
-  if (target.publishedAt) {
-    const publishedAt = new Date(target.publishedAt).toISOString()
-    const primaryCategory = idOf(target.primaryCategory)
-    // Neighbours are public whoever asks: an editor's page shows what readers will see next to it.
-    const scope: Where[] = [publicArticleWhere(), { id: { not_equals: target.id } }]
-    // `primaryCategory` is kept equal to the first category on save: one indexed column, no join.
-    if (primaryCategory !== undefined) scope.push({ primaryCategory: { equals: primaryCategory } })
-    const idsAfter = (direction: 'greater_than' | 'less_than', sort: string[]) =>
-      payload.db
-        .find<ArticleDoc>({
-          collection: 'articles',
-          where: {
-            and: [
-              ...scope,
-              {
-                or: [
-                  { publishedAt: { [direction]: publishedAt } },
-                  { and: [{ publishedAt: { equals: publishedAt } }, { id: { [direction]: target.id } }] },
-                ],
-              },
+  const publishedAt = new Date(article.publishedAt).toISOString()
+  const primaryCategory = idOf(article.primaryCategory)
+  // Neighbours are public whoever asks: an editor's page shows what readers will see next to it.
+  // The tie-break below (same publishedAt: by id) already leaves the article itself out.
+  const scope: Where[] = [publicArticleWhere()]
+  // `primaryCategory` is kept equal to the first category on save: one indexed column, no join.
+  if (primaryCategory !== undefined) scope.push({ primaryCategory: { equals: primaryCategory } })
+  const after = (direction: 'greater_than' | 'less_than', sort: string[]) =>
+    read(
+      {
+        and: [
+          ...scope,
+          {
+            or: [
+              { publishedAt: { [direction]: publishedAt } },
+              { and: [{ publishedAt: { equals: publishedAt } }, { id: { [direction]: article.id } }] },
             ],
           },
-          select: { id: true },
-          sort,
-          limit: neighbors,
-          pagination: false,
-          locale: locale ?? undefined,
-          req,
-        })
-        .then((result) => result.docs.map((doc) => doc.id))
-    ;[newerIds, olderIds] = await Promise.all([
-      idsAfter('greater_than', ['publishedAt', 'id']),
-      idsAfter('less_than', ['-publishedAt', '-id']),
-    ])
-  }
+        ],
+      },
+      { select: select.neighbors || undefined, sort, limit: neighbors },
+    ).then((result) => result.docs)
+  const [newer, older] = await Promise.all([
+    after('greater_than', ['publishedAt', 'id']),
+    after('less_than', ['-publishedAt', '-id']),
+  ])
+  return { article, newer, older }
+}
 
-  // The reader's own access applies to the article and its neighbours alike.
-  const { docs } = await payload.find({
-    collection: 'articles',
-    where: { id: { in: [target.id, ...newerIds, ...olderIds] } },
-    limit: 0,
-    pagination: false,
-    depth: 0,
-    select,
-    locale,
-    fallbackLocale,
-    overrideAccess: false,
-    req,
-  })
-  const byId = new Map((docs as ArticleDoc[]).map((doc) => [String(doc.id), doc]))
-  const article = byId.get(String(target.id))
-  if (!article) return null
-  const inOrder = (ids: Array<string | number>) =>
-    ids.flatMap((id) => {
-      const doc = byId.get(String(id))
-      return doc ? [doc] : []
-    })
-  return { article, newer: inOrder(newerIds), older: inOrder(olderIds) }
+/** An include-mode `select` with `names` added; an exclude-mode one as it is. */
+function withFields(select: SelectType, names: string[]): SelectType {
+  const include = Object.values(select).every((value) => value !== false)
+  return include ? ({ ...select, ...Object.fromEntries(names.map((name) => [name, true])) } as SelectType) : select
 }
 
 /**
@@ -177,9 +164,19 @@ export const articlePageQuery: GraphQLFieldsExtension = (graphQL, context) => {
         if (args.locale) req.locale = args.locale
         if (args.fallbackLocale) req.fallbackLocale = args.fallbackLocale as PayloadRequest['fallbackLocale']
         // Reading a body nobody asked for (11 of them on a default page) costs more than the queries.
-        const requested = new Set(['article', 'newer', 'older'].flatMap((name) => [...selectedNames(info, name)]))
         const fields = req.payload.collections.articles.config.flattenedFields
-        return findArticlePage(req, args, skipUnrequestedHeavyFields(fields, requested))
+        const graphQLFields = articleType.getFields() as Record<string, { extensions?: { field?: { name?: string } } }>
+        const requested = (...parts: string[]) =>
+          new Set(
+            parts.flatMap((part) =>
+              [...selectedNames(info, part)].map((name) => graphQLFields[name]?.extensions?.field?.name ?? name),
+            ),
+          )
+        const forNeighbors = requested('newer', 'older')
+        return findArticlePage(req, args, {
+          article: selectForRequested(fields, requested('article')),
+          neighbors: forNeighbors.size ? selectForRequested(fields, forNeighbors) : false,
+        })
       },
     },
   }

@@ -30,6 +30,8 @@ export const ratingField: Field = {
     components: { Cell: '/plugin/admin/ListCells#RatingCell' },
   },
   access: { create: () => false, update: () => false },
+  // Its hook reads only the article's id: a narrow `select` (ArticlePage) may include it alone.
+  custom: { computedFrom: [] },
   hooks: {
     afterRead: [
       async ({ data, req }) => {
