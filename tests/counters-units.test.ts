@@ -66,9 +66,14 @@ describe('atomic increments', () => {
     expect(rows.docs).toHaveLength(1)
   })
 
-  it('increments wait for a write lock held by another SQLite connection, and lose none', async () => {
-    const db = app.payload.db as unknown as { name: string; clientConfig?: { url: string } }
+  it('increments wait for a write lock held by another connection (SQLite: the file, Postgres: the table), and lose none', async () => {
+    const db = app.payload.db as unknown as {
+      name: string
+      clientConfig?: { url: string }
+      pool?: { connect: () => Promise<{ query: (sql: string) => Promise<unknown>; release: () => void }> }
+    }
     let release = async () => {}
+    let locked = false
     if (db.name === 'sqlite' && db.clientConfig) {
       // Another writer (a Payload transaction, a second process) holds the write lock for 150 ms.
       const { createClient } = await import('@libsql/client')
@@ -80,7 +85,22 @@ describe('atomic increments', () => {
         await tx.commit()
         other.close()
       }
+      locked = true
     }
+    if (db.name === 'postgres' && db.pool) {
+      // Another connection holds a lock that every UPDATE of visit_counts waits for, for 150 ms.
+      const other = await db.pool.connect()
+      await other.query('BEGIN')
+      await other.query('LOCK TABLE visit_counts IN EXCLUSIVE MODE')
+      release = async () => {
+        await new Promise((resolve) => setTimeout(resolve, 150))
+        await other.query('COMMIT')
+        other.release()
+      }
+      locked = true
+    }
+    // MongoDB has no such lock: there the test is 100 concurrent increments of one key.
+    expect(locked).toBe(db.name === 'sqlite' || db.name === 'postgres')
     await Promise.all([release(), ...Array.from({ length: 100 }, () => increment(app.payload, 'total'))])
     expect((await readCounts(app.payload, ['total'])).get('total')).toBe(100)
   })
