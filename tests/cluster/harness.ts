@@ -186,6 +186,17 @@ export interface LoadResult<R> {
   results: R[]
   /** Attempts that failed at the network level (connection refused or reset) and were sent again. */
   retried: number
+  /**
+   * Jobs with an attempt whose fate the client cannot know: the connection broke after the request
+   * was sent (the instance died under it). A refused connection never reached a server and is not in doubt.
+   */
+  inDoubt: Set<number>
+}
+
+/** True when a failed fetch never reached a server (nothing listening): it cannot have had any effect. */
+function neverSent(error: unknown): boolean {
+  const code = (error as { cause?: { code?: string } }).cause?.code
+  return code === 'ECONNREFUSED'
 }
 
 /**
@@ -201,6 +212,7 @@ export async function runLoad<R>(
   const results = new Array<R>(jobs.length)
   let next = 0
   let retried = 0
+  const inDoubt = new Set<number>()
   const deadline = Date.now() + 240_000
   const worker = async () => {
     while (next < jobs.length) {
@@ -215,13 +227,14 @@ export async function runLoad<R>(
         } catch (error) {
           if (Date.now() > deadline) throw error
           retried++
+          if (!neverSent(error)) inDoubt.add(index)
           await sleep(50 + Math.min(500, attempt * 50))
         }
       }
     }
   }
   await Promise.all(Array.from({ length: concurrency }, worker))
-  return { results, retried }
+  return { results, retried, inDoubt }
 }
 
 const UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36'
