@@ -21,6 +21,8 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL') {
   }
 }
 process.on('exit', () => started.forEach((child) => killGroup(child)))
+// A terminated run still cleans up: exit handlers kill the instances and stop the throwaway server.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : 15)))
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
