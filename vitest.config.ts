@@ -15,7 +15,8 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
-    exclude: ['tests/e2e/**', 'node_modules/**'],
+    // e2e: a real browser; cluster: production instances (`npm run test:cluster`).
+    exclude: ['tests/e2e/**', 'tests/cluster/**', 'node_modules/**'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 60_000,

@@ -9,6 +9,7 @@ import { newsPortalPlugin, type NewsPortalPluginConfig } from '../plugin'
 import { Users } from '../collections/Users'
 import { chooseDatabase, databaseAdapter, dataDir as defaultDataDir } from './database'
 import { resolveSecret } from './secret'
+import { pluginOptionsFromEnv } from './pluginEnv'
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -56,6 +57,7 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
     sharp,
     plugins: [
       newsPortalPlugin({
+        ...pluginOptionsFromEnv(),
         ...options.plugin,
         mediaOverrides: {
           upload: { staticDir: path.join(dataDir, 'media') },

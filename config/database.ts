@@ -43,6 +43,14 @@ function sqliteFileUrl(url: string): string {
   return `file:${absolute}`
 }
 
+/** `SQLITE_BUSY_TIMEOUT_MS` (default 5000): how long a statement waits for another process's write lock. */
+export function sqliteBusyTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const value = env.SQLITE_BUSY_TIMEOUT_MS?.trim()
+  if (!value) return 5_000
+  if (!/^\d+$/.test(value)) throw new Error(`SQLITE_BUSY_TIMEOUT_MS must be a whole number of milliseconds; got "${value}".`)
+  return Number(value)
+}
+
 const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations')
 
 /**
@@ -62,8 +70,13 @@ export function databaseAdapter(choice: DatabaseChoice): DatabaseAdapterObj {
     case 'sqlite':
       // WAL: readers never block the writer; NORMAL: a commit is not fsynced on its own (the WAL is
       // fsynced at checkpoints), so a power cut may lose the last commits but never corrupts the file.
+      // busy_timeout: when another process (a second instance, `npm run seed`) holds the write lock,
+      // SQLite waits for it inside the statement. Without it the statement fails with SQLITE_BUSY,
+      // and libsql does not reset a failed statement: its connection stays inside an implicit
+      // transaction, so later writes on it are answered but never committed (docs/cluster.md).
       return sqliteAdapter({
         client: { url: choice.url },
+        busyTimeout: sqliteBusyTimeoutMs(),
         wal: { synchronous: 'NORMAL' },
         migrationDir: path.join(migrationsRoot, 'sqlite'),
         prodMigrations: sqliteMigrations,

@@ -10,13 +10,15 @@ import { sourcesCollection } from '../collections/Sources'
 import { categoriesCollection } from '../collections/Categories'
 import { mediaCollection } from '../collections/Media'
 import { ratingsFeature } from './ratings'
-import { MemoryRateLimitStore } from './ratings/rateLimit'
+import { MemoryRateLimitStore, type RateLimitStore } from './ratings/rateLimit'
+import { DatabaseRateLimitStore } from './ratings/rateLimitDatabase'
 import { countersFeature, resolveCountersOptions } from './counters'
 
 export type { NewsPortalPluginConfig } from './types'
 export { slugify } from './lib/slugify'
 export { publicArticleWhere } from './lib/publicWhere'
 export { MemoryRateLimitStore, type RateLimitStore, type RatingSummary } from './ratings'
+export { DatabaseRateLimitStore } from './ratings/rateLimitDatabase'
 
 /** Default editor rule: a user whose `roles` include `admin` or `editor`; a user collection without roles counts every user. */
 export function defaultIsEditor(user: TypedUser | null | undefined): boolean {
@@ -24,6 +26,14 @@ export function defaultIsEditor(user: TypedUser | null | undefined): boolean {
   const roles = (user as { roles?: unknown }).roles
   if (roles === undefined) return true
   return Array.isArray(roles) && (roles.includes('admin') || roles.includes('editor'))
+}
+
+/** The rate-limit store an option names (a store object is used as given). */
+function rateLimitStore(store: NewsPortalPluginConfig['ratingRateLimitStore']): RateLimitStore {
+  if (store === undefined || store === 'memory') return new MemoryRateLimitStore()
+  if (store === 'database') return new DatabaseRateLimitStore()
+  if (typeof store === 'object' && store !== null && typeof store.hit === 'function') return store
+  throw new Error(`newsPortalPlugin: ratingRateLimitStore must be 'memory', 'database' or an object with a hit() method; got ${JSON.stringify(store)}.`)
 }
 
 export function resolveOptions(options: NewsPortalPluginConfig = {}): ResolvedNewsPortalOptions {
@@ -35,7 +45,7 @@ export function resolveOptions(options: NewsPortalPluginConfig = {}): ResolvedNe
     ratingVoter: options.ratingVoter ?? 'token',
     trustProxy: options.trustProxy ?? false,
     ratingsPerMinute: options.ratingsPerMinute ?? 30,
-    ratingRateLimitStore: options.ratingRateLimitStore ?? new MemoryRateLimitStore(),
+    ratingRateLimitStore: rateLimitStore(options.ratingRateLimitStore),
     counters: resolveCountersOptions(options.counters),
     graphQLLimits: { maxComplexity: 1000, maxDepth: 10, ...options.graphQLLimits },
     corsOrigins: options.corsOrigins ?? corsOriginsFromEnv(process.env.CORS_ORIGINS),

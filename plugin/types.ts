@@ -44,8 +44,8 @@ export interface NewsPortalPluginConfig {
   trustProxy?: boolean | number
   /** Votes accepted per client address per minute before `RATE_LIMITED`. Default `30`. */
   ratingsPerMinute?: number
-  /** Where the vote rate limiter keeps its counts; replace with a shared store when running several instances. Default: in-process memory. */
-  ratingRateLimitStore?: RateLimitStore
+  /** Where the vote rate limiter keeps its counts: `'memory'` (this process), `'database'` (the `rate-limit-hits` collection, shared by every instance) or a store object. Default `'memory'`. */
+  ratingRateLimitStore?: RateLimitStore | 'memory' | 'database'
   /** The visitor counter, article views and dossier panel (see docs/counters.md). Default: every field's own default. */
   counters?: CountersConfig
   /** Limits of the public GraphQL API, checked before any resolver runs. Default `{ maxComplexity: 1000, maxDepth: 10 }`. */

@@ -64,7 +64,7 @@ describe('newsPortalPlugin as a config transformer', () => {
   const find = (config: Config, slug: string) => config.collections!.find((c) => c.slug === slug) as CollectionConfig
 
   it('adds its collections after the site ones', () => {
-    expect(slugs(newsPortalPlugin()(base))).toEqual(['users', 'media', 'categories', 'authors', 'sources', 'articles', 'ratings', 'rating-summaries', 'counter-widgets', 'visit-counts', 'visit-sessions'])
+    expect(slugs(newsPortalPlugin()(base))).toEqual(['users', 'media', 'categories', 'authors', 'sources', 'articles', 'ratings', 'rating-summaries', 'rate-limit-hits', 'counter-widgets', 'visit-counts', 'visit-sessions'])
   })
 
   it('keeps its collections and their fields when disabled, without its behaviour', () => {

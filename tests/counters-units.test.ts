@@ -66,22 +66,60 @@ describe('atomic increments', () => {
     expect(rows.docs).toHaveLength(1)
   })
 
-  it('increments wait for a write lock held by another SQLite connection, and lose none', async () => {
-    const db = app.payload.db as unknown as { name: string; clientConfig?: { url: string } }
+  it('increments wait for a write lock held by another connection (SQLite: the file, Postgres: the table), and lose none', async () => {
+    const db = app.payload.db as unknown as {
+      name: string
+      clientConfig?: { url: string }
+      pool?: { connect: () => Promise<{ query: (sql: string) => Promise<unknown>; release: () => void }> }
+    }
     let release = async () => {}
+    let locked = false
     if (db.name === 'sqlite' && db.clientConfig) {
-      // Another writer (a Payload transaction, a second process) holds the write lock for 150 ms.
-      const { createClient } = await import('@libsql/client')
-      const other = createClient({ url: db.clientConfig.url })
-      const tx = await other.transaction('write')
-      await tx.execute(`UPDATE visit_counts SET hits = hits WHERE key = 'nothing'`)
+      // A second process (another instance, `npm run seed`) holds the file's write lock for 150 ms,
+      // having written a row of its own.
+      const { spawn } = await import('node:child_process')
+      const script = `
+        const { createClient } = require('@libsql/client')
+        const client = createClient({ url: process.argv[1] })
+        ;(async () => {
+          const tx = await client.transaction('write')
+          await tx.execute("INSERT INTO visit_counts (key, hits) VALUES ('other-process', 7)")
+          process.stdout.write('locked\\n')
+          await new Promise((resolve) => setTimeout(resolve, 150))
+          await tx.commit()
+          client.close()
+        })()`
+      const child = spawn(process.execPath, ['-e', script, db.clientConfig.url], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] })
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && resolve())
+        child.once('exit', (code) => reject(new Error(`the lock-holding process exited (${code}) before locking`)))
+      })
+      release = () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())))
+      locked = true
+    }
+    if (db.name === 'postgres' && db.pool) {
+      // Another connection holds a lock that every UPDATE of visit_counts waits for, for 150 ms.
+      const other = await db.pool.connect()
+      await other.query('BEGIN')
+      await other.query('LOCK TABLE visit_counts IN EXCLUSIVE MODE')
       release = async () => {
         await new Promise((resolve) => setTimeout(resolve, 150))
-        await tx.commit()
-        other.close()
+        await other.query('COMMIT')
+        other.release()
       }
+      locked = true
     }
+    // MongoDB has no such lock: there the test is 100 concurrent increments of one key.
+    expect(locked).toBe(db.name === 'sqlite' || db.name === 'postgres')
     await Promise.all([release(), ...Array.from({ length: 100 }, () => increment(app.payload, 'total'))])
     expect((await readCounts(app.payload, ['total'])).get('total')).toBe(100)
+    if (db.name === 'sqlite' && db.clientConfig) {
+      // Committed, not only visible to this connection: a fresh connection reads both writers' rows.
+      const { createClient } = await import('@libsql/client')
+      const fresh = createClient({ url: db.clientConfig.url })
+      const { rows } = await fresh.execute(`SELECT key, hits FROM visit_counts WHERE key IN ('total', 'other-process') ORDER BY key`)
+      fresh.close()
+      expect(rows.map((row) => [row.key, Number(row.hits)])).toEqual([['other-process', 7], ['total', 100]])
+    }
   })
 })

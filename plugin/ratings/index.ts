@@ -3,11 +3,12 @@ import type { PortalFeature } from '../feature'
 import type { ResolvedNewsPortalOptions } from '../types'
 import { ratingsCollection } from '../../collections/Ratings'
 import { ratingSummariesCollection } from '../../collections/RatingSummaries'
+import { rateLimitHitsCollection } from '../../collections/RateLimitHits'
 import { rateEndpoint } from './endpoints'
 import { ratingErrorExtensions } from './errors'
 import { rateArticleMutation, rateArticleValidation } from './graphql'
 import { ratingField } from './ratingField'
-import { RATINGS_SLUG, RATING_SUMMARIES_SLUG } from './slugs'
+import { RATE_LIMIT_HITS_SLUG, RATINGS_SLUG, RATING_SUMMARIES_SLUG } from './slugs'
 
 export { MemoryRateLimitStore, type RateLimitStore, type RateLimitDecision } from './rateLimit'
 export type { RatingSummary } from './summary'
@@ -15,7 +16,7 @@ export type { RatingSummary } from './summary'
 /** Reader ratings: the vote log, per-article aggregates, `Article.rating` and the vote API. */
 export function ratingsFeature(options: ResolvedNewsPortalOptions): PortalFeature {
   return {
-    collections: [ratingsCollection(options), ratingSummariesCollection(options)],
+    collections: [ratingsCollection(options), ratingSummariesCollection(options), rateLimitHitsCollection(options)],
     articleFields: [ratingField],
     articleEndpoints: [rateEndpoint(options)],
     mutations: rateArticleMutation(options),
@@ -33,5 +34,5 @@ export function ratingsFeature(options: ResolvedNewsPortalOptions): PortalFeatur
 async function ensureUniqueIndexes(payload: Payload): Promise<void> {
   if (payload.db.name !== 'mongoose') return
   const models = (payload.db as unknown as { collections: Record<string, { createIndexes?: () => Promise<unknown> }> }).collections
-  await Promise.all([RATINGS_SLUG, RATING_SUMMARIES_SLUG].map((slug) => models[slug]?.createIndexes?.()))
+  await Promise.all([RATINGS_SLUG, RATING_SUMMARIES_SLUG, RATE_LIMIT_HITS_SLUG].map((slug) => models[slug]?.createIndexes?.()))
 }

@@ -4,6 +4,7 @@ import { publicArticleWhere } from '../lib/publicWhere'
 import { coalesce, perOwner } from './coalesce'
 import { RatingError } from './errors'
 import { RATINGS_SLUG } from './slugs'
+import { retryWhileBusy } from '../counters/store'
 import { findSummary, incrementSummary, isUniqueViolation, type RatingSummary } from './summary'
 import { primeSummary } from './summaryLoader'
 import { clientAddress, keyedHash, voterIdentity } from './voter'
@@ -51,11 +52,13 @@ type RateableArticle = { id: Id; allowRatings?: boolean | null } | null
 const articleLookups = perOwner((payload: Payload) =>
   coalesce<Id, RateableArticle>(async (_key, [id]) => {
     try {
-      return await payload.db.findOne({
-        collection: 'articles',
-        where: { and: [{ id: { equals: id } }, publicArticleWhere()] },
-        select: { allowRatings: true },
-      })
+      return await retryWhileBusy(() =>
+        payload.db.findOne({
+          collection: 'articles',
+          where: { and: [{ id: { equals: id } }, publicArticleWhere()] },
+          select: { allowRatings: true },
+        }),
+      )
     } catch (error) {
       // A malformed id (for example not an ObjectId on MongoDB) names no article.
       const name = (error as { name?: string }).name
@@ -113,7 +116,7 @@ export async function rateArticle(
   if (options.ratingsPerMinute > 0) {
     // The limiter sees a keyed hash too, so a shared store never holds raw addresses either.
     const key = `rating:${keyedHash(payload.secret, `ip:${address ?? 'unknown'}`)}`
-    const decision = await options.ratingRateLimitStore.hit(key, options.ratingsPerMinute, 60_000)
+    const decision = await options.ratingRateLimitStore.hit(key, options.ratingsPerMinute, 60_000, payload)
     if (!decision.allowed) {
       throw new RatingError('RATE_LIMITED', `Too many votes from this address; try again in ${decision.retryAfter} s.`, {
         retryAfter: decision.retryAfter,
@@ -124,7 +127,8 @@ export async function rateArticle(
   const article = await findRateableArticle(payload, input.article as string | number)
   const voterHash = keyedHash(payload.secret, identity)
   try {
-    await payload.db.create({ collection: RATINGS_SLUG, data: { article: article.id, score, voterHash }, returning: false })
+    // SQLITE_BUSY (another process holds the file's write lock) wrote nothing: retried asynchronously.
+    await retryWhileBusy(() => payload.db.create({ collection: RATINGS_SLUG, data: { article: article.id, score, voterHash }, returning: false }))
   } catch (error) {
     if (!isUniqueViolation(error)) throw error
     throw new RatingError('ALREADY_RATED', 'You have already rated this article.', {
@@ -136,9 +140,9 @@ export async function rateArticle(
     summary = await summaryIncrements(payload)(String(article.id), { article: article.id, score })
   } catch (error) {
     // Keep log and aggregate in step: a vote that was not counted is not kept either.
-    await payload.db
-      .deleteOne({ collection: RATINGS_SLUG, where: { and: [{ article: { equals: article.id } }, { voterHash: { equals: voterHash } }] } })
-      .catch(() => undefined)
+    await retryWhileBusy(() =>
+      payload.db.deleteOne({ collection: RATINGS_SLUG, where: { and: [{ article: { equals: article.id } }, { voterHash: { equals: voterHash } }] } }),
+    ).catch(() => undefined)
     throw error
   }
   primeSummary(req, article.id, summary)

@@ -1,3 +1,5 @@
+import type { Payload } from 'payload'
+
 /** What a rate limiter answers for one attempt. */
 export interface RateLimitDecision {
   allowed: boolean
@@ -9,9 +11,10 @@ export interface RateLimitDecision {
  * Where vote attempts are counted. The default keeps them in this process's memory; several
  * instances behind a load balancer need a shared store (Redis, the database, …) with the same
  * contract: count this attempt under `key` and say whether it is within `limit` per `windowMs`.
+ * The plugin also passes the Payload instance (the database store uses it; others may ignore it).
  */
 export interface RateLimitStore {
-  hit(key: string, limit: number, windowMs: number): Promise<RateLimitDecision> | RateLimitDecision
+  hit(key: string, limit: number, windowMs: number, payload?: Payload): Promise<RateLimitDecision> | RateLimitDecision
 }
 
 /**

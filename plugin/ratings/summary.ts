@@ -1,4 +1,5 @@
 import { ValidationError, type Payload, type PayloadRequest } from 'payload'
+import { retryWhileBusy } from '../counters/store'
 import { RATING_SUMMARIES_SLUG } from './slugs'
 
 /** What readers see of an article's ratings. */
@@ -37,19 +38,23 @@ export async function incrementSummary(
 ): Promise<RatingSummary> {
   const data = { total: { $inc: total }, count: { $inc: count } }
   for (let attempt = 0; attempt < 3; attempt++) {
-    const updated = await payload.db.updateOne({
-      collection: RATING_SUMMARIES_SLUG,
-      where: { article: { equals: article } },
-      data,
-      // One `UPDATE … WHERE article = ? RETURNING` on SQL (as Payload's own forgotPassword uses it).
-      options: { atomic: true },
-      req,
-    })
+    // SQLITE_BUSY (another process on the same SQLite file holds the write lock): the statement
+    // wrote nothing, so waiting asynchronously and sending it again is exact.
+    const updated = await retryWhileBusy(() =>
+      payload.db.updateOne({
+        collection: RATING_SUMMARIES_SLUG,
+        where: { article: { equals: article } },
+        data,
+        // One `UPDATE … WHERE article = ? RETURNING` on SQL (as Payload's own forgotPassword uses it).
+        options: { atomic: true },
+        req,
+      }),
+    )
     if (updated) return toSummary(updated as { total?: unknown; count?: unknown })
     // Nothing to subtract from: the aggregate was never created (recompute repairs it).
     if (count < 0) return toSummary(null)
     try {
-      const created = await payload.db.create({ collection: RATING_SUMMARIES_SLUG, data: { article, total, count }, req })
+      const created = await retryWhileBusy(() => payload.db.create({ collection: RATING_SUMMARIES_SLUG, data: { article, total, count }, req }))
       return toSummary(created)
     } catch (error) {
       if (!isUniqueViolation(error)) throw error
@@ -62,12 +67,14 @@ export async function incrementSummary(
 export async function findSummaries(payload: Payload, articles: Id[]): Promise<Map<string, RatingSummary>> {
   const found = new Map<string, RatingSummary>()
   if (articles.length === 0) return found
-  const result = await payload.db.find({
-    collection: RATING_SUMMARIES_SLUG,
-    where: { article: { in: articles } },
-    limit: 0,
-    pagination: false,
-  })
+  const result = await retryWhileBusy(() =>
+    payload.db.find({
+      collection: RATING_SUMMARIES_SLUG,
+      where: { article: { in: articles } },
+      limit: 0,
+      pagination: false,
+    }),
+  )
   for (const row of result.docs as Array<{ article?: unknown; total?: unknown; count?: unknown }>) {
     found.set(articleKey(row.article), toSummary(row))
   }

@@ -36,25 +36,80 @@ export interface GraphQLResult<T> {
 }
 
 /**
- * The database for one test file: its own SQLite file in a fresh temporary folder, or, when
- * `TEST_DATABASE_URL` names a MongoDB server, its own database there.
+ * The database for one test file: its own SQLite file in a fresh temporary folder; when
+ * `TEST_DATABASE_URL` names a MongoDB server, its own database there; when it names a PostgreSQL
+ * server, its own fresh database there (created now, dropped by `close()`).
  */
-function testDatabase(sqliteOnly = false): { databaseUrl: string; dataDir: string } {
+async function testDatabase(sqliteOnly = false): Promise<{ databaseUrl: string; dataDir: string; drop?: () => Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-portal-test-'))
   const shared = sqliteOnly ? undefined : process.env.TEST_DATABASE_URL
+  const name = `news_portal_test_${crypto.randomBytes(6).toString('hex')}`
   if (shared && /^mongodb(\+srv)?:\/\//.test(shared)) {
     const url = new URL(shared)
-    url.pathname = `/news_portal_test_${crypto.randomBytes(6).toString('hex')}`
+    url.pathname = `/${name}`
     return { databaseUrl: url.toString(), dataDir }
   }
+  if (shared && /^postgres(ql)?:\/\//.test(shared)) {
+    await postgresAdmin(shared, `CREATE DATABASE ${name}`)
+    const url = new URL(shared)
+    url.pathname = `/${name}`
+    return { databaseUrl: url.toString(), dataDir, drop: () => dropPostgresDatabase(shared, name) }
+  }
   return { databaseUrl: `file:${path.join(dataDir, 'test.db')}`, dataDir }
+}
+
+type PgClient = { end: () => Promise<void>; on: (event: 'error', listener: () => void) => void }
+type PgPool = { _clients?: PgClient[]; on: (event: 'error', listener: () => void) => void; end: () => Promise<void> }
+
+/** Ends every connection of the Postgres adapter's pool, the one it keeps checked out included. */
+async function closePostgresPool(payload: Payload): Promise<void> {
+  const pool = (payload.db as unknown as { pool?: PgPool }).pool
+  if (!pool) return
+  pool.on('error', () => {})
+  await Promise.all(
+    [...(pool._clients ?? [])].map((client) => {
+      client.on('error', () => {})
+      // A connection that does not close within 2 s is left to DROP DATABASE … WITH (FORCE).
+      return Promise.race([client.end().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2_000).unref())])
+    }),
+  )
+  // The pool does not track the client it handed out and Payload never returned, so end() would
+  // wait for it forever: mark the pool ended without waiting.
+  void pool.end().catch(() => {})
+}
+
+/** Drops a test database once its connections are gone (ending what is left after two tries). */
+async function dropPostgresDatabase(serverUrl: string, name: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await postgresAdmin(serverUrl, `DROP DATABASE IF EXISTS ${name}`)
+    } catch (error) {
+      // 55006: "database … is being accessed by other users": the server already waited 5 s for
+      // the connections to close; one more try, then end them.
+      if ((error as { code?: string }).code !== '55006') throw error
+      if (attempt >= 1) return await postgresAdmin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  }
+}
+
+/** Runs one statement on the server's maintenance database (the one `TEST_DATABASE_URL` names). */
+async function postgresAdmin(serverUrl: string, sql: string): Promise<void> {
+  const { default: pg } = await import('pg')
+  const client = new pg.Client({ connectionString: serverUrl })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
 }
 
 export async function startTestApp(
   plugin: NewsPortalPluginConfig = {},
   { sqliteOnly = false }: { sqliteOnly?: boolean } = {},
 ): Promise<TestApp> {
-  const { databaseUrl, dataDir } = testDatabase(sqliteOnly)
+  const { databaseUrl, dataDir, drop } = await testDatabase(sqliteOnly)
   const config = buildAppConfig({ databaseUrl, dataDir, plugin })
   const payload = await getPayload({ config, key: dataDir })
   const handlers = {
@@ -103,6 +158,12 @@ export async function startTestApp(
     },
     async close() {
       await payload.destroy()
+      if (drop) {
+        // Payload's Postgres adapter keeps its pool (and one client it never releases) after
+        // destroy(): close every connection cleanly before the database is dropped.
+        await closePostgresPool(payload)
+        await drop()
+      }
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }

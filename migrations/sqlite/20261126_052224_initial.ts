@@ -320,6 +320,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE UNIQUE INDEX \`rating_summaries_article_idx\` ON \`rating_summaries\` (\`article_id\`);`)
   await db.run(sql`CREATE INDEX \`rating_summaries_updated_at_idx\` ON \`rating_summaries\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`rating_summaries_created_at_idx\` ON \`rating_summaries\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`rate_limit_hits\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`key\` text NOT NULL,
+  	\`hits\` numeric DEFAULT 0 NOT NULL,
+  	\`expires_at\` text NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`rate_limit_hits_key_idx\` ON \`rate_limit_hits\` (\`key\`);`)
+  await db.run(sql`CREATE INDEX \`rate_limit_hits_expires_at_idx\` ON \`rate_limit_hits\` (\`expires_at\`);`)
   await db.run(sql`CREATE TABLE \`counter_widgets_baseline_months\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -460,6 +469,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`articles_id\` integer,
   	\`ratings_id\` integer,
   	\`rating_summaries_id\` integer,
+  	\`rate_limit_hits_id\` integer,
   	\`counter_widgets_id\` integer,
   	\`visit_counts_id\` integer,
   	\`visit_sessions_id\` integer,
@@ -472,6 +482,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`articles_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`ratings_id\`) REFERENCES \`ratings\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`rating_summaries_id\`) REFERENCES \`rating_summaries\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`rate_limit_hits_id\`) REFERENCES \`rate_limit_hits\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`counter_widgets_id\`) REFERENCES \`counter_widgets\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`visit_counts_id\`) REFERENCES \`visit_counts\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`visit_sessions_id\`) REFERENCES \`visit_sessions\`(\`id\`) ON UPDATE no action ON DELETE cascade
@@ -488,6 +499,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_articles_id_idx\` ON \`payload_locked_documents_rels\` (\`articles_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_ratings_id_idx\` ON \`payload_locked_documents_rels\` (\`ratings_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_rating_summaries_id_idx\` ON \`payload_locked_documents_rels\` (\`rating_summaries_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_rate_limit_hits_id_idx\` ON \`payload_locked_documents_rels\` (\`rate_limit_hits_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_counter_widgets_id_idx\` ON \`payload_locked_documents_rels\` (\`counter_widgets_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_visit_counts_id_idx\` ON \`payload_locked_documents_rels\` (\`visit_counts_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_visit_sessions_id_idx\` ON \`payload_locked_documents_rels\` (\`visit_sessions_id\`);`)
@@ -556,6 +568,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`_articles_v_rels\`;`)
   await db.run(sql`DROP TABLE \`ratings\`;`)
   await db.run(sql`DROP TABLE \`rating_summaries\`;`)
+  await db.run(sql`DROP TABLE \`rate_limit_hits\`;`)
   await db.run(sql`DROP TABLE \`counter_widgets_baseline_months\`;`)
   await db.run(sql`DROP TABLE \`counter_widgets_levels\`;`)
   await db.run(sql`DROP TABLE \`counter_widgets\`;`)

@@ -232,6 +232,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  CREATE TABLE "rate_limit_hits" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"key" varchar NOT NULL,
+  	"hits" numeric DEFAULT 0 NOT NULL,
+  	"expires_at" timestamp(3) with time zone NOT NULL
+  );
+  
   CREATE TABLE "counter_widgets_baseline_months" (
   	"_order" integer NOT NULL,
   	"_parent_id" integer NOT NULL,
@@ -342,6 +349,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"articles_id" integer,
   	"ratings_id" integer,
   	"rating_summaries_id" integer,
+  	"rate_limit_hits_id" integer,
   	"counter_widgets_id" integer,
   	"visit_counts_id" integer,
   	"visit_sessions_id" integer
@@ -417,6 +425,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_articles_fk" FOREIGN KEY ("articles_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_ratings_fk" FOREIGN KEY ("ratings_id") REFERENCES "public"."ratings"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_rating_summaries_fk" FOREIGN KEY ("rating_summaries_id") REFERENCES "public"."rating_summaries"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_rate_limit_hits_fk" FOREIGN KEY ("rate_limit_hits_id") REFERENCES "public"."rate_limit_hits"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_counter_widgets_fk" FOREIGN KEY ("counter_widgets_id") REFERENCES "public"."counter_widgets"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_visit_counts_fk" FOREIGN KEY ("visit_counts_id") REFERENCES "public"."visit_counts"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_visit_sessions_fk" FOREIGN KEY ("visit_sessions_id") REFERENCES "public"."visit_sessions"("id") ON DELETE cascade ON UPDATE no action;
@@ -495,6 +504,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE UNIQUE INDEX "rating_summaries_article_idx" ON "rating_summaries" USING btree ("article_id");
   CREATE INDEX "rating_summaries_updated_at_idx" ON "rating_summaries" USING btree ("updated_at");
   CREATE INDEX "rating_summaries_created_at_idx" ON "rating_summaries" USING btree ("created_at");
+  CREATE UNIQUE INDEX "rate_limit_hits_key_idx" ON "rate_limit_hits" USING btree ("key");
+  CREATE INDEX "rate_limit_hits_expires_at_idx" ON "rate_limit_hits" USING btree ("expires_at");
   CREATE INDEX "counter_widgets_baseline_months_order_idx" ON "counter_widgets_baseline_months" USING btree ("_order");
   CREATE INDEX "counter_widgets_baseline_months_parent_id_idx" ON "counter_widgets_baseline_months" USING btree ("_parent_id");
   CREATE INDEX "counter_widgets_levels_order_idx" ON "counter_widgets_levels" USING btree ("_order");
@@ -533,6 +544,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_articles_id_idx" ON "payload_locked_documents_rels" USING btree ("articles_id");
   CREATE INDEX "payload_locked_documents_rels_ratings_id_idx" ON "payload_locked_documents_rels" USING btree ("ratings_id");
   CREATE INDEX "payload_locked_documents_rels_rating_summaries_id_idx" ON "payload_locked_documents_rels" USING btree ("rating_summaries_id");
+  CREATE INDEX "payload_locked_documents_rels_rate_limit_hits_id_idx" ON "payload_locked_documents_rels" USING btree ("rate_limit_hits_id");
   CREATE INDEX "payload_locked_documents_rels_counter_widgets_id_idx" ON "payload_locked_documents_rels" USING btree ("counter_widgets_id");
   CREATE INDEX "payload_locked_documents_rels_visit_counts_id_idx" ON "payload_locked_documents_rels" USING btree ("visit_counts_id");
   CREATE INDEX "payload_locked_documents_rels_visit_sessions_id_idx" ON "payload_locked_documents_rels" USING btree ("visit_sessions_id");
@@ -569,6 +581,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "_articles_v_rels" CASCADE;
   DROP TABLE "ratings" CASCADE;
   DROP TABLE "rating_summaries" CASCADE;
+  DROP TABLE "rate_limit_hits" CASCADE;
   DROP TABLE "counter_widgets_baseline_months" CASCADE;
   DROP TABLE "counter_widgets_levels" CASCADE;
   DROP TABLE "counter_widgets" CASCADE;

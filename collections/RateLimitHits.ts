@@ -1,0 +1,27 @@
+import type { CollectionConfig } from 'payload'
+import type { ResolvedNewsPortalOptions } from '../plugin/types'
+import { editorsOnly } from '../plugin/access'
+import { groups, label } from '../plugin/lib/labels'
+import { RATE_LIMIT_HITS_SLUG } from '../plugin/ratings/slugs'
+
+const nobody = () => false
+
+/**
+ * The shared rate-limit store (`ratingRateLimitStore: 'database'`): one row per (client key,
+ * window), `hits` changed only by atomic `$inc`; rows whose window has ended are pruned.
+ * Always part of the schema, whichever store is chosen, so the migrations do not depend on options.
+ */
+export const rateLimitHitsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
+  slug: RATE_LIMIT_HITS_SLUG,
+  labels: { singular: label('Giới hạn tần suất', 'Rate-limit window'), plural: label('Giới hạn tần suất', 'Rate-limit windows') },
+  graphQL: false,
+  timestamps: false,
+  admin: { group: groups.system, hidden: true, useAsTitle: 'key' },
+  access: { read: editorsOnly(options), create: nobody, update: nobody, delete: nobody },
+  fields: [
+    // `<keyed hash of the client>@<window start in ms>`: a unique (key, window) pair.
+    { name: 'key', type: 'text', required: true, unique: true, index: true, label: label('Khóa', 'Key') },
+    { name: 'hits', type: 'number', required: true, defaultValue: 0, label: label('Số lượt', 'Hits') },
+    { name: 'expiresAt', type: 'date', required: true, index: true, label: label('Hết hạn', 'Expires') },
+  ],
+})

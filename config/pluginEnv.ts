@@ -1,0 +1,28 @@
+import type { NewsPortalPluginConfig } from '../plugin/types'
+
+/**
+ * Plugin options of the demo app that deployments set from the environment (unset → the plugin's
+ * defaults): `RATING_RATE_LIMIT_STORE` (`memory` | `database`; `database` when several instances
+ * share one database), `RATINGS_PER_MINUTE` (a number, 0 = off) and `TRUST_PROXY` (`true` or the
+ * number of proxies in front, e.g. `1` behind one load balancer).
+ */
+export function pluginOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): NewsPortalPluginConfig {
+  const options: NewsPortalPluginConfig = {}
+  const store = env.RATING_RATE_LIMIT_STORE?.trim()
+  if (store) {
+    if (store !== 'memory' && store !== 'database') throw new Error(`RATING_RATE_LIMIT_STORE must be "memory" or "database"; got "${store}".`)
+    options.ratingRateLimitStore = store
+  }
+  const perMinute = env.RATINGS_PER_MINUTE?.trim()
+  if (perMinute) {
+    if (!/^\d+$/.test(perMinute)) throw new Error(`RATINGS_PER_MINUTE must be a whole number; got "${perMinute}".`)
+    options.ratingsPerMinute = Number(perMinute)
+  }
+  const trust = env.TRUST_PROXY?.trim()
+  if (trust) {
+    if (trust === 'true' || trust === 'false') options.trustProxy = trust === 'true'
+    else if (/^\d+$/.test(trust)) options.trustProxy = Number(trust)
+    else throw new Error(`TRUST_PROXY must be true, false or a number of proxies; got "${trust}".`)
+  }
+  return options
+}

@@ -1,0 +1,212 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  addressOf,
+  createPostgresDatabase,
+  ensureBuild,
+  figures,
+  freePort,
+  graphql,
+  killInstance,
+  runLoad,
+  SEED_SLUG,
+  seedDatabase,
+  sleep,
+  startInstance,
+  startPostgres,
+  visit,
+  vote,
+  type ClusterEnv,
+  type Figures,
+  type Instance,
+  type PostgresServer,
+} from './harness'
+
+const VISITS = Number(process.env.CLUSTER_VISITS ?? 2000)
+const VOTES = Number(process.env.CLUSTER_VOTES ?? 500)
+const CONCURRENCY = 50
+const RATE_LIMIT = 30
+type Outcome = { kind: 'visit' | 'vote'; status: number; code?: string }
+const scoreOf = (n: number) => (n % 5) + 1
+const totalOf = (count: number) => Array.from({ length: count }, (_, n) => scoreOf(n)).reduce((a, b) => a + b, 0)
+
+let postgres: PostgresServer | undefined
+beforeAll(async () => {
+  ensureBuild()
+  postgres = await startPostgres()
+})
+afterAll(() => postgres?.stop())
+
+describe.each(['postgres', 'sqlite'] as const)('two instances on one %s database', (kind) => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), `news-portal-cluster-${kind}-`))
+  let env: ClusterEnv
+  let drop: (() => Promise<void>) | undefined
+  const instances: Instance[] = []
+  const bases = () => instances.map((instance) => instance.url)
+  let article: number | string
+  let before: Figures
+
+  beforeAll(async () => {
+    let databaseUrl = `file:${path.join(work, 'shared.db')}`
+    if (kind === 'postgres') {
+      const database = await createPostgresDatabase(postgres!.url)
+      databaseUrl = database.url
+      drop = database.drop
+    }
+    env = {
+      DATABASE_URL: databaseUrl,
+      PAYLOAD_SECRET: crypto.randomBytes(24).toString('hex'),
+      // Clients come through one trusted proxy (a load balancer): each voter has its own address.
+      TRUST_PROXY: '1',
+      RATING_RATE_LIMIT_STORE: 'database',
+      RATINGS_PER_MINUTE: String(RATE_LIMIT),
+    }
+    seedDatabase(env, path.join(work, 'seed.log'))
+    const ports = [await freePort(), await freePort()]
+    // One after the other: the first runs the (already applied) migrations check alone.
+    for (const [n, port] of ports.entries()) instances.push(await startInstance(env, port, path.join(work, `instance-${n}.log`)))
+    const found = await graphql<{ Articles: { docs: Array<{ id: number | string }> } }>(
+      instances[0].url,
+      `query ($slug: String!) { Articles(where: { slug: { equals: $slug } }) { docs { id } } }`,
+      { slug: SEED_SLUG },
+    )
+    article = found.Articles.docs[0].id
+    before = await figures(instances[0].url, article)
+  })
+
+  afterAll(async () => {
+    for (const instance of instances) await killInstance(instance)
+    await drop?.().catch(() => {})
+    if (process.env.CLUSTER_KEEP_LOGS !== '1') fs.rmSync(work, { recursive: true, force: true })
+  })
+
+  /** Both instances, a second later (shared reads last up to a second), report the same figures. */
+  async function settledFigures(): Promise<Figures> {
+    await sleep(1_100)
+    const [a, b] = await Promise.all(bases().map((base) => figures(base, article)))
+    expect(b).toEqual(a)
+    return a
+  }
+
+  it(`${VISITS} visits and ${VOTES} votes round robin at ${CONCURRENCY} concurrent clients: every figure exact`, async () => {
+    const jobs: Array<(base: string) => Promise<Outcome>> = [
+      ...Array.from({ length: VISITS }, (_, n) => async (base: string) => ({ kind: 'visit' as const, status: await visit(base, `load-session-${n}`, article) })),
+      ...Array.from({ length: VOTES }, (_, n) => async (base: string) => ({
+        kind: 'vote' as const,
+        ...(await vote(base, article, scoreOf(n), `load-voter-${n}`, addressOf(n))),
+      })),
+    ]
+    // Interleave votes among visits.
+    const mixed = jobs.map((job, i) => ({ job, key: (i * 7919) % jobs.length })).sort((a, b) => a.key - b.key).map((entry) => entry.job)
+    const { results, retried } = await runLoad(bases, mixed, { concurrency: CONCURRENCY })
+    expect(retried).toBe(0)
+    expect(results.filter((r) => r.kind === 'visit' && r.status === 200)).toHaveLength(VISITS)
+    expect(results.filter((r) => r.kind === 'vote' && r.status === 200)).toHaveLength(VOTES)
+    const after = await settledFigures()
+    expect(after.today - before.today).toBe(VISITS)
+    expect(after.thisMonth - before.thisMonth).toBe(VISITS)
+    expect(after.total - before.total).toBe(VISITS)
+    expect(after.views - before.views).toBe(VISITS)
+    expect(after.rating).toEqual({ total: before.rating.total + totalOf(VOTES), count: before.rating.count + VOTES })
+  })
+
+  it('a repeated voter is refused (ALREADY_RATED) whichever instance it reaches, even when racing itself on both', async () => {
+    const repeats = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => vote(bases()[i % 2], article, 5, `load-voter-${i * 7}`, addressOf(100_000 + i))),
+    )
+    expect(repeats.map((r) => `${r.status} ${r.code}`)).toEqual(Array(40).fill('409 ALREADY_RATED'))
+    const race = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => vote(bases()[i % 2], article, 4, 'racing-voter', addressOf(200_000 + i))),
+    )
+    expect(race.filter((r) => r.status === 200)).toHaveLength(1)
+    expect(race.filter((r) => r.status === 409 && r.code === 'ALREADY_RATED')).toHaveLength(9)
+    const after = await settledFigures()
+    expect(after.rating).toEqual({ total: before.rating.total + totalOf(VOTES) + 4, count: before.rating.count + VOTES + 1 })
+  })
+
+  it(`the rating rate limit (${RATE_LIMIT} a minute) holds across instances: one address over both gets exactly ${RATE_LIMIT}`, async () => {
+    // Fixed one-minute windows: start well inside one, so the burst cannot straddle two.
+    const intoMinute = Date.now() % 60_000
+    if (intoMinute > 45_000) await sleep(60_000 - intoMinute + 500)
+    const address = '203.0.113.77'
+    const results = await Promise.all(
+      Array.from({ length: 2 * RATE_LIMIT }, (_, i) => vote(bases()[i % 2], article, 3, `limited-voter-${i}`, address)),
+    )
+    expect(results.filter((r) => r.status === 200)).toHaveLength(RATE_LIMIT)
+    expect(results.filter((r) => r.status === 429 && r.code === 'RATE_LIMITED')).toHaveLength(RATE_LIMIT)
+    // Each instance alone would have let up to 30 through: both together let 30 through.
+    const after = await settledFigures()
+    expect(after.rating.count).toBe(before.rating.count + VOTES + 1 + RATE_LIMIT)
+  })
+
+  it('kill -9 of one instance in the middle of the load, restarted: nothing counted twice, nothing lost but requests cut off in flight', async () => {
+    const start = await settledFigures()
+    const crashVisits = VISITS
+    const crashVotes = VOTES
+    const jobs: Array<(base: string) => Promise<Outcome>> = [
+      ...Array.from({ length: crashVisits }, (_, n) => async (base: string) => ({ kind: 'visit' as const, status: await visit(base, `crash-session-${n}`, article) })),
+      ...Array.from({ length: crashVotes }, (_, n) => async (base: string) => ({
+        kind: 'vote' as const,
+        ...(await vote(base, article, scoreOf(n), `crash-voter-${n}`, addressOf(300_000 + n))),
+      })),
+    ]
+    const mixed = jobs.map((job, i) => ({ job, key: (i * 7919) % jobs.length })).sort((a, b) => a.key - b.key).map((entry) => entry.job)
+    let crashed: Promise<void> | undefined
+    const victim = instances[1]
+    const load = runLoad(bases, mixed, {
+      concurrency: CONCURRENCY,
+      onProgress: (n) => {
+        if (!crashed && n >= mixed.length * 0.3) {
+          crashed = (async () => {
+            await killInstance(victim)
+            await sleep(1_000)
+            instances[1] = await startInstance(env, victim.port, victim.logFile)
+          })()
+        }
+      },
+    })
+    const { results, retried, inDoubt } = await load
+    await crashed
+    // What the clients saw. A visit is acknowledged by 200; a vote by 200, or by ALREADY_RATED on
+    // a retry (the dead instance stored it before dying). A job "in doubt" had an attempt whose
+    // connection broke after it was sent: the client cannot know what that attempt did.
+    const isVisit = (i: number) => i < crashVisits
+    const order = mixed.map((job) => jobs.indexOf(job))
+    const doubtfulVisits = [...inDoubt].filter((i) => isVisit(order[i])).length
+    const doubtfulVotes = [...inDoubt].filter((i) => !isVisit(order[i])).length
+    const visitsAcked = results.filter((r) => r.kind === 'visit' && r.status === 200).length
+    const votes = results.filter((r) => r.kind === 'vote')
+    const votesAccepted = votes.filter((r) => r.status === 200).length
+    const votesStoredBefore = votes.filter((r) => r.status === 409 && r.code === 'ALREADY_RATED').length
+    expect(retried).toBeGreaterThan(0)
+    expect(visitsAcked).toBe(crashVisits)
+    expect(votesAccepted + votesStoredBefore).toBe(crashVotes)
+    expect(results.filter((r) => r.status >= 500)).toHaveLength(0)
+    const after = await settledFigures()
+    const counted = {
+      today: after.today - start.today,
+      thisMonth: after.thisMonth - start.thisMonth,
+      total: after.total - start.total,
+      views: after.views - start.views,
+      votes: after.rating.count - start.rating.count,
+      points: after.rating.total - start.rating.total,
+    }
+    console.log(
+      `[${kind}] crash: ${retried} attempts failed with the instance and were sent again; in doubt: ${doubtfulVisits} visits, ${doubtfulVotes} votes; ` +
+        `counted ${JSON.stringify(counted)} of ${crashVisits} visits and ${crashVotes} votes (${votesStoredBefore} votes found stored by the dead instance)`,
+    )
+    // Never counted twice: each figure is at most what the clients sent.
+    // Never lost when acknowledged: a figure falls short only by jobs in doubt (an instance killed
+    // between a request's two writes; docs/cluster.md, "What a crash can still break").
+    for (const figure of [counted.today, counted.thisMonth, counted.total, counted.views]) {
+      expect(figure).toBeLessThanOrEqual(crashVisits)
+      expect(figure).toBeGreaterThanOrEqual(crashVisits - doubtfulVisits)
+    }
+    expect(counted.votes).toBeLessThanOrEqual(crashVotes)
+    expect(counted.votes).toBeGreaterThanOrEqual(crashVotes - doubtfulVotes)
+    if (counted.votes === crashVotes) expect(counted.points).toBe(totalOf(crashVotes))
+  })
+})
