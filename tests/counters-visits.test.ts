@@ -2,6 +2,7 @@ import { getPayload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from './helpers/app'
 import { COUNTERS_QUEUE, PRUNE_TASK } from '../plugin/counters'
+import type { VisitorStats } from '../plugin/counters/visits'
 
 /** A wall-clock time in Asia/Ho_Chi_Minh (UTC+7, no DST). */
 const local = (isoWithoutZone: string) => new Date(`${isoWithoutZone}+07:00`)
@@ -12,14 +13,7 @@ let clock = local('2030-06-15T10:00:00')
 let articleId: string | number
 let editorToken: string
 
-interface Stats {
-  online: number
-  today: number
-  thisMonth: number
-  lastMonth: number
-  total: number
-  updatedAt: string
-}
+type Stats = VisitorStats
 
 const RECORD = `mutation Record($session: String!, $path: String, $article: ID) {
   recordVisit(session: $session, path: $path, article: $article) { online today thisMonth lastMonth total updatedAt }

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql'
 import { ValidationError, type PayloadRequest, type SelectType, type TypedLocale, type Where } from 'payload'
 import type { GraphQLFieldsExtension } from '../feature'
+import { idOf } from '../lib/ids'
 import { publicArticleWhere } from '../lib/publicWhere'
 import { selectedNames, selectForRequested } from './selection'
 
@@ -38,12 +39,6 @@ export function checkNeighbors(neighbors: number | null | undefined): number {
     })
   }
   return value
-}
-
-function idOf(value: unknown): string | number | undefined {
-  if (typeof value === 'string' || typeof value === 'number') return value
-  if (value && typeof value === 'object' && 'id' in value) return idOf((value as { id: unknown }).id)
-  return undefined
 }
 
 /** What each read of `findArticlePage` selects: the article's own fields and the neighbours'. */

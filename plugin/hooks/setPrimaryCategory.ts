@@ -1,4 +1,5 @@
 import type { CollectionBeforeChangeHook } from 'payload'
+import { idOf } from '../lib/ids'
 
 /** Keeps `primaryCategory` equal to the first of `categories`, so lists and neighbours can query it directly. */
 export const setPrimaryCategory: CollectionBeforeChangeHook = ({ data }) => {
@@ -7,6 +8,6 @@ export const setPrimaryCategory: CollectionBeforeChangeHook = ({ data }) => {
     return data
   }
   const first = Array.isArray(data.categories) ? data.categories[0] : undefined
-  data.primaryCategory = first && typeof first === 'object' && 'id' in first ? first.id : (first ?? null)
+  data.primaryCategory = idOf(first) ?? null
   return data
 }

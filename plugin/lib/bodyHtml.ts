@@ -6,6 +6,13 @@ import {
   type HTMLConvertersFunction,
 } from '@payloadcms/richtext-lexical/html'
 import type { ArticlePathInput } from '../types'
+import { idOf } from './ids'
+
+/** A relationship value's id as a map key. */
+const keyOf = (value: unknown): string | undefined => {
+  const id = idOf(value)
+  return id === undefined ? undefined : String(id)
+}
 
 /** What the renderer needs of an image. */
 export interface MediaForHtml {
@@ -34,13 +41,13 @@ export function collectBodyReferences(body: unknown): { mediaIds: string[]; arti
   const articleIds = new Set<string>()
   const visit = (node: LexicalNode) => {
     if (node.type === 'upload' && node.relationTo === 'media') {
-      const id = idOf(node.value)
+      const id = keyOf(node.value)
       if (id) mediaIds.add(id)
     }
     if (node.type === 'link') {
       const fields = node.fields as { linkType?: string; doc?: { relationTo?: string; value?: unknown } } | undefined
       if (fields?.linkType === 'internal' && fields.doc?.relationTo === 'articles') {
-        const id = idOf(fields.doc.value)
+        const id = keyOf(fields.doc.value)
         if (id) articleIds.add(id)
       }
     }
@@ -61,13 +68,13 @@ export function renderBodyHtml(body: unknown, context: BodyHtmlContext): string 
     ...defaultConverters,
     ...LinkHTMLConverter({
       internalDocToHref: ({ linkNode }) => {
-        const id = idOf(linkNode.fields.doc?.value)
+        const id = keyOf(linkNode.fields.doc?.value)
         return (id && context.articlePaths.get(id)) || '#'
       },
     }),
     upload: ({ node }) => {
       const uploadNode = node as unknown as { value: unknown; fields?: { caption?: string; alt?: string } | null }
-      const id = idOf(uploadNode.value)
+      const id = keyOf(uploadNode.value)
       const fromValue = typeof uploadNode.value === 'object' ? (uploadNode.value as MediaForHtml) : undefined
       const media = (id && context.media.get(id)) || fromValue
       if (!media?.url) return ''
@@ -93,9 +100,3 @@ export function defaultArticlePath({ slug, primaryCategorySlug }: ArticlePathInp
   return primaryCategorySlug ? `/${primaryCategorySlug}/${slug ?? ''}` : `/${slug ?? ''}`
 }
 
-function idOf(value: unknown): string | undefined {
-  if (value === null || value === undefined) return undefined
-  if (typeof value === 'string' || typeof value === 'number') return String(value)
-  if (typeof value === 'object' && 'id' in value) return idOf((value as { id: unknown }).id)
-  return undefined
-}

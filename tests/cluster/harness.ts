@@ -1,10 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { freePort } from '../helpers/freePort'
+
+export { freePort }
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -23,17 +25,6 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL') {
 process.on('exit', () => started.forEach((child) => killGroup(child)))
 // A terminated run still cleans up: exit handlers kill the instances and stop the throwaway server.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : 15)))
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 /** `npm run build`, unless CLUSTER_REUSE_BUILD=1 and a build exists. */
 export function ensureBuild(): void {

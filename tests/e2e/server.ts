@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserServer } from 'playwright-core'
+import { freePort } from '../helpers/freePort'
 
 const root = path.resolve(__dirname, '../..')
 
@@ -25,18 +25,6 @@ export const chromiumOptions = () => ({
 /** One Chromium for the whole run; each test file connects to it. */
 export function launchBrowserServer(): Promise<BrowserServer> {
   return chromium.launchServer(chromiumOptions())
-}
-
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 export interface ProductionApp {
