@@ -1,5 +1,5 @@
-import { buildAppConfig } from './config/buildAppConfig'
-import { seedIfEmpty } from './seed'
+import { buildAppConfig } from './config/buildAppConfig.js'
+import { seedIfEmpty } from './seed/index.js'
 
 // The demo app. `npm run dev` seeds an empty database on first start.
 export default buildAppConfig({

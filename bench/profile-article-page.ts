@@ -3,9 +3,9 @@
  * (development aid for bench:article-page): CPU time and wall time per request, sequential.
  * Run: NODE_ENV=test npx tsx bench/profile-article-page.ts   (N=300 requests of each kind)
  */
-import { startTestApp } from '../tests/helpers/app'
-import { seed, seedArticle } from '../seed'
-import { countQueries } from '../tests/helpers/queryCount'
+import { startTestApp } from '../tests/helpers/app.js'
+import { seed, seedArticle } from '../seed/index.js'
+import { countQueries } from '../tests/helpers/queryCount.js'
 import { getPayload } from 'payload'
 import fs from 'node:fs'
 import { Session } from 'node:inspector/promises'

@@ -6,9 +6,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { Session } from 'node:inspector/promises'
-import { startTestApp } from '../tests/helpers/app'
-import { createRatingArticles, RATE } from '../tests/ratings/fixtures'
-import { countQueries } from '../tests/helpers/queryCount'
+import { startTestApp } from '../tests/helpers/app.js'
+import { createRatingArticles, RATE } from '../tests/ratings/fixtures.js'
+import { countQueries } from '../tests/helpers/queryCount.js'
 import { getPayload } from 'payload'
 
 const N = Number(process.env.N ?? 3000)

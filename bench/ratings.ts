@@ -3,8 +3,8 @@
  * `{ __typename }` request through the same handler, same process, same run.
  * Run: npm run bench:ratings  (VOTES=4000 CONCURRENCY=50 ROUNDS=8 by default)
  */
-import { startTestApp } from '../tests/helpers/app'
-import { createRatingArticles, RATE, storedSummary, voteCount } from '../tests/ratings/fixtures'
+import { startTestApp } from '../tests/helpers/app.js'
+import { createRatingArticles, RATE, storedSummary, voteCount } from '../tests/ratings/fixtures.js'
 
 const VOTES = Number(process.env.VOTES ?? 4000)
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 50)

@@ -5,7 +5,7 @@
  * full VisitorStats. Also measured: hits of the 50 clients' own sessions again (the common page
  * view: one conditional UPDATE, nothing counted). The final counts must be exact or the run fails.
  */
-import { startTestApp } from '../tests/helpers/app'
+import { startTestApp } from '../tests/helpers/app.js'
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50)
 const VISITS = Number(process.env.BENCH_VISITS ?? 2000)

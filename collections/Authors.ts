@@ -1,10 +1,10 @@
 import type { CollectionConfig } from 'payload'
-import type { ResolvedNewsPortalOptions } from '../plugin/types'
-import { anyone, editorsOnly } from '../plugin/access'
-import { slugField } from '../plugin/fields/slugField'
-import { populateSlug } from '../plugin/hooks/populateSlug'
-import { groups, label } from '../plugin/lib/labels'
-import { rejectMalformedId } from '../plugin/hooks/rejectMalformedId'
+import type { ResolvedNewsPortalOptions } from '../core/types.js'
+import { anyone, editorsOnly } from '../features/content/access.js'
+import { slugField } from '../features/content/fields/slugField.js'
+import { populateSlug } from '../features/content/hooks/populateSlug.js'
+import { groups, label } from '../core/labels.js'
+import { rejectMalformedId } from '../features/content/hooks/rejectMalformedId.js'
 
 export const authorsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
   slug: 'authors',

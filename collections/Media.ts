@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
-import type { ResolvedNewsPortalOptions } from '../plugin/types'
-import { anyone, editorsOnly } from '../plugin/access'
-import { groups, label } from '../plugin/lib/labels'
-import { rejectMalformedId } from '../plugin/hooks/rejectMalformedId'
+import type { ResolvedNewsPortalOptions } from '../core/types.js'
+import { anyone, editorsOnly } from '../features/content/access.js'
+import { groups, label } from '../core/labels.js'
+import { rejectMalformedId } from '../features/content/hooks/rejectMalformedId.js'
 
 export const mediaCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
   slug: 'media',

@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
-import type { ResolvedNewsPortalOptions } from '../plugin/types'
-import { editorsOnly } from '../plugin/access'
-import { groups, label } from '../plugin/lib/labels'
-import { RATE_LIMIT_HITS_SLUG } from '../plugin/ratings/slugs'
+import type { ResolvedNewsPortalOptions } from '../core/types.js'
+import { editorsOnly } from '../features/content/access.js'
+import { groups, label } from '../core/labels.js'
+import { RATE_LIMIT_HITS_SLUG } from '../core/constants.js'
 
 const nobody = () => false
 

@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
-import type { ResolvedNewsPortalOptions } from '../plugin/types'
-import { editorsOnly } from '../plugin/access'
-import { groups, label } from '../plugin/lib/labels'
-import { recomputeEndpoint } from '../plugin/ratings/endpoints'
-import { RATING_SUMMARIES_SLUG } from '../plugin/ratings/slugs'
+import type { ResolvedNewsPortalOptions } from '../core/types.js'
+import { editorsOnly } from '../features/content/access.js'
+import { groups, label } from '../core/labels.js'
+import { recomputeEndpoint } from '../features/ratings/endpoints.js'
+import { RATING_SUMMARIES_SLUG } from '../core/constants.js'
 
 const nobody = () => false
 

@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
-import type { ResolvedNewsPortalOptions } from '../plugin/types'
-import { editorsOnly } from '../plugin/access'
-import { groups, label } from '../plugin/lib/labels'
-import { subtractDeletedVote } from '../plugin/ratings/hooks'
-import { RATINGS_SLUG } from '../plugin/ratings/slugs'
+import type { ResolvedNewsPortalOptions } from '../core/types.js'
+import { editorsOnly } from '../features/content/access.js'
+import { groups, label } from '../core/labels.js'
+import { subtractDeletedVote } from '../features/ratings/hooks.js'
+import { RATINGS_SLUG, componentPaths } from '../core/constants.js'
 
 const nobody = () => false
 
@@ -19,7 +19,7 @@ export const ratingsCollection = (options: ResolvedNewsPortalOptions): Collectio
       'Mỗi dòng là một lượt chấm điểm. Xóa một dòng để gỡ phiếu đó khỏi tổng điểm của bài.',
       "One row per vote. Delete a row to take that vote out of the article's total.",
     ),
-    components: { beforeListTable: ['/plugin/ratings/admin/RecomputeRatingsButton#RecomputeRatingsButton'] },
+    components: { beforeListTable: [componentPaths.recomputeRatingsButton] },
   },
   access: {
     read: editorsOnly(options),

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
-import type { ResolvedNewsPortalOptions } from '../plugin/types'
-import { editorsOnly } from '../plugin/access'
-import { groups, label } from '../plugin/lib/labels'
+import type { ResolvedNewsPortalOptions } from '../core/types.js'
+import { editorsOnly } from '../features/content/access.js'
+import { groups, label } from '../core/labels.js'
 
 const nobody = () => false
 

@@ -5,11 +5,11 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { vi } from '@payloadcms/translations/languages/vi'
 import { en } from '@payloadcms/translations/languages/en'
 import sharp from 'sharp'
-import { newsPortalPlugin, type NewsPortalPluginConfig } from '../plugin'
-import { Users } from '../collections/Users'
-import { chooseDatabase, databaseAdapter, dataDir as defaultDataDir } from './database'
-import { resolveSecret } from './secret'
-import { pluginOptionsFromEnv } from './pluginEnv'
+import { newsPortalPlugin, type NewsPortalPluginConfig } from '../plugin/index.js'
+import { Users } from './Users.js'
+import { chooseDatabase, databaseAdapter, dataDir as defaultDataDir } from './database.js'
+import { resolveSecret } from './secret.js'
+import { pluginOptionsFromEnv } from './pluginEnv.js'
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 

@@ -5,8 +5,8 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { fileURLToPath } from 'node:url'
-import { migrations as sqliteMigrations } from '../migrations/sqlite'
-import { migrations as postgresMigrations } from '../migrations/postgres'
+import { migrations as sqliteMigrations } from '../migrations/sqlite/index.js'
+import { migrations as postgresMigrations } from '../migrations/postgres/index.js'
 
 export type DatabaseKind = 'sqlite' | 'mongodb' | 'postgres'
 

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { printSchema } from 'graphql'
 import { configToSchema } from '@payloadcms/graphql'
-import { buildAppConfig } from './buildAppConfig'
+import { buildAppConfig } from './buildAppConfig.js'
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 

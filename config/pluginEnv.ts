@@ -1,4 +1,4 @@
-import type { NewsPortalPluginConfig } from '../plugin/types'
+import type { NewsPortalPluginConfig } from '../core/types.js'
 
 /**
  * Plugin options of the demo app that deployments set from the environment (unset → the plugin's

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { printAppSchema, schemaFile } from './graphqlSchema'
+import { printAppSchema, schemaFile } from './graphqlSchema.js'
 
 // `npm run generate:schema`: rewrites sdk/schema.graphql from the app config.
 const printed = await printAppSchema()

@@ -1,59 +1,28 @@
-import type { CollectionConfig, Config, Plugin, TypedUser } from 'payload'
-import { chainGraphQL, type PortalFeature } from './feature'
-import type { NewsPortalPluginConfig, ResolvedNewsPortalOptions } from './types'
-import { applyOverrides } from './lib/applyOverrides'
-import { defaultArticlePath } from './lib/bodyHtml'
-import { corsOriginsFromEnv, publicApiFeature } from './graphql'
-import { articlesCollection } from '../collections/Articles'
-import { authorsCollection } from '../collections/Authors'
-import { sourcesCollection } from '../collections/Sources'
-import { categoriesCollection } from '../collections/Categories'
-import { mediaCollection } from '../collections/Media'
-import { ratingsFeature } from './ratings'
-import { MemoryRateLimitStore, type RateLimitStore } from './ratings/rateLimit'
-import { DatabaseRateLimitStore } from './ratings/rateLimitDatabase'
-import { countersFeature, resolveCountersOptions } from './counters'
+import type { CollectionConfig, Config, Plugin } from 'payload'
+import { chainGraphQL, type PortalFeature } from '../core/feature.js'
+import type { NewsPortalPluginConfig } from '../core/types.js'
+import { applyOverrides } from './applyOverrides.js'
+import { resolveOptions } from './options.js'
+import { publicApiFeature } from '../features/graphql/index.js'
+import { ratingsFeature } from '../features/ratings/index.js'
+import { countersFeature } from '../features/counters/index.js'
+import { articlesCollection } from '../collections/Articles.js'
+import { authorsCollection } from '../collections/Authors.js'
+import { sourcesCollection } from '../collections/Sources.js'
+import { categoriesCollection } from '../collections/Categories.js'
+import { mediaCollection } from '../collections/Media.js'
+import { ratingsCollection } from '../collections/Ratings.js'
+import { ratingSummariesCollection } from '../collections/RatingSummaries.js'
+import { rateLimitHitsCollection } from '../collections/RateLimitHits.js'
+import { counterWidgetsCollection } from '../collections/CounterWidgets.js'
+import { visitCountsCollection, visitSessionsCollection } from '../collections/VisitCounts.js'
 
-export type { NewsPortalPluginConfig } from './types'
-export { slugify } from './lib/slugify'
-export { publicArticleWhere } from './lib/publicWhere'
-export { MemoryRateLimitStore, type RateLimitStore, type RatingSummary } from './ratings'
-export { DatabaseRateLimitStore } from './ratings/rateLimitDatabase'
-
-/** Default editor rule: a user whose `roles` include `admin` or `editor`; a user collection without roles counts every user. */
-export function defaultIsEditor(user: TypedUser | null | undefined): boolean {
-  if (!user) return false
-  const roles = (user as { roles?: unknown }).roles
-  if (roles === undefined) return true
-  return Array.isArray(roles) && (roles.includes('admin') || roles.includes('editor'))
-}
-
-/** The rate-limit store an option names (a store object is used as given). */
-function rateLimitStore(store: NewsPortalPluginConfig['ratingRateLimitStore']): RateLimitStore {
-  if (store === undefined || store === 'memory') return new MemoryRateLimitStore()
-  if (store === 'database') return new DatabaseRateLimitStore()
-  if (typeof store === 'object' && store !== null && typeof store.hit === 'function') return store
-  throw new Error(`newsPortalPlugin: ratingRateLimitStore must be 'memory', 'database' or an object with a hit() method; got ${JSON.stringify(store)}.`)
-}
-
-export function resolveOptions(options: NewsPortalPluginConfig = {}): ResolvedNewsPortalOptions {
-  return {
-    disabled: options.disabled ?? false,
-    timeZone: options.timeZone ?? 'Asia/Ho_Chi_Minh',
-    isEditor: options.isEditor ?? defaultIsEditor,
-    articlePath: options.articlePath ?? defaultArticlePath,
-    ratingVoter: options.ratingVoter ?? 'token',
-    trustProxy: options.trustProxy ?? false,
-    ratingsPerMinute: options.ratingsPerMinute ?? 30,
-    ratingRateLimitStore: rateLimitStore(options.ratingRateLimitStore),
-    counters: resolveCountersOptions(options.counters),
-    graphQLLimits: { maxComplexity: 1000, maxDepth: 10, ...options.graphQLLimits },
-    corsOrigins: options.corsOrigins ?? corsOriginsFromEnv(process.env.CORS_ORIGINS),
-    siteUrl: (options.siteUrl ?? process.env.SERVER_URL)?.replace(/\/+$/, '') || undefined,
-    siteName: options.siteName ?? 'Cổng thông tin điện tử',
-    feedCacheSeconds: options.feedCacheSeconds ?? 300,
-  }
-}
+export type { NewsPortalPluginConfig } from '../core/types.js'
+export { slugify } from '../core/slugify.js'
+export { publicArticleWhere } from '../features/content/publicWhere.js'
+export { MemoryRateLimitStore, type RateLimitStore, type RatingSummary } from '../features/ratings/index.js'
+export { DatabaseRateLimitStore } from '../features/ratings/rateLimitDatabase.js'
+export { defaultIsEditor, resolveOptions } from './options.js'
 
 /**
  * Turns any Payload site into a news portal: articles, authors, sources, categories and media,
@@ -63,7 +32,7 @@ export const newsPortalPlugin =
   (pluginOptions: NewsPortalPluginConfig = {}): Plugin =>
   (incomingConfig: Config): Config => {
     const options = resolveOptions(pluginOptions)
-    // Each feature lives in its own folder under plugin/ and is registered here.
+    // Each feature lives in its own folder under features/ and is registered here.
     const features: PortalFeature[] = [ratingsFeature(options), countersFeature(options), publicApiFeature(options)]
 
     const articles = articlesCollection(options)
@@ -77,7 +46,13 @@ export const newsPortalPlugin =
       applyOverrides(authorsCollection(options), pluginOptions.authorsOverrides),
       applyOverrides(sourcesCollection(options), pluginOptions.sourcesOverrides),
       applyOverrides(articles, pluginOptions.articlesOverrides),
-      ...features.flatMap((feature) => feature.collections ?? []),
+      // Internal collections of the features (added even when disabled, so the schema is stable).
+      ratingsCollection(options),
+      ratingSummariesCollection(options),
+      rateLimitHitsCollection(options),
+      counterWidgetsCollection(options),
+      visitCountsCollection(options),
+      visitSessionsCollection(options),
     ]
     const existing = incomingConfig.collections ?? []
     const clash = existing.find((collection) => portalCollections.some((own) => own.slug === collection.slug))

@@ -1,11 +1,11 @@
 import crypto from 'node:crypto'
 import type { Payload, Where } from 'payload'
 import site from './fixtures/seed-site.json'
-import { drawSeedPicture } from './image'
-import { generatedArticles, generatedCategories, hiddenArticles, type GeneratedArticle } from './generated'
-import { imageNode, paragraph, richText } from '../plugin/lib/lexical'
-import { slugify } from '../plugin/lib/slugify'
-import { seedWidgets } from './widgets'
+import { drawSeedPicture } from './image.js'
+import { generatedArticles, generatedCategories, hiddenArticles, type GeneratedArticle } from './generated.js'
+import { imageNode, paragraph, richText } from '../core/lexical.js'
+import { slugify } from '../core/slugify.js'
+import { seedWidgets } from './widgets.js'
 
 export interface SeedResult {
   /** How many documents of each collection this run created (all zero on a second run). */

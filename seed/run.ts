@@ -1,6 +1,6 @@
 import { getPayload } from 'payload'
-import config from '../payload.config'
-import { seed } from './index'
+import config from '../payload.config.js'
+import { seed } from './index.js'
 
 // `npm run seed`: seeds the database named by DATABASE_URL, then exits.
 process.env.SEED_ON_START = 'false'

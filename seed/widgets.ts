@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import site from './fixtures/seed-site.json'
-import { zonedKeys } from '../plugin/counters/time'
-import { slugify } from '../plugin/lib/slugify'
+import { zonedKeys } from '../features/counters/time.js'
+import { slugify } from '../core/slugify.js'
 
 export const visitorWidgetTitle = 'Thống kê truy cập'
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Field } from 'payload'
-import { startTestApp, type TestApp } from './helpers/app'
-import { linkNode, paragraph, richText } from '../plugin/lib/lexical'
+import { startTestApp, type TestApp } from './helpers/app.js'
+import { linkNode, paragraph, richText } from '../core/lexical.js'
 
 const DAY = 86_400_000
 let app: TestApp

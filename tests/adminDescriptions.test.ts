@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CollectionConfig, Field } from 'payload'
-import { newsPortalPlugin } from '../plugin'
+import { newsPortalPlugin } from '../plugin/index.js'
 
 /** Every data field an editor sees in the admin, as `collection.path`, with its description (if any). */
 function visibleFields(collection: CollectionConfig): Array<{ path: string; description: unknown }> {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { PayloadRequest } from 'payload'
-import { resolveOptions } from '../plugin'
-import { articlePreviewUrl } from '../plugin/admin/previewUrl'
+import { resolveOptions } from '../plugin/index.js'
+import { articlePreviewUrl } from '../features/content/previewUrl.js'
 
 const reqWithCategory = (slug: string | null) =>
   ({ payload: { findByID: async () => (slug === null ? null : { id: 7, slug }) } }) as unknown as PayloadRequest

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import sharp from 'sharp'
-import { startTestApp, type TestApp } from './helpers/app'
+import { startTestApp, type TestApp } from './helpers/app.js'
 
 let app: TestApp
 let token: string

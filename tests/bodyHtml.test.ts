@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from './helpers/app'
-import { drawSeedPicture } from '../seed/image'
-import { imageNode, linkNode, paragraph, richText } from '../plugin/lib/lexical'
+import { startTestApp, type TestApp } from './helpers/app.js'
+import { drawSeedPicture } from '../seed/image.js'
+import { imageNode, linkNode, paragraph, richText } from '../core/lexical.js'
 
 let app: TestApp
 let mediaId: string | number

@@ -3,9 +3,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import type { CollectionConfig, Config } from 'payload'
-import { chooseDatabase } from '../config/database'
-import { resolveSecret } from '../config/secret'
-import { newsPortalPlugin as asyncPlugin } from '../plugin'
+import { chooseDatabase } from '../config/database.js'
+import { resolveSecret } from '../config/secret.js'
+import { newsPortalPlugin as asyncPlugin } from '../plugin/index.js'
 
 // The plugin returns a plain config (never a promise): typed here as such.
 const newsPortalPlugin = (...args: Parameters<typeof asyncPlugin>) => (config: Config) => asyncPlugin(...args)(config) as Config

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderToStaticMarkup } from 'react-dom/server'
-import { seedWidgets } from '../seed/widgets'
-import { resolveOptions } from '../plugin'
-import { CountersDashboard } from '../plugin/counters/admin/CountersDashboard'
-import { startTestApp, type TestApp } from './helpers/app'
+import { seedWidgets } from '../seed/widgets.js'
+import { resolveOptions } from '../plugin/index.js'
+import { CountersDashboard } from '../admin/CountersDashboard.js'
+import { startTestApp, type TestApp } from './helpers/app.js'
 
 const local = (isoWithoutZone: string) => new Date(`${isoWithoutZone}+07:00`)
 

@@ -2,8 +2,8 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import site from '../seed/fixtures/seed-site.json'
-import { COUNTERS_QUEUE, DOSSIER_SYNC_TASK, PRUNE_TASK } from '../plugin/counters'
-import { startTestApp, type TestApp } from './helpers/app'
+import { COUNTERS_QUEUE, DOSSIER_SYNC_TASK, PRUNE_TASK } from '../features/counters/index.js'
+import { startTestApp, type TestApp } from './helpers/app.js'
 
 const local = (isoWithoutZone: string) => new Date(`${isoWithoutZone}+07:00`)
 const minutes = (n: number) => n * 60_000

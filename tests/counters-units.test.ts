@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { zonedKeys } from '../plugin/counters/time'
-import { formatCount, formatRate } from '../plugin/counters/format'
-import { onTimeRate, overdueRate, parseDossierSource } from '../plugin/counters/dossier'
-import { COUNTS, increment, readCounts } from '../plugin/counters/store'
+import { zonedKeys } from '../features/counters/time.js'
+import { formatCount, formatRate } from '../features/counters/format.js'
+import { onTimeRate, overdueRate, parseDossierSource } from '../features/counters/dossier.js'
+import { COUNTS, increment, readCounts } from '../features/counters/store.js'
 import site from '../seed/fixtures/seed-site.json'
-import { startTestApp, type TestApp } from './helpers/app'
+import { startTestApp, type TestApp } from './helpers/app.js'
 
 describe('zonedKeys', () => {
   it('reads day and month in the site time zone, with last month right in January', () => {

@@ -1,8 +1,8 @@
 import { getPayload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from './helpers/app'
-import { COUNTERS_QUEUE, PRUNE_TASK } from '../plugin/counters'
-import type { VisitorStats } from '../plugin/counters/visits'
+import { startTestApp, type TestApp } from './helpers/app.js'
+import { COUNTERS_QUEUE, PRUNE_TASK } from '../features/counters/index.js'
+import type { VisitorStats } from '../features/counters/visits.js'
 
 /** A wall-clock time in Asia/Ho_Chi_Minh (UTC+7, no DST). */
 const local = (isoWithoutZone: string) => new Date(`${isoWithoutZone}+07:00`)

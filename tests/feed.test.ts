@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
-import { startTestApp, type TestApp } from './helpers/app'
-import { seed, seedArticle } from '../seed'
+import { startTestApp, type TestApp } from './helpers/app.js'
+import { seed, seedArticle } from '../seed/index.js'
 import site from '../seed/fixtures/seed-site.json'
-import { generatedArticles, hiddenArticles } from '../seed/generated'
-import { linkNode, paragraph, richText } from '../plugin/lib/lexical'
-import type { ArticlePathInput } from '../plugin/types'
+import { generatedArticles, hiddenArticles } from '../seed/generated.js'
+import { linkNode, paragraph, richText } from '../core/lexical.js'
+import type { ArticlePathInput } from '../core/types.js'
 
 const SITE = 'https://thanuyen.laichau.gov.vn'
 const articlePath = ({ slug, primaryCategorySlug }: ArticlePathInput) => `/tin/${primaryCategorySlug ?? 'chung'}/${slug}.html`

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { getPayload, type Field } from 'payload'
-import { startTestApp, type TestApp } from './helpers/app'
-import { paragraph, richText } from '../plugin/lib/lexical'
+import { startTestApp, type TestApp } from './helpers/app.js'
+import { paragraph, richText } from '../core/lexical.js'
 
 /** Virtual fields like `views` or `rating`: computed on read, from the article's id or a sibling field. */
 const readingTime: Field = {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startTestApp, type TestApp } from './helpers/app'
-import { ARTICLE_PAGE_QUERY, expectedSeedNeighbors, slugOf, type CardTitle } from './helpers/articlePage'
-import { seed, seedArticle } from '../seed'
+import { startTestApp, type TestApp } from './helpers/app.js'
+import { ARTICLE_PAGE_QUERY, expectedSeedNeighbors, slugOf, type CardTitle } from './helpers/articlePage.js'
+import { seed, seedArticle } from '../seed/index.js'
 import site from '../seed/fixtures/seed-site.json'
-import { generatedArticles, hiddenArticles } from '../seed/generated'
-import { linkNode, paragraph, richText } from '../plugin/lib/lexical'
+import { generatedArticles, hiddenArticles } from '../seed/generated.js'
+import { linkNode, paragraph, richText } from '../core/lexical.js'
 
 let app: TestApp
 const titles = (cards: CardTitle[]) => cards.map((card) => card.title)

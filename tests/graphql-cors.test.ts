@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
-import { startTestApp, type TestApp } from './helpers/app'
-import { resolveOptions } from '../plugin'
-import { corsOriginsFromEnv } from '../plugin/graphql'
+import { startTestApp, type TestApp } from './helpers/app.js'
+import { resolveOptions } from '../plugin/index.js'
+import { corsOriginsFromEnv } from '../features/graphql/index.js'
 
 describe('CORS origins', () => {
   afterEach(() => vi.unstubAllEnvs())

@@ -2,10 +2,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vite
 import { getIntrospectionQuery } from 'graphql'
 import { getPayload, type Payload } from 'payload'
 import { GRAPHQL_PLAYGROUND_GET } from '@payloadcms/next/routes'
-import { startTestApp, type TestApp } from './helpers/app'
-import { ARTICLE_PAGE_QUERY } from './helpers/articlePage'
-import { countQueries } from './helpers/queryCount'
-import { seed, seedArticle } from '../seed'
+import { startTestApp, type TestApp } from './helpers/app.js'
+import { ARTICLE_PAGE_QUERY } from './helpers/articlePage.js'
+import { countQueries } from './helpers/queryCount.js'
+import { seed, seedArticle } from '../seed/index.js'
 
 let app: TestApp
 /** The Payload instance the route handlers run on (getPayload's cached one for the config). */

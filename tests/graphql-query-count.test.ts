@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { getPayload } from 'payload'
-import { startTestApp, type TestApp } from './helpers/app'
-import { ARTICLE_PAGE_QUERY, expectedSeedNeighbors } from './helpers/articlePage'
-import { countQueries } from './helpers/queryCount'
-import { seed, seedArticle } from '../seed'
+import { startTestApp, type TestApp } from './helpers/app.js'
+import { ARTICLE_PAGE_QUERY, expectedSeedNeighbors } from './helpers/articlePage.js'
+import { countQueries } from './helpers/queryCount.js'
+import { seed, seedArticle } from '../seed/index.js'
 
 let app: TestApp
 

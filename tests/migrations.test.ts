@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from './helpers/app'
+import { startTestApp, type TestApp } from './helpers/app.js'
 
 // The SQLite schema the config produces must be the one the committed migrations build,
 // or production (which runs the migrations) would start on a different schema than the tests.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from './helpers/app'
-import { createEditor, createRatingArticles, RATE, storedSummary, voteCount } from './ratings/fixtures'
+import { startTestApp, type TestApp } from './helpers/app.js'
+import { createEditor, createRatingArticles, RATE, storedSummary, voteCount } from './ratings/fixtures.js'
 
 let app: TestApp
 let articles: Awaited<ReturnType<typeof createRatingArticles>>

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import { getPayload, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from './helpers/app'
-import { createEditor, createRatingArticles, RATE, voteCount } from './ratings/fixtures'
+import { startTestApp, type TestApp } from './helpers/app.js'
+import { createEditor, createRatingArticles, RATE, voteCount } from './ratings/fixtures.js'
 
 const TOKEN = 'voter-token-7f3a9c1e5b'
 const IP = '203.0.113.99'

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CollectionSlug } from 'payload'
-import { resolveOptions } from '../plugin'
-import { DatabaseRateLimitStore } from '../plugin/ratings/rateLimitDatabase'
-import { MemoryRateLimitStore } from '../plugin/ratings/rateLimit'
-import { startTestApp, type TestApp } from './helpers/app'
-import { createRatingArticles, RATE, storedSummary } from './ratings/fixtures'
+import { resolveOptions } from '../plugin/index.js'
+import { DatabaseRateLimitStore } from '../features/ratings/rateLimitDatabase.js'
+import { MemoryRateLimitStore } from '../features/ratings/rateLimit.js'
+import { startTestApp, type TestApp } from './helpers/app.js'
+import { createRatingArticles, RATE, storedSummary } from './ratings/fixtures.js'
 
 const HITS = 'rate-limit-hits' as CollectionSlug
 const MINUTE = 60_000

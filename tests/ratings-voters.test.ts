@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto'
 import type { PayloadRequest } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MemoryRateLimitStore } from '../plugin/ratings/rateLimit'
-import { clientAddress, keyedHash, voterIdentity } from '../plugin/ratings/voter'
-import { startTestApp, type TestApp } from './helpers/app'
-import { createRatingArticles, RATE, storedSummary, voteCount } from './ratings/fixtures'
+import { MemoryRateLimitStore } from '../features/ratings/rateLimit.js'
+import { clientAddress, keyedHash, voterIdentity } from '../features/ratings/voter.js'
+import { startTestApp, type TestApp } from './helpers/app.js'
+import { createRatingArticles, RATE, storedSummary, voteCount } from './ratings/fixtures.js'
 
 describe('MemoryRateLimitStore', () => {
   it('allows `limit` hits per window and says exactly how long to wait', () => {

@@ -8,11 +8,11 @@ import {
   type PortalId,
   type RatingSummary,
   type VisitorStats,
-} from '../sdk/src/index'
-import { startTestApp, type TestApp } from './helpers/app'
-import { seed, seedArticle } from '../seed'
-import { seedWidgets } from '../seed/widgets'
-import { slugify } from '../plugin/lib/slugify'
+} from '../sdk/src/index.js'
+import { startTestApp, type TestApp } from './helpers/app.js'
+import { seed, seedArticle } from '../seed/index.js'
+import { seedWidgets } from '../seed/widgets.js'
+import { slugify } from '../core/slugify.js'
 import site from '../seed/fixtures/seed-site.json'
 
 /*

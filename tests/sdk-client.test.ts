@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
-import { createPortalClient, PortalError, type Article, type ArticleSummary, type Author, type Category, type Paginated, type PortalClient, type Source } from '../sdk/src/index'
-import { startTestApp, type TestApp } from './helpers/app'
-import { seed, seedArticle } from '../seed'
-import { generatedArticles, generatedCategories, hiddenArticles } from '../seed/generated'
+import { createPortalClient, PortalError, type Article, type ArticleSummary, type Author, type Category, type Paginated, type PortalClient, type Source } from '../sdk/src/index.js'
+import { startTestApp, type TestApp } from './helpers/app.js'
+import { seed, seedArticle } from '../seed/index.js'
+import { generatedArticles, generatedCategories, hiddenArticles } from '../seed/generated.js'
 import site from '../seed/fixtures/seed-site.json'
 
 const ENDPOINT = 'http://localhost:3000/api/graphql'

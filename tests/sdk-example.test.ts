@@ -1,7 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createPortalClient } from '../sdk/src/index'
+import { createPortalClient } from '../sdk/src/index.js'
 import { loadPage, renderPage } from '../sdk/examples/district-page/render.mjs'
 import site from '../seed/fixtures/seed-site.json'
 

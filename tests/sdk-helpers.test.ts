@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { articleJsonLd, browserSession, formatCount, formatDateLine, ratingLine, voterToken } from '../sdk/src/index'
+import { articleJsonLd, browserSession, formatCount, formatDateLine, ratingLine, voterToken } from '../sdk/src/index.js'
 import site from '../seed/fixtures/seed-site.json'
 
 const seedPage = fs.readFileSync(path.resolve(__dirname, '..', 'seed', 'fixtures', 'seed-page.txt'), 'utf8')

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { generatedFile, generateTypes } from '../sdk/scripts/codegen'
+import { generatedFile, generateTypes } from '../sdk/scripts/codegen.js'
 
 const root = path.resolve(__dirname, '..')
 const sdk = path.join(root, 'sdk')

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { printAppSchema, schemaFile } from '../config/graphqlSchema'
+import { printAppSchema, schemaFile } from '../config/graphqlSchema.js'
 
 /** The schema without the operators of id filters, which differ in kind between adapters (numeric vs text). */
 function withoutIdOperators(schema: string): string[] {

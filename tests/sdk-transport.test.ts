@@ -1,7 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it, vi } from 'vitest'
-import { createPortalClient, PortalError, type ArticlePage, type DossierStats, type RatingSummary, type VisitorStats } from '../sdk/src/index'
+import { createPortalClient, PortalError, type ArticlePage, type DossierStats, type RatingSummary, type VisitorStats } from '../sdk/src/index.js'
 
 interface Seen {
   at: number

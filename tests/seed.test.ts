@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from './helpers/app'
-import { seed, seedArticle, type SeedResult } from '../seed'
+import { startTestApp, type TestApp } from './helpers/app.js'
+import { seed, seedArticle, type SeedResult } from '../seed/index.js'
 
 let app: TestApp
 let first: SeedResult

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { slugify } from '../plugin/lib/slugify'
-import { startTestApp, type TestApp } from './helpers/app'
+import { slugify } from '../core/slugify.js'
+import { startTestApp, type TestApp } from './helpers/app.js'
 
 describe('slugify', () => {
   it.each([

@@ -1,4 +1,4 @@
-import * as migration_20261126_052224_initial from './20261126_052224_initial';
+import * as migration_20261126_052224_initial from './20261126_052224_initial.js';
 
 export const migrations = [
   {

@@ -23,7 +23,7 @@ import {
   type Figures,
   type Instance,
   type PostgresServer,
-} from './harness'
+} from './harness.js'
 
 const VISITS = Number(process.env.CLUSTER_VISITS ?? 2000)
 const VOTES = Number(process.env.CLUSTER_VOTES ?? 500)

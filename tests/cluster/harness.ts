@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { freePort } from '../helpers/freePort'
+import { freePort } from '../helpers/freePort.js'
 
 export { freePort }
 

@@ -2,8 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { ensureEditor, launchBrowser, login, screenshot } from './browser'
-import { describeFindings, runAxe, type AxeFinding } from './axe'
+import { ensureEditor, launchBrowser, login, screenshot } from './browser.js'
+import { describeFindings, runAxe, type AxeFinding } from './axe.js'
 
 const baseURL = inject('baseURL')
 let browser: Browser

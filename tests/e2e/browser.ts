@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { inject } from 'vitest'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { chromiumOptions } from './server'
+import { chromiumOptions } from './server.js'
 
 /** The run's one Chromium (started by the global setup), or a browser of this file's own outside the suite. */
 export function launchBrowser(): Promise<Browser> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { ensureEditor, launchBrowser, login, screenshot } from './browser'
+import { ensureEditor, launchBrowser, login, screenshot } from './browser.js'
 
 const baseURL = inject('baseURL')
 let browser: Browser

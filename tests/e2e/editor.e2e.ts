@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { ensureEditor, launchBrowser, login, screenshot } from './browser'
-import { anonymousGraphQL } from './graphql'
+import { ensureEditor, launchBrowser, login, screenshot } from './browser.js'
+import { anonymousGraphQL } from './graphql.js'
 
 const baseURL = inject('baseURL')
 let browser: Browser

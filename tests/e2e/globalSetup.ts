@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { ensureBuild, launchBrowserServer, productionEnv, seedDatabase, startProductionApp, tempDir } from './server'
+import { ensureBuild, launchBrowserServer, productionEnv, seedDatabase, startProductionApp, tempDir } from './server.js'
 
 /**
  * Builds the production app if needed, seeds a fresh SQLite file and starts two instances on it:

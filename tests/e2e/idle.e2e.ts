@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { ensureEditor, launchBrowser, login, screenshot } from './browser'
+import { ensureEditor, launchBrowser, login, screenshot } from './browser.js'
 
 // This app instance signs tokens valid for 20 seconds (TOKEN_EXPIRATION_SECONDS=20, see globalSetup).
 const shortTokenURL = inject('shortTokenURL')

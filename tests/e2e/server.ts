@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserServer } from 'playwright-core'
-import { freePort } from '../helpers/freePort'
+import { freePort } from '../helpers/freePort.js'
 
 const root = path.resolve(__dirname, '../..')
 

@@ -4,8 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
-import { buildAppConfig } from '../../config/buildAppConfig'
-import type { NewsPortalPluginConfig } from '../../plugin/types'
+import { buildAppConfig } from '../../config/buildAppConfig.js'
+import type { NewsPortalPluginConfig } from '../../core/types.js'
 
 export interface TestApp {
   payload: Payload

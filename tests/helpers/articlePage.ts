@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
-import { generatedArticles } from '../../seed/generated'
-import { seedArticle } from '../../seed'
+import { generatedArticles } from '../../seed/generated.js'
+import { seedArticle } from '../../seed/index.js'
 
 /** A front end's whole article page: the article with its relationships, and both neighbour lists. */
 export const ARTICLE_PAGE_QUERY = /* GraphQL */ `

@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import type { TestApp } from '../helpers/app'
+import type { TestApp } from '../helpers/app.js'
 
 type Id = string | number
 

@@ -1,4 +1,4 @@
-import { SlugField as SlugField_15e70f968f098c62f3b9c9d1a92d3e97 } from '../../../plugin/admin/SlugField'
+import { SlugField as SlugField_cf29adb31cad76307c9fe66b9abc2160 } from 'payload-plugin-news-portal/client'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -22,15 +22,15 @@ import { RelationshipFeatureClient as RelationshipFeatureClient_e70f5e05f09f93e0
 import { BlockquoteFeatureClient as BlockquoteFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { RatingCell as RatingCell_a7c1d9c38b0f2d7e48296ae48caa2d34 } from '../../../plugin/admin/ListCells'
-import { ViewsCell as ViewsCell_a7c1d9c38b0f2d7e48296ae48caa2d34 } from '../../../plugin/admin/ListCells'
-import { RecomputeRatingsButton as RecomputeRatingsButton_0496a5490f24244b1f498003657ca97a } from '../../../plugin/ratings/admin/RecomputeRatingsButton'
-import { CountersDashboard as CountersDashboard_34cbee428a27ea866c5f0ed78a6018fc } from '../../../plugin/counters/admin/CountersDashboard'
+import { RatingCell as RatingCell_cf29adb31cad76307c9fe66b9abc2160 } from 'payload-plugin-news-portal/client'
+import { ViewsCell as ViewsCell_cf29adb31cad76307c9fe66b9abc2160 } from 'payload-plugin-news-portal/client'
+import { RecomputeRatingsButton as RecomputeRatingsButton_cf29adb31cad76307c9fe66b9abc2160 } from 'payload-plugin-news-portal/client'
+import { CountersDashboard as CountersDashboard_598b63a7a6e0da9b0d7ff2e43477f149 } from 'payload-plugin-news-portal/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
-  "/plugin/admin/SlugField#SlugField": SlugField_15e70f968f098c62f3b9c9d1a92d3e97,
+  "payload-plugin-news-portal/client#SlugField": SlugField_cf29adb31cad76307c9fe66b9abc2160,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -54,9 +54,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BlockquoteFeatureClient": BlockquoteFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient": HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/plugin/admin/ListCells#RatingCell": RatingCell_a7c1d9c38b0f2d7e48296ae48caa2d34,
-  "/plugin/admin/ListCells#ViewsCell": ViewsCell_a7c1d9c38b0f2d7e48296ae48caa2d34,
-  "/plugin/ratings/admin/RecomputeRatingsButton#RecomputeRatingsButton": RecomputeRatingsButton_0496a5490f24244b1f498003657ca97a,
-  "/plugin/counters/admin/CountersDashboard#CountersDashboard": CountersDashboard_34cbee428a27ea866c5f0ed78a6018fc,
+  "payload-plugin-news-portal/client#RatingCell": RatingCell_cf29adb31cad76307c9fe66b9abc2160,
+  "payload-plugin-news-portal/client#ViewsCell": ViewsCell_cf29adb31cad76307c9fe66b9abc2160,
+  "payload-plugin-news-portal/client#RecomputeRatingsButton": RecomputeRatingsButton_cf29adb31cad76307c9fe66b9abc2160,
+  "payload-plugin-news-portal/rsc#CountersDashboard": CountersDashboard_598b63a7a6e0da9b0d7ff2e43477f149,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

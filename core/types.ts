@@ -1,0 +1,121 @@
+import type { CollectionConfig, Field, Payload, PayloadRequest, TypedUser } from 'payload'
+
+/** The collections the plugin adds, by slug. */
+export type NewsPortalCollectionSlug = 'articles' | 'authors' | 'sources' | 'categories' | 'media'
+
+/**
+ * Overrides for one collection the plugin adds: any collection config key, merged over the
+ * plugin's defaults (objects such as `admin`, `access`, `upload` one level deep, hook lists
+ * appended), plus `fields`, a function that receives the plugin's fields and returns the final list.
+ */
+export type CollectionOverrides = Partial<Omit<CollectionConfig, 'fields' | 'slug'>> & {
+  fields?: (args: { defaultFields: Field[] }) => Field[]
+}
+
+/** What `articlePath` receives: the article and its primary category, as far as they are known. */
+export interface ArticlePathInput {
+  slug?: string | null
+  primaryCategorySlug?: string | null
+}
+
+export interface NewsPortalPluginConfig {
+  /** Turns the plugin's behaviour off while keeping its collections, so the schema stays stable. Default `false`. */
+  disabled?: boolean
+  /** The site's time zone, for day and month boundaries and date display. Default `'Asia/Ho_Chi_Minh'`. */
+  timeZone?: string
+  /** Which logged-in users may write portal content. Default: users whose `roles` include `admin` or `editor` (or any user of a collection without `roles`). */
+  isEditor?: (user: TypedUser | null | undefined, req?: PayloadRequest) => boolean
+  /** The public path of an article, used for internal links in `bodyHtml`. Default `/{category-slug}/{article-slug}`. */
+  articlePath?: (article: ArticlePathInput) => string
+  /** Overrides for the `articles` collection. */
+  articlesOverrides?: CollectionOverrides
+  /** Overrides for the `authors` collection. */
+  authorsOverrides?: CollectionOverrides
+  /** Overrides for the `sources` collection. */
+  sourcesOverrides?: CollectionOverrides
+  /** Overrides for the `categories` collection. */
+  categoriesOverrides?: CollectionOverrides
+  /** Overrides for the `media` collection (for example `upload.staticDir`). */
+  mediaOverrides?: CollectionOverrides
+  /** What identifies an anonymous voter: the `x-voter-token` header, the client address, or both together. Default `'token'` (see docs/ratings.md). */
+  ratingVoter?: 'token' | 'ip' | 'token+ip'
+  /** Read the client address from `x-forwarded-for` / `x-real-ip`: `true` trusts the whole chain, a number trusts that many proxies in front. Default `false`. */
+  trustProxy?: boolean | number
+  /** Votes accepted per client address per minute before `RATE_LIMITED`. Default `30`. */
+  ratingsPerMinute?: number
+  /** Where the vote rate limiter keeps its counts: `'memory'` (this process), `'database'` (the `rate-limit-hits` collection, shared by every instance) or a store object. Default `'memory'`. */
+  ratingRateLimitStore?: RateLimitStore | 'memory' | 'database'
+  /** The visitor counter, article views and dossier panel (see docs/counters.md). Default: every field's own default. */
+  counters?: CountersConfig
+  /** Limits of the public GraphQL API, checked before any resolver runs. Default `{ maxComplexity: 1000, maxDepth: 10 }`. */
+  graphQLLimits?: GraphQLLimits
+  /** Origins allowed to call the API from a browser (Payload `cors`). Default: `CORS_ORIGINS` (comma-separated), else the site's own `cors`. */
+  corsOrigins?: string[] | '*'
+  /** The public site's address, for absolute links in the RSS feed. Default: `SERVER_URL`, else the config's `serverURL`, else the request's own origin. */
+  siteUrl?: string
+  /** The site's name, the RSS channel title. Default `'Cổng thông tin điện tử'`. */
+  siteName?: string
+  /** How long caches may keep `/api/feed.xml`, in seconds. Default `300`. */
+  feedCacheSeconds?: number
+}
+
+/** Options of the counter widgets (issue 4). */
+export interface CountersConfig {
+  /** `online` counts distinct sessions seen within this many minutes. Default `5`. */
+  onlineWindowMinutes?: number
+  /** A session counts again as a visit (or article view) after this many idle minutes. Default `30`. */
+  sessionIdleMinutes?: number
+  /** How long a dossier `url` fetch may take before it counts as failed, in ms. Default `10000`. */
+  dossierFetchTimeoutMs?: number
+  /** Cron of the job that prunes stale session rows. Default `'0 *\/10 * * * *'` (every 10 minutes). */
+  pruneSessionsCron?: string
+  /** Cron of the job that refreshes `url`-sourced dossier panels that are due. Default `'0 * * * * *'` (every minute). */
+  dossierSyncCron?: string
+  /** The clock (tests move time with it). Default `() => new Date()`. */
+  now?: () => Date
+}
+
+/** Limits of the public GraphQL API. */
+export interface GraphQLLimits {
+  /** Highest query complexity (Payload's estimator: 1 a field, 10 a relationship). Default `1000`. */
+  maxComplexity?: number
+  /** Deepest selection nesting, fragments followed (introspection exempt). Default `10`. */
+  maxDepth?: number
+}
+
+/** The options with every default filled in, as hooks and collections receive them. */
+export interface ResolvedNewsPortalOptions {
+  disabled: boolean
+  timeZone: string
+  isEditor: (user: TypedUser | null | undefined, req?: PayloadRequest) => boolean
+  articlePath: (article: ArticlePathInput) => string
+  ratingVoter: 'token' | 'ip' | 'token+ip'
+  trustProxy: boolean | number
+  ratingsPerMinute: number
+  ratingRateLimitStore: RateLimitStore
+  counters: Required<CountersConfig>
+  graphQLLimits: Required<GraphQLLimits>
+  /** `undefined`: keep the site's own `cors`. */
+  corsOrigins: string[] | '*' | undefined
+  /** Without a trailing slash; `undefined` until the config's `serverURL` is known. */
+  siteUrl: string | undefined
+  siteName: string
+  feedCacheSeconds: number
+}
+
+/** What a rate limiter answers for one attempt. */
+export interface RateLimitDecision {
+  allowed: boolean
+  /** Whole seconds until the next attempt would be allowed (0 when allowed). */
+  retryAfter: number
+}
+
+/**
+ * Where vote attempts are counted. The default keeps them in this process's memory; several
+ * instances behind a load balancer need a shared store (Redis, the database, …) with the same
+ * contract: count this attempt under `key` and say whether it is within `limit` per `windowMs`.
+ * The plugin also passes the Payload instance (the database store uses it; others may ignore it).
+ */
+export interface RateLimitStore {
+  hit(key: string, limit: number, windowMs: number, payload?: Payload): Promise<RateLimitDecision> | RateLimitDecision
+}

@@ -1,0 +1,25 @@
+import type { Endpoint } from 'payload'
+import type { ResolvedNewsPortalOptions } from '../../core/types.js'
+import { recordVisit } from './visits.js'
+
+/** `POST /api/visits` `{ session, path?, article? }` → VisitorStats (the REST twin of `recordVisit`). */
+export const visitsEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
+  path: '/visits',
+  method: 'post',
+  handler: async (req) => {
+    let body: Record<string, unknown> = {}
+    try {
+      body = (req.json ? await req.json() : {}) ?? {}
+    } catch {
+      return Response.json({ errors: [{ message: 'The body must be JSON: { session, path?, article? }.', field: 'body' }] }, { status: 400 })
+    }
+    if (typeof body !== 'object' || Array.isArray(body)) body = {}
+    const result = await recordVisit(req.payload, options, {
+      session: body.session,
+      path: body.path,
+      article: body.article,
+      userAgent: req.headers.get('user-agent'),
+    })
+    return Response.json(await result.stats(), { headers: { 'cache-control': 'no-store' } })
+  },
+})

@@ -1,0 +1,24 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+import type { ResolvedNewsPortalOptions } from '../../core/types.js'
+import { countFields } from './dossier.js'
+
+const figureFields = [...countFields, 'levels', 'agency', 'period'] as const
+
+/** Stamps a dossier panel's `figuresUpdatedAt` when an editor changes its figures without setting it. */
+export const stampFiguresUpdatedAt =
+  (options: ResolvedNewsPortalOptions): CollectionBeforeChangeHook =>
+  ({ data, originalDoc, operation, context }) => {
+    if (context?.dossierSync || data?.kind !== 'dossier-stats') return data
+    const changed =
+      operation === 'create' ||
+      figureFields.some((field) => field in data && JSON.stringify(comparable(data[field])) !== JSON.stringify(comparable(originalDoc?.[field])))
+    const setByEditor = data.figuresUpdatedAt && data.figuresUpdatedAt !== originalDoc?.figuresUpdatedAt
+    if (changed && !setByEditor) data.figuresUpdatedAt = options.counters.now().toISOString()
+    return data
+  }
+
+/** Array rows carry ids that differ between the incoming data and the stored document. */
+function comparable(value: unknown): unknown {
+  if (!Array.isArray(value)) return value ?? null
+  return value.map((row) => (row && typeof row === 'object' ? { label: row.label, count: row.count } : row))
+}

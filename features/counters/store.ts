@@ -1,0 +1,176 @@
+import { ValidationError, type CollectionSlug, type Payload } from 'payload'
+import { visibleWriteDone } from './freshness.js'
+
+/** Day, month, total and per-article counts: one row per key, changed only by `$inc`. */
+export const COUNTS = 'visit-counts' as CollectionSlug
+/** One row per (session, scope): when that session was last seen there. */
+export const SESSIONS = 'visit-sessions' as CollectionSlug
+
+export const countKeys = {
+  total: 'total',
+  day: (day: string) => `day:${day}`,
+  month: (month: string) => `month:${month}`,
+  article: (id: string | number) => `article:${id}`,
+}
+
+/** True for the adapters' unique-index violation on `key` (SQLite, Postgres and MongoDB all surface a ValidationError). */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof ValidationError)) return false
+  const errors = (error.data as { errors?: Array<{ path?: string }> } | undefined)?.errors ?? []
+  return errors.some((entry) => entry.path === 'key')
+}
+
+/** SQLITE_BUSY (or "database is locked"), possibly wrapped in a driver error's `cause`. */
+export function isBusy(error: unknown): boolean {
+  for (let current = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 4; depth++) {
+    if (typeof current.code === 'string' && current.code.startsWith('SQLITE_BUSY')) return true
+    if (typeof current.message === 'string' && /SQLITE_BUSY|database is locked/.test(current.message)) return true
+    current = current.cause as typeof current
+  }
+  return false
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Runs one write statement, waiting asynchronously while SQLite's write lock is held by a Payload
+ * transaction of this same process. (libsql runs statements synchronously, so `busy_timeout`
+ * would block the very event loop the lock holder needs to commit; a failed BUSY statement wrote
+ * nothing, so trying again later is exact.) Other adapters never throw BUSY and run once.
+ */
+export async function retryWhileBusy<T>(write: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 30_000
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await write()
+    } catch (error) {
+      if (!isBusy(error) || Date.now() > deadline) throw error
+      await sleep(1 + Math.random() * Math.min(25, 2 * attempt))
+    }
+  }
+}
+
+/** Adds `by` to the count under `key`, creating the row when it is new. Returns the new count. */
+export async function increment(payload: Payload, key: string, by = 1): Promise<number> {
+  const add = () =>
+    retryWhileBusy(() =>
+      payload.db.updateOne({
+        collection: COUNTS,
+        where: { key: { equals: key } },
+        data: { hits: { $inc: by } },
+        options: { atomic: true },
+      }),
+    )
+  const existing = await add()
+  if (existing) return Number((existing as unknown as { hits: number }).hits)
+  try {
+    await retryWhileBusy(() => payload.db.create({ collection: COUNTS, data: { key, hits: by }, returning: false }))
+    return by
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error
+  }
+  // Another request created the row between our update and our insert: it exists now.
+  const after = await add()
+  if (!after) throw new Error(`visit-counts: the row "${key}" vanished while being incremented.`)
+  return Number((after as unknown as { hits: number }).hits)
+}
+
+/** Reads the counts under `keys` (missing keys read as 0). */
+export async function readCounts(payload: Payload, keys: string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>(keys.map((key) => [key, 0]))
+  if (!keys.length) return counts
+  const { docs } = await payload.db.find({
+    collection: COUNTS,
+    where: { key: { in: keys } },
+    limit: keys.length,
+    pagination: false,
+  })
+  for (const doc of docs as unknown as Array<{ key: string; hits: number }>) counts.set(doc.key, Number(doc.hits) || 0)
+  return counts
+}
+
+export type SessionScope = 'visit' | 'view'
+
+// Sessions this process saw lately: a hint for which statement to try first, never a decision.
+const recentlySeen = new WeakMap<Payload, Map<string, true>>()
+const RECENT_LIMIT = 50_000
+
+function seenHere(payload: Payload, key: string): boolean {
+  let seen = recentlySeen.get(payload)
+  if (!seen) {
+    seen = new Map()
+    recentlySeen.set(payload, seen)
+  }
+  const known = seen.delete(key)
+  seen.set(key, true)
+  if (seen.size > RECENT_LIMIT) seen.delete(seen.keys().next().value as string)
+  return known
+}
+
+/**
+ * Marks the session `key` as seen at `now` and says whether this hit starts a new window (counts).
+ * Exact under concurrency on every adapter: each step is one conditional statement, and exactly
+ * one of any number of simultaneous requests can win the conditional update of an idle row or
+ * the insert under the unique key; the others find the row active on their next step.
+ */
+export async function startsNewWindow(
+  payload: Payload,
+  { key, scope, now, idleMs, onlineMs }: { key: string; scope: SessionScope; now: Date; idleMs: number; onlineMs?: number },
+): Promise<boolean> {
+  const seenAt = now.toISOString()
+  const cutoff = new Date(now.getTime() - idleMs).toISOString()
+  const conditional = (lastSeenAt: Record<string, string>) =>
+    retryWhileBusy(() =>
+      payload.db.updateOne({
+        collection: SESSIONS,
+        where: { and: [{ key: { equals: key } }, { lastSeenAt }] },
+        data: { lastSeenAt: seenAt },
+        options: { atomic: true },
+      }),
+    )
+  const insert = async () => {
+    try {
+      await retryWhileBusy(() =>
+        payload.db.create({ collection: SESSIONS, data: { key, scope, lastSeenAt: seenAt }, returning: false }),
+      )
+      return true
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error
+      return false
+    }
+  }
+  // A session this process has not seen is most likely new: one insert settles it.
+  if (!seenHere(payload, key) && (await insert())) return true
+  const onlineCutoff = onlineMs === undefined ? null : new Date(now.getTime() - onlineMs).toISOString()
+  for (let round = 0; round < 5; round++) {
+    // 1. Active within the idle window: slide the window, count nothing. (Seen within the online
+    //    window too: `online` does not change either; otherwise it just came back online.)
+    if (onlineCutoff && onlineCutoff > cutoff && (await conditional({ greater_than_equal: onlineCutoff }))) return false
+    if (await conditional({ greater_than_equal: cutoff })) {
+      if (onlineCutoff) visibleWriteDone(payload)
+      return false
+    }
+    // 2. Idle for longer: only one concurrent request can move lastSeenAt past the cutoff.
+    if (await conditional({ less_than: cutoff })) return true
+    // 3. Never seen (or pruned meanwhile): only one concurrent request can insert the key.
+    if (await insert()) return true
+  }
+  throw new Error(`visit-sessions: could not record the session "${key}".`)
+}
+
+/** Distinct sessions of `scope` seen at or after `since`. */
+export async function countSessionsSince(payload: Payload, scope: SessionScope, since: Date): Promise<number> {
+  const { totalDocs } = await payload.db.count({
+    collection: SESSIONS,
+    where: { and: [{ scope: { equals: scope } }, { lastSeenAt: { greater_than_equal: since.toISOString() } }] },
+  })
+  return totalDocs
+}
+
+/** Deletes session rows last seen before `before` (they would count again anyway). */
+export async function pruneSessions(payload: Payload, before: Date): Promise<void> {
+  await retryWhileBusy(() =>
+    payload.db.deleteMany({ collection: SESSIONS, where: { lastSeenAt: { less_than: before.toISOString() } } }),
+  )
+  visibleWriteDone(payload)
+}

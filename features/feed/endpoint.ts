@@ -1,0 +1,104 @@
+import type { Endpoint, PayloadRequest, TypedLocale, Where } from 'payload'
+import type { ResolvedNewsPortalOptions } from '../../core/types.js'
+import { publicArticleWhere } from '../content/publicWhere.js'
+import { renderRss, type RssItem } from './rss.js'
+
+/** How many articles the feed carries. */
+export const FEED_SIZE = 20
+
+type Named = { name?: string | null; title?: string | null; slug?: string | null }
+type FeedArticle = {
+  title?: string | null
+  slug?: string | null
+  lead?: string | null
+  publishedAt?: string | null
+  byline?: string | null
+  authors?: Array<Named | string | number> | null
+  categories?: Array<Named | string | number> | null
+}
+
+const populated = (values: FeedArticle['authors']): Named[] =>
+  (values ?? []).filter((value): value is Named => typeof value === 'object' && value !== null)
+
+/** The public site's base URL: the option, else the config's `serverURL`, else the request's origin. */
+function siteUrlFor(req: PayloadRequest, options: ResolvedNewsPortalOptions): string {
+  const configured = options.siteUrl || req.payload.config.serverURL?.replace(/\/+$/, '')
+  if (configured) return configured
+  return req.url ? new URL(req.url).origin : 'http://localhost:3000'
+}
+
+/**
+ * `GET /api/feed.xml[?category=slug]`: RSS 2.0 with the latest public articles, newest first,
+ * read with the public rule whoever asks (a logged-in editor's feed shows no drafts either).
+ */
+export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
+  path: '/feed.xml',
+  method: 'get',
+  handler: async (req) => {
+    const { payload } = req
+    const locale = (req.locale ?? undefined) as TypedLocale | undefined
+    const categorySlug = req.searchParams.get('category')?.trim()
+    const where: Where[] = [publicArticleWhere()]
+    let category: Named | undefined
+    if (categorySlug) {
+      const found = await payload.find({
+        collection: 'categories',
+        where: { slug: { equals: categorySlug } },
+        limit: 1,
+        pagination: false,
+        depth: 0,
+        locale,
+        overrideAccess: false,
+        req,
+      })
+      category = found.docs[0] as Named | undefined
+      if (!category) {
+        return Response.json({ errors: [{ message: `category: no category has the slug "${categorySlug}".` }] }, { status: 404 })
+      }
+      where.push({ categories: { in: [(found.docs[0] as { id: string | number }).id] } })
+    }
+    const { docs } = await payload.find({
+      collection: 'articles',
+      where: { and: where },
+      sort: ['-publishedAt', '-id'],
+      limit: FEED_SIZE,
+      pagination: false,
+      depth: 1,
+      locale,
+      select: { title: true, slug: true, lead: true, publishedAt: true, byline: true, authors: true, categories: true },
+      populate: { authors: { name: true }, categories: { title: true, slug: true } },
+      overrideAccess: false,
+      req,
+    })
+    const siteUrl = siteUrlFor(req, options)
+    const items: RssItem[] = (docs as FeedArticle[]).map((article) => {
+      const categories = populated(article.categories)
+      const authors = populated(article.authors).map((author) => author.name ?? '').filter(Boolean)
+      if (!authors.length && article.byline) authors.push(article.byline)
+      return {
+        title: article.title ?? '',
+        link: siteUrl + options.articlePath({ slug: article.slug, primaryCategorySlug: categories[0]?.slug ?? null }),
+        description: article.lead,
+        pubDate: new Date(article.publishedAt ?? 0),
+        authors,
+        categories: categories.map((entry) => entry.title ?? '').filter(Boolean),
+      }
+    })
+    const selfUrl = `${siteUrl}/api/feed.xml${categorySlug ? `?category=${encodeURIComponent(categorySlug)}` : ''}`
+    const xml = renderRss({
+      title: category?.title ? `${options.siteName} – ${category.title}` : options.siteName,
+      link: category?.slug ? `${siteUrl}/${category.slug}` : siteUrl,
+      description: category?.title ? `${category.title} – ${options.siteName}` : options.siteName,
+      selfUrl,
+      language: locale ?? undefined,
+      items,
+    })
+    return new Response(xml, {
+      status: 200,
+      headers: {
+        'Content-Type': 'application/rss+xml; charset=utf-8',
+        'Cache-Control': `public, max-age=${options.feedCacheSeconds}, s-maxage=${options.feedCacheSeconds}`,
+      },
+    })
+  },
+})

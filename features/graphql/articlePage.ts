@@ -1,0 +1,178 @@
+import type { GraphQLResolveInfo } from 'graphql'
+import { ValidationError, type PayloadRequest, type SelectType, type TypedLocale, type Where } from 'payload'
+import type { GraphQLFieldsExtension } from '../../core/feature.js'
+import { idOf } from '../../core/ids.js'
+import { publicArticleWhere } from '../content/publicWhere.js'
+import { selectedNames, selectForRequested } from './selection.js'
+
+/** How many newer and older articles a page may ask for. */
+export const NEIGHBORS = { default: 5, min: 1, max: 20 } as const
+
+type ArticleDoc = Record<string, unknown> & { id: string | number; publishedAt?: string | null; primaryCategory?: unknown }
+
+export interface ArticlePageData {
+  article: ArticleDoc
+  newer: ArticleDoc[]
+  older: ArticleDoc[]
+}
+
+export interface ArticlePageArgs {
+  slug: string
+  neighbors?: number | null
+  locale?: string | null
+  fallbackLocale?: string | null
+}
+
+
+
+/** Throws Payload's ValidationError (HTTP 400) naming `neighbors` unless it is an integer in 1..20. */
+export function checkNeighbors(neighbors: number | null | undefined): number {
+  const value = neighbors ?? NEIGHBORS.default
+  if (!Number.isInteger(value) || value < NEIGHBORS.min || value > NEIGHBORS.max) {
+    throw new ValidationError({
+      errors: [
+        {
+          path: 'neighbors',
+          message: `neighbors must be an integer from ${NEIGHBORS.min} to ${NEIGHBORS.max}; got ${value}.`,
+        },
+      ],
+    })
+  }
+  return value
+}
+
+/** What each read of `findArticlePage` selects: the article's own fields and the neighbours'. */
+export interface ArticlePageSelect {
+  article?: SelectType
+  /** `false`: the caller shows no neighbours, so they are not read (`newer` and `older` are empty). */
+  neighbors?: SelectType | false
+}
+
+/**
+ * One article page in three database queries of articles, whatever `neighbors` is: the article by
+ * slug, then its newer and its older neighbours (in parallel). All three are Local API reads with
+ * the reader's access, hooks and locale, at depth 0 with the caller's `req`, so relationships are
+ * filled later by Payload's per-request DataLoader: one batched query per related collection.
+ * Each read selects only what its part of the page asked for (`select.article`, `select.neighbors`).
+ */
+export async function findArticlePage(
+  req: PayloadRequest,
+  args: ArticlePageArgs,
+  select: ArticlePageSelect = {},
+): Promise<ArticlePageData | null> {
+  const neighbors = checkNeighbors(args.neighbors)
+  const { payload } = req
+  const locale = (args.locale ?? req.locale ?? undefined) as TypedLocale | undefined
+  const fallbackLocale = (args.fallbackLocale ?? req.fallbackLocale ?? undefined) as TypedLocale | undefined
+  const read = (where: Where, options: { select?: SelectType; sort?: string[]; limit: number }) =>
+    payload.find({
+      collection: 'articles',
+      where,
+      ...options,
+      pagination: false,
+      depth: 0,
+      locale,
+      fallbackLocale,
+      // The reader's own access applies to the article and its neighbours alike.
+      overrideAccess: false,
+      req,
+    }) as Promise<{ docs: ArticleDoc[] }>
+  // The neighbours are found from the article's publishedAt and primary category.
+  const articleSelect = select.article && withFields(select.article, ['publishedAt', 'primaryCategory'])
+  const article = (await read({ slug: { equals: args.slug } }, { select: articleSelect, limit: 1 })).docs[0]
+  if (!article) return null
+  if (!article.publishedAt || select.neighbors === false) return { article, newer: [], older: [] }
+
+  const publishedAt = new Date(article.publishedAt).toISOString()
+  const primaryCategory = idOf(article.primaryCategory)
+  // Neighbours are public whoever asks: an editor's page shows what readers will see next to it.
+  // The tie-break below (same publishedAt: by id) already leaves the article itself out.
+  const scope: Where[] = [publicArticleWhere()]
+  // `primaryCategory` is kept equal to the first category on save: one indexed column, no join.
+  if (primaryCategory !== undefined) scope.push({ primaryCategory: { equals: primaryCategory } })
+  const after = (direction: 'greater_than' | 'less_than', sort: string[]) =>
+    read(
+      {
+        and: [
+          ...scope,
+          {
+            or: [
+              { publishedAt: { [direction]: publishedAt } },
+              { and: [{ publishedAt: { equals: publishedAt } }, { id: { [direction]: article.id } }] },
+            ],
+          },
+        ],
+      },
+      { select: select.neighbors || undefined, sort, limit: neighbors },
+    ).then((result) => result.docs)
+  const [newer, older] = await Promise.all([
+    after('greater_than', ['publishedAt', 'id']),
+    after('less_than', ['-publishedAt', '-id']),
+  ])
+  return { article, newer, older }
+}
+
+/** An include-mode `select` with `names` added; an exclude-mode one as it is. */
+function withFields(select: SelectType, names: string[]): SelectType {
+  const include = Object.values(select).every((value) => value !== false)
+  return include ? ({ ...select, ...Object.fromEntries(names.map((name) => [name, true])) } as SelectType) : select
+}
+
+/**
+ * `ArticlePage(slug, locale, fallbackLocale, neighbors)`: a whole article page in one round trip.
+ * `article`, `newer` and `older` are Payload's own `Article` type, so every field of it (virtual
+ * ones such as `rating` and `views` included) resolves exactly as in `Article(id)`.
+ */
+export const articlePageQuery: GraphQLFieldsExtension = (graphQL, context) => {
+  const articleType = context.collections.articles?.graphQL?.type
+  if (!articleType) return {}
+  const { GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLString } = graphQL
+  const articleList = new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(articleType)))
+  const ArticlePage = new GraphQLObjectType({
+    name: 'ArticlePage',
+    description: 'An article with its newer and older neighbours in the same primary category.',
+    fields: {
+      article: { type: articleType },
+      newer: { type: articleList, description: 'Public articles just after this one, oldest first.' },
+      older: { type: articleList, description: 'Public articles just before this one, newest first.' },
+    },
+  })
+  return {
+    ArticlePage: {
+      type: ArticlePage,
+      description: 'A whole article page in one request; null when the article is missing or not public.',
+      args: {
+        slug: { type: new GraphQLNonNull(GraphQLString) },
+        ...(context.types.localeInputType ? { locale: { type: context.types.localeInputType } } : {}),
+        ...(context.types.fallbackLocaleInputType
+          ? { fallbackLocale: { type: context.types.fallbackLocaleInputType } }
+          : {}),
+        neighbors: {
+          type: GraphQLInt,
+          defaultValue: NEIGHBORS.default,
+          description: `How many newer and how many older articles (${NEIGHBORS.min}..${NEIGHBORS.max}).`,
+        },
+      },
+      async resolve(_: unknown, args: ArticlePageArgs, { req }: { req: PayloadRequest }, info: GraphQLResolveInfo) {
+        checkNeighbors(args.neighbors)
+        // Relationship fields of Article read the locale from req, as Payload's own queries arrange.
+        if (args.locale) req.locale = args.locale
+        if (args.fallbackLocale) req.fallbackLocale = args.fallbackLocale as PayloadRequest['fallbackLocale']
+        // Reading a body nobody asked for (11 of them on a default page) costs more than the queries.
+        const fields = req.payload.collections.articles.config.flattenedFields
+        const graphQLFields = articleType.getFields() as Record<string, { extensions?: { field?: { name?: string } } }>
+        const requested = (...parts: string[]) =>
+          new Set(
+            parts.flatMap((part) =>
+              [...selectedNames(info, part)].map((name) => graphQLFields[name]?.extensions?.field?.name ?? name),
+            ),
+          )
+        const forNeighbors = requested('newer', 'older')
+        return findArticlePage(req, args, {
+          article: selectForRequested(fields, requested('article')),
+          neighbors: forNeighbors.size ? selectForRequested(fields, forNeighbors) : false,
+        })
+      },
+    },
+  }
+}

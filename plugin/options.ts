@@ -1,0 +1,45 @@
+import type { TypedUser } from 'payload'
+import type { NewsPortalPluginConfig, RateLimitStore, ResolvedNewsPortalOptions } from '../core/types.js'
+import { defaultArticlePath } from '../features/content/bodyHtml.js'
+import { resolveCountersOptions } from '../features/counters/index.js'
+import { corsOriginsFromEnv } from '../features/graphql/index.js'
+import { MemoryRateLimitStore } from '../features/ratings/rateLimit.js'
+import { DatabaseRateLimitStore } from '../features/ratings/rateLimitDatabase.js'
+
+/** Default editor rule: a user whose `roles` include `admin` or `editor`; a user collection without roles counts every user. */
+export function defaultIsEditor(user: TypedUser | null | undefined): boolean {
+  if (!user) return false
+  const roles = (user as { roles?: unknown }).roles
+  if (roles === undefined) return true
+  return Array.isArray(roles) && (roles.includes('admin') || roles.includes('editor'))
+}
+
+/** The rate-limit store an option names (a store object is used as given). */
+function rateLimitStore(store: NewsPortalPluginConfig['ratingRateLimitStore']): RateLimitStore {
+  if (store === undefined || store === 'memory') return new MemoryRateLimitStore()
+  if (store === 'database') return new DatabaseRateLimitStore()
+  if (typeof store === 'object' && store !== null && typeof store.hit === 'function') return store
+  throw new Error(
+    `newsPortalPlugin: ratingRateLimitStore must be 'memory', 'database' or an object with a hit() method; got ${JSON.stringify(store)}.`,
+  )
+}
+
+/** Every option with its default filled in: the one place where defaults are decided. */
+export function resolveOptions(options: NewsPortalPluginConfig = {}): ResolvedNewsPortalOptions {
+  return {
+    disabled: options.disabled ?? false,
+    timeZone: options.timeZone ?? 'Asia/Ho_Chi_Minh',
+    isEditor: options.isEditor ?? defaultIsEditor,
+    articlePath: options.articlePath ?? defaultArticlePath,
+    ratingVoter: options.ratingVoter ?? 'token',
+    trustProxy: options.trustProxy ?? false,
+    ratingsPerMinute: options.ratingsPerMinute ?? 30,
+    ratingRateLimitStore: rateLimitStore(options.ratingRateLimitStore),
+    counters: resolveCountersOptions(options.counters),
+    graphQLLimits: { maxComplexity: 1000, maxDepth: 10, ...options.graphQLLimits },
+    corsOrigins: options.corsOrigins ?? corsOriginsFromEnv(process.env.CORS_ORIGINS),
+    siteUrl: (options.siteUrl ?? process.env.SERVER_URL)?.replace(/\/+$/, '') || undefined,
+    siteName: options.siteName ?? 'Cổng thông tin điện tử',
+    feedCacheSeconds: options.feedCacheSeconds ?? 300,
+  }
+}

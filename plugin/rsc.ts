@@ -1,0 +1,2 @@
+// `payload-plugin-news-portal/rsc`: the admin's server components, referenced by import-map paths.
+export { CountersDashboard } from '../admin/CountersDashboard.js'
