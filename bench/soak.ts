@@ -12,7 +12,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { ensureBuild, freePort, graphql, killInstance, SEED_SLUG, seedDatabase, sleep, startInstance, type Instance } from '../tests/cluster/harness.js'
+import { ensureBuild, freePort, graphql, killInstance, SEED_SLUG, seedDatabase, startInstance, type Instance } from '../tests/cluster/harness.js'
 import { ARTICLE_PAGE_QUERY } from '../tests/helpers/articlePage.js'
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60)

@@ -33,7 +33,7 @@ const answers: Record<string, unknown> = {
 
 let server: http.Server
 let endpoint: string
-let requests: string[] = []
+const requests: string[] = []
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {

@@ -43,7 +43,7 @@ async function readBaseline(payload: Payload): Promise<Baseline> {
     depth: 0,
     overrideAccess: true,
   })
-  const baseline = (docs[0] as { baseline?: Record<string, any> } | undefined)?.baseline
+  const baseline = (docs[0] as { baseline?: Record<string, unknown> } | undefined)?.baseline
   if (!baseline) return empty
   const months = new Map<string, number>()
   for (const row of (baseline.months ?? []) as Array<{ month?: string; visits?: number }>) {

@@ -7,7 +7,7 @@ export const visitsEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => 
   path: '/visits',
   method: 'post',
   handler: async (req) => {
-    let body: Record<string, unknown> = {}
+    let body: Record<string, unknown>
     try {
       body = (req.json ? await req.json() : {}) ?? {}
     } catch {

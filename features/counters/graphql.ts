@@ -106,6 +106,20 @@ export const countersMutations =
   }
 
 /** The enabled panel with `slug`, or the first enabled one (oldest first). */
+/** The stored fields of a dossier-stats widget that the panel shows. */
+interface DossierWidgetDoc {
+  title?: string | null
+  slug?: string | null
+  agency?: string | null
+  period?: string | null
+  levels?: Array<{ label: string; count?: number | null }> | null
+  received?: number | null
+  resolved?: number | null
+  onTime?: number | null
+  overdue?: number | null
+  figuresUpdatedAt?: string | null
+}
+
 export async function dossierStats(req: PayloadRequest, slug?: string | null) {
   const { docs } = await req.payload.find({
     collection: WIDGETS,
@@ -121,7 +135,7 @@ export async function dossierStats(req: PayloadRequest, slug?: string | null) {
     depth: 0,
     overrideAccess: true,
   })
-  const widget = docs[0] as Record<string, any> | undefined
+  const widget = docs[0] as DossierWidgetDoc | undefined
   if (!widget) return null
   const figures = { onTime: widget.onTime ?? 0, overdue: widget.overdue ?? 0 }
   return {
@@ -129,7 +143,7 @@ export async function dossierStats(req: PayloadRequest, slug?: string | null) {
     slug: widget.slug,
     agency: widget.agency ?? null,
     period: widget.period ?? null,
-    levels: ((widget.levels ?? []) as Array<{ label: string; count: number }>).map(({ label, count }) => ({ label, count: count ?? 0 })),
+    levels: (widget.levels ?? []).map(({ label, count }) => ({ label, count: count ?? 0 })),
     received: widget.received ?? 0,
     resolved: widget.resolved ?? 0,
     overdue: figures.overdue,

@@ -20,7 +20,7 @@ export function depthLimitRule(maxDepth: number, ErrorClass: typeof GraphQLError
     const depthOf = (selectionSet: SelectionSetNode, visiting: Set<string>): number => {
       let deepest = 0
       for (const selection of selectionSet.selections) {
-        let depth = 0
+        let depth: number
         if (selection.kind === Kind.FIELD) {
           if (INTROSPECTION_ROOTS.has(selection.name.value)) continue
           depth = selection.selectionSet ? 1 + depthOf(selection.selectionSet, visiting) : 1
