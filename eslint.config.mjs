@@ -41,7 +41,15 @@ export default tseslint.config(
   },
   {
     // Scripts, benchmarks, tests and the seed report to the terminal.
-    files: ['scripts/**', 'bench/**', 'tests/**', 'seed/**', 'sdk/scripts/**', 'sdk/examples/**', 'config/**'],
+    files: [
+      'scripts/**',
+      'bench/**',
+      'tests/**',
+      'seed/**',
+      'sdk/scripts/**',
+      'sdk/examples/**',
+      'config/**',
+    ],
     rules: { 'no-console': 'off' },
   },
   {

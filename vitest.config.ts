@@ -10,7 +10,10 @@ export default defineConfig({
     alias: [
       { find: /^graphql$/, replacement: require.resolve('graphql') },
       // The SDK's own source, so tests never depend on a stale sdk/dist.
-      { find: /^news-portal-sdk$/, replacement: fileURLToPath(new URL('./sdk/src/index.ts', import.meta.url)) },
+      {
+        find: /^news-portal-sdk$/,
+        replacement: fileURLToPath(new URL('./sdk/src/index.ts', import.meta.url)),
+      },
     ],
   },
   test: {

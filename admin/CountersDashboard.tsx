@@ -17,7 +17,12 @@ const box: React.CSSProperties = {
   minWidth: 280,
   flex: '1 1 320px',
 }
-const row: React.CSSProperties = { display: 'flex', justifyContent: 'space-between', gap: 16, padding: '2px 0' }
+const row: React.CSSProperties = {
+  display: 'flex',
+  justifyContent: 'space-between',
+  gap: 16,
+  padding: '2px 0',
+}
 
 /** The visitor figures and the dossier panel on the admin home, for editors. */
 export async function CountersDashboard({ payload, user, countersOptions: options }: Props) {
@@ -49,7 +54,12 @@ export async function CountersDashboard({ payload, user, countersOptions: option
       {dossier && (
         <section style={box}>
           <h4 style={{ margin: '0 0 8px' }}>{dossier.title}</h4>
-          {dossier.agency && <div style={{ marginBottom: 4 }}>{dossier.agency}{dossier.period ? ` · ${dossier.period}` : ''}</div>}
+          {dossier.agency && (
+            <div style={{ marginBottom: 4 }}>
+              {dossier.agency}
+              {dossier.period ? ` · ${dossier.period}` : ''}
+            </div>
+          )}
           {dossier.levels.map((level) => line(level.label, formatCount(level.count)))}
           {line('Tiếp nhận', formatCount(dossier.received))}
           {line('Đã giải quyết', formatCount(dossier.resolved))}
@@ -58,9 +68,11 @@ export async function CountersDashboard({ payload, user, countersOptions: option
           {dossier.updatedAt && (
             <div style={{ marginTop: 6, opacity: 0.7 }}>
               Tự động cập nhật lúc{' '}
-              {new Intl.DateTimeFormat('vi-VN', { timeZone: options.timeZone, dateStyle: 'short', timeStyle: 'medium' }).format(
-                new Date(dossier.updatedAt),
-              )}
+              {new Intl.DateTimeFormat('vi-VN', {
+                timeZone: options.timeZone,
+                dateStyle: 'short',
+                timeStyle: 'medium',
+              }).format(new Date(dossier.updatedAt))}
             </div>
           )}
         </section>

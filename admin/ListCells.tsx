@@ -5,13 +5,19 @@ import { useTranslation } from '@payloadcms/ui'
 /** Number formatting of the admin language: `13.933` and `4,5` in Vietnamese, `13,933` and `4.5` in English. */
 function useNumberFormat(fractionDigits: number) {
   const { i18n } = useTranslation()
-  return new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'vi-VN', { maximumFractionDigits: fractionDigits })
+  return new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'vi-VN', {
+    maximumFractionDigits: fractionDigits,
+  })
 }
 
 /** The article list's "Views" column. */
 export function ViewsCell({ cellData }: DefaultCellComponentProps) {
   const format = useNumberFormat(0)
-  return <span data-news-portal="views-cell">{typeof cellData === 'number' ? format.format(cellData) : '0'}</span>
+  return (
+    <span data-news-portal="views-cell">
+      {typeof cellData === 'number' ? format.format(cellData) : '0'}
+    </span>
+  )
 }
 
 /** The article list's "Rating" column: average with the number of votes, e.g. `4,5 (12)`. */

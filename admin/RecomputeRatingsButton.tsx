@@ -14,10 +14,13 @@ export function RecomputeRatingsButton() {
     setBusy(true)
     setMessage('')
     try {
-      const response = await fetch(`${config.serverURL}${config.routes.api}/rating-summaries/recompute`, {
-        method: 'POST',
-        credentials: 'include',
-      })
+      const response = await fetch(
+        `${config.serverURL}${config.routes.api}/rating-summaries/recompute`,
+        {
+          method: 'POST',
+          credentials: 'include',
+        },
+      )
       const body = await response.json()
       if (!response.ok) throw new Error(body?.errors?.[0]?.message ?? response.statusText)
       setMessage(
@@ -26,14 +29,19 @@ export function RecomputeRatingsButton() {
           : `Recomputed: ${body.votes} votes, ${body.articles} articles, ${body.corrected} rows corrected.`,
       )
     } catch (error) {
-      setMessage((vi ? 'Lỗi: ' : 'Error: ') + (error instanceof Error ? error.message : String(error)))
+      setMessage(
+        (vi ? 'Lỗi: ' : 'Error: ') + (error instanceof Error ? error.message : String(error)),
+      )
     } finally {
       setBusy(false)
     }
   }
 
   return (
-    <div data-news-portal="recompute-ratings" style={{ display: 'flex', alignItems: 'center', gap: '1rem', marginBottom: '1rem' }}>
+    <div
+      data-news-portal="recompute-ratings"
+      style={{ display: 'flex', alignItems: 'center', gap: '1rem', marginBottom: '1rem' }}
+    >
       <Button buttonStyle="secondary" disabled={busy} onClick={recompute} size="small">
         {vi ? 'Tính lại tổng điểm' : 'Recompute totals'}
       </Button>

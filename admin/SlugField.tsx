@@ -11,7 +11,13 @@ export function SlugField(props: TextFieldClientProps & { sourceField?: string }
   const { sourceField = 'title', ...fieldProps } = props
   const source = useFormFields(([fields]) => fields[sourceField]?.value)
   const preview = typeof source === 'string' ? slugify(source) : ''
-  const field = { ...fieldProps.field, admin: { ...fieldProps.field.admin, placeholder: preview || fieldProps.field.admin?.placeholder } }
+  const field = {
+    ...fieldProps.field,
+    admin: {
+      ...fieldProps.field.admin,
+      placeholder: preview || fieldProps.field.admin?.placeholder,
+    },
+  }
   return (
     <div data-news-portal="slug-field">
       <TextField {...fieldProps} field={field} />

@@ -28,7 +28,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
 const ARTICLE = `id title slug lead bodyHtml publishedAt byline sourceUrl
   authors { id name avatar { url } } source { id title url }
   categories { id title slug } coverImage { id url alt caption width height }`
-const CARD = 'id title slug lead publishedAt coverImage { url alt } authors { name } categories { slug title }'
+const CARD =
+  'id title slug lead publishedAt coverImage { url alt } authors { name } categories { slug title }'
 
 const PAGE_QUERY = `query Page($slug: String!) {
   ArticlePage(slug: $slug, neighbors: 5) { article { ${ARTICLE} } newer { ${CARD} } older { ${CARD} } }
@@ -36,7 +37,9 @@ const PAGE_QUERY = `query Page($slug: String!) {
 const BY_SLUG_QUERY = `query BySlug($slug: String!) { Articles(where: { slug: { equals: $slug } }, limit: 1) { docs { ${ARTICLE} } } }`
 // The neighbours as a front end would list them: same primary category (the stored, indexed field
 // ArticlePage uses too), before / after the article's date.
-const NEIGHBORS_QUERY = (direction: 'greater_than' | 'less_than') => `query Neighbours($category: JSON, $at: DateTime) {
+const NEIGHBORS_QUERY = (
+  direction: 'greater_than' | 'less_than',
+) => `query Neighbours($category: JSON, $at: DateTime) {
   Articles(where: { primaryCategory: { equals: $category }, publishedAt: { ${direction}: $at } },
     sort: "${direction === 'greater_than' ? 'publishedAt' : '-publishedAt'}", limit: 5) { docs { ${CARD} } }
 }`
@@ -44,7 +47,12 @@ const BY_ID_QUERY = `query ById($id: Int!) { Article(id: $id) { ${ARTICLE} } }`
 // The same with Payload's `select: true`: only the requested fields are read (what ArticlePage does).
 const BY_ID_SELECT_QUERY = `query ById($id: Int!) { Article(id: $id, select: true) { ${ARTICLE} } }`
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, label: string): Promise<void> {
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  label: string,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const started = Date.now()
     const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -78,7 +86,8 @@ async function graphql(base: string, query: string, variables: Record<string, un
     body: JSON.stringify({ query, variables }),
   })
   const json = (await response.json()) as { data?: any; errors?: Array<{ message: string }> }
-  if (!response.ok || json.errors) throw new Error(`GraphQL ${response.status}: ${JSON.stringify(json.errors)}`)
+  if (!response.ok || json.errors)
+    throw new Error(`GraphQL ${response.status}: ${JSON.stringify(json.errors)}`)
   return json.data
 }
 
@@ -107,7 +116,9 @@ async function cannon(base: string, load: Load) {
     requests: load.requests,
   })
   if (result.non2xx || result.errors || result.timeouts) {
-    throw new Error(`bad responses: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`)
+    throw new Error(
+      `bad responses: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
+    )
   }
   return { requestsPerSecond: result.requests.average, latencyMs: result.latency.average }
 }
@@ -155,7 +166,8 @@ async function main() {
     const seedEnv = { ...env, NODE_ENV: 'production' } as NodeJS.ProcessEnv
     await run('npm', ['run', 'seed'], seedEnv, 'seed').catch((error: Error) => {
       console.log(`seed: ${error.message.split('\n')[0]}; retrying once`)
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(work, `bench.db${suffix}`), { force: true })
+      for (const suffix of ['', '-wal', '-shm'])
+        fs.rmSync(path.join(work, `bench.db${suffix}`), { force: true })
       return run('npm', ['run', 'seed'], seedEnv, 'seed')
     })
     if (!process.argv.includes('--no-build'))
@@ -221,7 +233,10 @@ async function main() {
       })
     }
 
-    const samples: Record<keyof typeof loads, Array<{ requestsPerSecond: number; latencyMs: number }>> = {
+    const samples: Record<
+      keyof typeof loads,
+      Array<{ requestsPerSecond: number; latencyMs: number }>
+    > = {
       page: [],
       naive: [],
       naiveSelect: [],
@@ -252,26 +267,40 @@ async function main() {
       `(a) pages/second: ArticlePage ${pagesPerSecond.toFixed(1)} vs naive ${naivePagesPerSecond.toFixed(1)} (3 requests a page)`,
     )
     console.log(`    ratio ${(pagesPerSecond / naivePagesPerSecond).toFixed(2)}x (target >= 2.5x)`)
-    const naiveSelectPagesPerSecond = median(samples.naiveSelect.map((s) => s.requestsPerSecond)) / naive.length
+    const naiveSelectPagesPerSecond =
+      median(samples.naiveSelect.map((s) => s.requestsPerSecond)) / naive.length
     console.log(
       `    against the naive page with select: true ${naiveSelectPagesPerSecond.toFixed(1)}: ratio ${(pagesPerSecond / naiveSelectPagesPerSecond).toFixed(2)}x`,
     )
-    console.log(`(b) latency: ArticlePage ${pageLatency.toFixed(2)} ms vs Article(id) ${byIdLatency.toFixed(2)} ms`)
+    console.log(
+      `(b) latency: ArticlePage ${pageLatency.toFixed(2)} ms vs Article(id) ${byIdLatency.toFixed(2)} ms`,
+    )
     console.log(`    ratio ${(pageLatency / byIdLatency).toFixed(2)}x (target <= 1.5x)`)
-    console.log(`    against Article(id, select: true) ${byIdSelectLatency.toFixed(2)} ms: ratio ${(pageLatency / byIdSelectLatency).toFixed(2)}x`)
+    console.log(
+      `    against Article(id, select: true) ${byIdSelectLatency.toFixed(2)} ms: ratio ${(pageLatency / byIdSelectLatency).toFixed(2)}x`,
+    )
     // Each round measures every load back to back, so a round's own ratio is the least exposed to
     // the other jobs on a shared machine changing the load between rounds.
     const perRound = (ratio: (round: number) => number) => {
       const values = Array.from({ length: ROUNDS }, (_, round) => ratio(round))
       return `median ${median(values).toFixed(2)}x, rounds ${values.map((value) => value.toFixed(2)).join(' ')}`
     }
-    const rate = (name: keyof typeof samples, round: number) => samples[name][round].requestsPerSecond
+    const rate = (name: keyof typeof samples, round: number) =>
+      samples[name][round].requestsPerSecond
     const latency = (name: keyof typeof samples, round: number) => samples[name][round].latencyMs
     console.log('ratios within each round:')
-    console.log(`  (a) vs naive                     ${perRound((r) => rate('page', r) / (rate('naive', r) / naive.length))}`)
-    console.log(`  (a) vs naive with select         ${perRound((r) => rate('page', r) / (rate('naiveSelect', r) / naive.length))}`)
-    console.log(`  (b) vs Article(id)               ${perRound((r) => latency('pageLatency', r) / latency('byIdLatency', r))}`)
-    console.log(`  (b) vs Article(id, select: true) ${perRound((r) => latency('pageLatency', r) / latency('byIdSelectLatency', r))}`)
+    console.log(
+      `  (a) vs naive                     ${perRound((r) => rate('page', r) / (rate('naive', r) / naive.length))}`,
+    )
+    console.log(
+      `  (a) vs naive with select         ${perRound((r) => rate('page', r) / (rate('naiveSelect', r) / naive.length))}`,
+    )
+    console.log(
+      `  (b) vs Article(id)               ${perRound((r) => latency('pageLatency', r) / latency('byIdLatency', r))}`,
+    )
+    console.log(
+      `  (b) vs Article(id, select: true) ${perRound((r) => latency('pageLatency', r) / latency('byIdSelectLatency', r))}`,
+    )
     console.log(
       `spread over ${ROUNDS} rounds: page ${spread('page', 'requestsPerSecond')} req/s, naive ${spread('naive', 'requestsPerSecond')} req/s, ` +
         `naive select ${spread('naiveSelect', 'requestsPerSecond')} req/s, ` +

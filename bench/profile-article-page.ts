@@ -14,14 +14,17 @@ const N = Number(process.env.N ?? 300)
 const ARTICLE = `id title slug lead bodyHtml publishedAt byline sourceUrl
   authors { id name avatar { url } } source { id title url }
   categories { id title slug } coverImage { id url alt caption width height }`
-const CARD = 'id title slug lead publishedAt coverImage { url alt } authors { name } categories { slug title }'
+const CARD =
+  'id title slug lead publishedAt coverImage { url alt } authors { name } categories { slug title }'
 const PAGE = `query Page($slug: String!) {
   ArticlePage(slug: $slug, neighbors: 5) { article { ${ARTICLE} } newer { ${CARD} } older { ${CARD} } }
 }`
 const BY_ID = `query ById($id: Int!) { Article(id: $id) { ${ARTICLE} } }`
 const BY_ID_SELECT = `query ById($id: Int!) { Article(id: $id, select: true) { ${ARTICLE} } }`
 const BY_SLUG = `query BySlug($slug: String!) { Articles(where: { slug: { equals: $slug } }, limit: 1) { docs { ${ARTICLE} } } }`
-const NEIGHBORS = (direction: 'greater_than' | 'less_than') => `query Neighbours($category: JSON, $at: DateTime) {
+const NEIGHBORS = (
+  direction: 'greater_than' | 'less_than',
+) => `query Neighbours($category: JSON, $at: DateTime) {
   Articles(where: { primaryCategory: { equals: $category }, publishedAt: { ${direction}: $at } },
     sort: "${direction === 'greater_than' ? 'publishedAt' : '-publishedAt'}", limit: 5) { docs { ${CARD} } }
 }`
@@ -50,7 +53,8 @@ try {
     const counted = await countQueries(served, () => app.graphql(query, variables))
     console.log(`${name}: ${counted.calls.join(' ')} (${counted.statements} statements)`)
   }
-  for (let i = 0; i < 100; i++) for (const [query, variables] of Object.values(kinds)) await app.graphql(query, variables)
+  for (let i = 0; i < 100; i++)
+    for (const [query, variables] of Object.values(kinds)) await app.graphql(query, variables)
   const session = process.env.PROFILE ? new Session() : undefined
   if (session) {
     session.connect()
@@ -68,7 +72,9 @@ try {
         if (result.errors) throw new Error(JSON.stringify(result.errors))
       }
       const used = process.cpuUsage(cpu)
-      line.push(`${name} ${((performance.now() - started) / N).toFixed(2)}ms wall ${((used.user + used.system) / 1000 / N).toFixed(2)}ms cpu`)
+      line.push(
+        `${name} ${((performance.now() - started) / N).toFixed(2)}ms wall ${((used.user + used.system) / 1000 / N).toFixed(2)}ms cpu`,
+      )
     }
     console.log(line.join(' | '))
   }

@@ -18,7 +18,11 @@ process.env.PAYLOAD_SECRET ??= 'bench-secret-not-for-production'
 
 async function run(total: number, task: (i: number) => Promise<void>) {
   let next = 0
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => { while (next < total) await task(next++) }))
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < total) await task(next++)
+    }),
+  )
 }
 
 const app = await startTestApp({ ratingsPerMinute: 30 })
@@ -29,21 +33,30 @@ try {
     headers: { 'x-voter-token': `${prefix}-${i}` },
     ip: `10.${prefix.length}.${Math.floor(i / 250) % 250}.${(i % 250) + 1}`,
   })
-  const bare = async () => { await app.graphql('{ __typename }') }
+  const bare = async () => {
+    await app.graphql('{ __typename }')
+  }
   const vote = (prefix: string, on: string) => async (i: number) => {
     const result = await app.graphql(RATE, { article: on, score: (i % 5) + 1 }, voter(prefix, i))
     if (!result.data?.rateArticle) throw new Error(JSON.stringify(result.errors))
   }
   await run(300, bare)
   await run(300, vote('warm', String(articles.other)))
-  const counted = await countQueries(await getPayload({ config: app.config }), () => run(1000, vote('count', String(articles.published))))
+  const counted = await countQueries(await getPayload({ config: app.config }), () =>
+    run(1000, vote('count', String(articles.published))),
+  )
   const tally: Record<string, number> = {}
   for (const call of counted.calls) tally[call] = (tally[call] ?? 0) + 1
-  console.log(`1000 votes at ${CONCURRENCY} concurrent: ${JSON.stringify(tally)}, ${counted.statements} statements`)
+  console.log(
+    `1000 votes at ${CONCURRENCY} concurrent: ${JSON.stringify(tally)}, ${counted.statements} statements`,
+  )
   const session = new Session()
   session.connect()
   await session.post('Profiler.enable')
-  for (const [name, task] of [['bare', bare], ['vote', vote('bench', String(articles.published))]] as const) {
+  for (const [name, task] of [
+    ['bare', bare],
+    ['vote', vote('bench', String(articles.published))],
+  ] as const) {
     await session.post('Profiler.start')
     const cpu = process.cpuUsage()
     const started = performance.now()
@@ -51,7 +64,9 @@ try {
     const used = process.cpuUsage(cpu)
     const { profile } = await session.post('Profiler.stop')
     fs.writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile))
-    console.log(`${name}: ${((performance.now() - started) / N).toFixed(3)} ms wall, ${((used.user + used.system) / 1000 / N).toFixed(3)} ms cpu per request`)
+    console.log(
+      `${name}: ${((performance.now() - started) / N).toFixed(3)} ms wall, ${((used.user + used.system) / 1000 / N).toFixed(3)} ms cpu per request`,
+    )
   }
 } finally {
   await app.close()

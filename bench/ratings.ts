@@ -15,7 +15,12 @@ process.env.PAYLOAD_SECRET ??= 'bench-secret-not-for-production'
 /** CPU time (user + system) per request of each measured round, in ms: steadier than rates on a shared machine. */
 const cpuPerRequest: Record<'bare' | 'vote', number[]> = { bare: [], vote: [] }
 
-async function run(label: string, total: number, task: (i: number) => Promise<void>, kind?: 'bare' | 'vote'): Promise<number> {
+async function run(
+  label: string,
+  total: number,
+  task: (i: number) => Promise<void>,
+  kind?: 'bare' | 'vote',
+): Promise<number> {
   let next = 0
   const cpu = process.cpuUsage()
   const started = performance.now()
@@ -28,7 +33,9 @@ async function run(label: string, total: number, task: (i: number) => Promise<vo
   const used = process.cpuUsage(cpu)
   if (kind) cpuPerRequest[kind].push((used.user + used.system) / 1000 / total)
   const rate = total / seconds
-  console.log(`${label.padEnd(22)} ${total} requests in ${seconds.toFixed(2)} s → ${rate.toFixed(0)}/s`)
+  console.log(
+    `${label.padEnd(22)} ${total} requests in ${seconds.toFixed(2)} s → ${rate.toFixed(0)}/s`,
+  )
   return rate
 }
 
@@ -45,12 +52,14 @@ async function main() {
     })
     const bare = async () => {
       const result = await app.graphql('{ __typename }')
-      if (result.data?.__typename !== 'Query') throw new Error(`bare request failed: ${JSON.stringify(result)}`)
+      if (result.data?.__typename !== 'Query')
+        throw new Error(`bare request failed: ${JSON.stringify(result)}`)
     }
     const scoreOf = (i: number) => (i % 5) + 1
     const vote = (prefix: string, on: string) => async (i: number) => {
       const result = await app.graphql(RATE, { article: on, score: scoreOf(i) }, voter(prefix, i))
-      if (!result.data?.rateArticle) throw new Error(`vote ${i} failed: ${JSON.stringify(result.errors)}`)
+      if (!result.data?.rateArticle)
+        throw new Error(`vote ${i} failed: ${JSON.stringify(result.errors)}`)
     }
 
     // Warm-up: schema build, JIT, first summary row.
@@ -65,23 +74,36 @@ async function main() {
     for (let round = 0; round < ROUNDS; round++) {
       bareRates.push(await run(`bare { __typename } #${round + 1}`, perRound, bare, 'bare'))
       const offset = voted
-      voteRates.push(await run(`rateArticle #${round + 1}`, perRound, (i) => vote('bench', article)(offset + i), 'vote'))
+      voteRates.push(
+        await run(
+          `rateArticle #${round + 1}`,
+          perRound,
+          (i) => vote('bench', article)(offset + i),
+          'vote',
+        ),
+      )
       voted += perRound
     }
     const bareRate = Math.max(...bareRates)
     const voteRate = Math.max(...voteRates)
     const ratio = bareRate / voteRate
-    console.log(`\nconcurrency ${CONCURRENCY}, adapter ${app.payload.db.name}, best of ${ROUNDS} rounds each`)
+    console.log(
+      `\nconcurrency ${CONCURRENCY}, adapter ${app.payload.db.name}, best of ${ROUNDS} rounds each`,
+    )
     console.log(`bare ${bareRate.toFixed(0)}/s, votes ${voteRate.toFixed(0)}/s`)
     console.log(`a vote costs ${ratio.toFixed(2)}× a bare request (target ≤ 2×)`)
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+    const median = (values: number[]) =>
+      [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
     const [bareCpu, voteCpu] = [median(cpuPerRequest.bare), median(cpuPerRequest.vote)]
     console.log(
       `CPU per request (median of rounds): bare ${bareCpu.toFixed(3)} ms, vote ${voteCpu.toFixed(3)} ms → ${(voteCpu / bareCpu).toFixed(2)}×; ` +
         `per-round ratios ${cpuPerRequest.vote.map((v, i) => (v / cpuPerRequest.bare[i]).toFixed(2)).join(' ')}`,
     )
 
-    const expectedTotal = Array.from({ length: voted }, (_, i) => scoreOf(i)).reduce((a, b) => a + b, 0)
+    const expectedTotal = Array.from({ length: voted }, (_, i) => scoreOf(i)).reduce(
+      (a, b) => a + b,
+      0,
+    )
     const summary = await storedSummary(app.payload, articles.published)
     const logged = await voteCount(app.payload, articles.published)
     const exact = summary.count === voted && summary.total === expectedTotal && logged === voted

@@ -38,10 +38,16 @@ const page = await measure(
   `import { createPortalClient } from 'news-portal-sdk'
    createPortalClient({ endpoint: '/api/graphql' }).articles.page('x').then(console.log)`,
 )
-const everything = await measure('SDK: every export', `import * as sdk from 'news-portal-sdk'; console.log(sdk)`)
+const everything = await measure(
+  'SDK: every export',
+  `import * as sdk from 'news-portal-sdk'; console.log(sdk)`,
+)
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`
 console.log('bundle                                    minified     gzipped')
-for (const row of [baseline, page, everything]) console.log(`${row.name.padEnd(40)} ${kb(row.raw).padStart(10)} ${kb(row.gzip).padStart(11)}`)
+for (const row of [baseline, page, everything])
+  console.log(`${row.name.padEnd(40)} ${kb(row.raw).padStart(10)} ${kb(row.gzip).padStart(11)}`)
 const added = page.gzip - baseline.gzip
-console.log(`\nThe SDK adds ${kb(added)} gzipped to graphql-request + graphql (${(page.gzip / baseline.gzip).toFixed(2)}× the baseline); target ≤ 6.00 KB: ${added <= 6 * 1024 ? 'met' : 'NOT met'}.`)
+console.log(
+  `\nThe SDK adds ${kb(added)} gzipped to graphql-request + graphql (${(page.gzip / baseline.gzip).toFixed(2)}× the baseline); target ≤ 6.00 KB: ${added <= 6 * 1024 ? 'met' : 'NOT met'}.`,
+)

@@ -12,14 +12,24 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { ensureBuild, freePort, graphql, killInstance, SEED_SLUG, seedDatabase, startInstance, type Instance } from '../tests/cluster/harness.js'
+import {
+  ensureBuild,
+  freePort,
+  graphql,
+  killInstance,
+  SEED_SLUG,
+  seedDatabase,
+  startInstance,
+  type Instance,
+} from '../tests/cluster/harness.js'
 import { ARTICLE_PAGE_QUERY } from '../tests/helpers/articlePage.js'
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60)
 const WARMUP = Number(process.env.SOAK_WARMUP_SECONDS ?? 10)
 const CONCURRENCY = Number(process.env.SOAK_CONCURRENCY ?? 50)
 const BASELINE_SECONDS = Number(process.env.SOAK_BASELINE_SECONDS ?? 5)
-const UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36'
+const UA =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36'
 
 type Kind = 'bare' | 'ArticlePage' | 'recordVisit' | 'rateArticle'
 
@@ -34,7 +44,8 @@ function rssKb(pid: number): number {
   return total
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN)
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN
 
 async function main() {
   ensureBuild()
@@ -56,10 +67,9 @@ async function main() {
     instance = await startInstance(env, await freePort(), path.join(work, 'server.log'))
     const base = instance.url
     const pid = instance.child.pid!
-    const { Articles } = await graphql<{ Articles: { docs: Array<{ id: number | string; slug: string }> } }>(
-      base,
-      '{ Articles(limit: 40, sort: "-publishedAt") { docs { id slug } } }',
-    )
+    const { Articles } = await graphql<{
+      Articles: { docs: Array<{ id: number | string; slug: string }> }
+    }>(base, '{ Articles(limit: 40, sort: "-publishedAt") { docs { id slug } } }')
     const slugs = Articles.docs.map((doc) => doc.slug)
     const ids = Articles.docs.map((doc) => doc.id)
     if (!slugs.includes(SEED_SLUG)) throw new Error('the seed article is missing')
@@ -68,19 +78,43 @@ async function main() {
     const request = async (kind: Kind): Promise<{ status: number; unexpected?: string }> => {
       const n = serial++
       let body: unknown
-      const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': UA }
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        'user-agent': UA,
+      }
       if (kind === 'bare') body = { query: '{ __typename }' }
-      else if (kind === 'ArticlePage') body = { query: ARTICLE_PAGE_QUERY, variables: { slug: slugs[n % slugs.length], neighbors: 5 } }
+      else if (kind === 'ArticlePage')
+        body = {
+          query: ARTICLE_PAGE_QUERY,
+          variables: { slug: slugs[n % slugs.length], neighbors: 5 },
+        }
       else if (kind === 'recordVisit') {
-        body = { query: 'mutation ($s: String!, $a: ID) { recordVisit(session: $s, article: $a) { today total } }', variables: { s: `soak-${n}-${process.pid}`, a: String(ids[n % ids.length]) } }
+        body = {
+          query:
+            'mutation ($s: String!, $a: ID) { recordVisit(session: $s, article: $a) { today total } }',
+          variables: { s: `soak-${n}-${process.pid}`, a: String(ids[n % ids.length]) },
+        }
       } else {
         headers['x-voter-token'] = `soak-voter-${n}`
         headers['x-forwarded-for'] = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`
-        body = { query: 'mutation ($a: ID!, $s: Int!) { rateArticle(article: $a, score: $s) { total count } }', variables: { a: String(ids[n % ids.length]), s: (n % 5) + 1 } }
+        body = {
+          query:
+            'mutation ($a: ID!, $s: Int!) { rateArticle(article: $a, score: $s) { total count } }',
+          variables: { a: String(ids[n % ids.length]), s: (n % 5) + 1 },
+        }
       }
-      const response = await fetch(`${base}/api/graphql`, { method: 'POST', headers, body: JSON.stringify(body) })
-      const json = (await response.json().catch(() => null)) as { errors?: Array<{ message: string }> } | null
-      return { status: response.status, unexpected: json?.errors?.length ? json.errors[0].message : undefined }
+      const response = await fetch(`${base}/api/graphql`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+      })
+      const json = (await response.json().catch(() => null)) as {
+        errors?: Array<{ message: string }>
+      } | null
+      return {
+        status: response.status,
+        unexpected: json?.errors?.length ? json.errors[0].message : undefined,
+      }
     }
 
     /** `seconds` of traffic from CONCURRENCY clients, the kind of each request drawn by `pick`. */
@@ -89,7 +123,8 @@ async function main() {
       let fiveXX = 0
       const unexpected: string[] = []
       const end = Date.now() + seconds * 1000
-      const ticker = onSecond && setInterval(() => onSecond(seconds - (end - Date.now()) / 1000), 1000)
+      const ticker =
+        onSecond && setInterval(() => onSecond(seconds - (end - Date.now()) / 1000), 1000)
       await Promise.all(
         Array.from({ length: CONCURRENCY }, async () => {
           while (Date.now() < end) {
@@ -100,7 +135,8 @@ async function main() {
             if (!latencies.has(kind)) latencies.set(kind, [])
             latencies.get(kind)!.push(ms)
             if (result.status >= 500) fiveXX++
-            if (result.unexpected && unexpected.length < 5) unexpected.push(`${kind}: ${result.unexpected}`)
+            if (result.unexpected && unexpected.length < 5)
+              unexpected.push(`${kind}: ${result.unexpected}`)
           }
         }),
       )
@@ -108,11 +144,15 @@ async function main() {
       return { latencies, fiveXX, unexpected }
     }
 
-    console.log(`soak: baseline, ${BASELINE_SECONDS} s of bare { __typename } at ${CONCURRENCY} clients…`)
+    console.log(
+      `soak: baseline, ${BASELINE_SECONDS} s of bare { __typename } at ${CONCURRENCY} clients…`,
+    )
     const baseline = await run(BASELINE_SECONDS, () => 'bare')
     const bare = [...baseline.latencies.get('bare')!].sort((a, b) => a - b)
 
-    console.log(`soak: ${SECONDS} s of mixed traffic (80% ArticlePage, 15% recordVisit, 5% rateArticle) at ${CONCURRENCY} clients…`)
+    console.log(
+      `soak: ${SECONDS} s of mixed traffic (80% ArticlePage, 15% recordVisit, 5% rateArticle) at ${CONCURRENCY} clients…`,
+    )
     const rss: Array<{ t: number; kb: number }> = [{ t: 0, kb: rssKb(pid) }]
     const soak = await run(
       SECONDS,
@@ -137,14 +177,23 @@ async function main() {
     }
     console.log(line('all (mixed)', all))
     const requests = all.length
-    console.log(`throughput: ${(requests / SECONDS).toFixed(0)} req/s mixed; 5xx: ${soak.fiveXX + baseline.fiveXX}; unexpected GraphQL errors: ${soak.unexpected.length}${soak.unexpected.length ? ` (${soak.unexpected.join(' | ')})` : ''}`)
+    console.log(
+      `throughput: ${(requests / SECONDS).toFixed(0)} req/s mixed; 5xx: ${soak.fiveXX + baseline.fiveXX}; unexpected GraphQL errors: ${soak.unexpected.length}${soak.unexpected.length ? ` (${soak.unexpected.join(' | ')})` : ''}`,
+    )
     const warm = rss.filter((sample) => sample.t >= WARMUP)
     const atWarm = warm[0].kb
     const last = rss[rss.length - 1].kb
     const peak = Math.max(...warm.map((s) => s.kb))
     const growth = (last - atWarm) / atWarm
-    console.log(`RSS (server process tree, /proc): start ${(rss[0].kb / 1024).toFixed(0)} MB, after ${WARMUP} s warm-up ${(atWarm / 1024).toFixed(0)} MB, end ${(last / 1024).toFixed(0)} MB (peak ${(peak / 1024).toFixed(0)} MB): ${(growth * 100).toFixed(1)}% after warm-up`)
-    console.log(`RSS every 10 s (MB): ${rss.filter((s) => s.t % 10 === 0).map((s) => `${s.t}s=${(s.kb / 1024).toFixed(0)}`).join(' ')}`)
+    console.log(
+      `RSS (server process tree, /proc): start ${(rss[0].kb / 1024).toFixed(0)} MB, after ${WARMUP} s warm-up ${(atWarm / 1024).toFixed(0)} MB, end ${(last / 1024).toFixed(0)} MB (peak ${(peak / 1024).toFixed(0)} MB): ${(growth * 100).toFixed(1)}% after warm-up`,
+    )
+    console.log(
+      `RSS every 10 s (MB): ${rss
+        .filter((s) => s.t % 10 === 0)
+        .map((s) => `${s.t}s=${(s.kb / 1024).toFixed(0)}`)
+        .join(' ')}`,
+    )
     const ok = soak.fiveXX + baseline.fiveXX === 0 && soak.unexpected.length === 0 && growth < 0.2
     console.log(ok ? 'soak: PASS' : 'soak: FAIL')
     await cleanup()

@@ -18,7 +18,11 @@ const RECORD = `mutation Record($session: String!, $path: String) {
 /** CPU time (user + system, all threads of this process) spent per round, in ms: steadier than wall time on a shared machine. */
 const cpu: Record<string, number[]> = { bare: [], read: [], visit: [], returning: [] }
 
-async function runConcurrently(n: number, task: (i: number) => Promise<void>, label?: keyof typeof cpu): Promise<number> {
+async function runConcurrently(
+  n: number,
+  task: (i: number) => Promise<void>,
+  label?: keyof typeof cpu,
+): Promise<number> {
   let next = 0
   const started = performance.now()
   const cpuStart = process.cpuUsage()
@@ -38,7 +42,8 @@ let sessionSeq = 0
 try {
   const bare = async () => {
     const result = await app.graphql('{ __typename }')
-    if (result.errors || result.data.__typename !== 'Query') throw new Error(`bare request failed: ${JSON.stringify(result)}`)
+    if (result.errors || result.data.__typename !== 'Query')
+      throw new Error(`bare request failed: ${JSON.stringify(result)}`)
   }
   const visit = async () => {
     const session = `bench-session-${String(sessionSeq++).padStart(7, '0')}`
@@ -47,12 +52,17 @@ try {
     recorded++
   }
   const read = async () => {
-    const result = await app.graphql('{ VisitorStats { online today thisMonth lastMonth total updatedAt } }')
+    const result = await app.graphql(
+      '{ VisitorStats { online today thisMonth lastMonth total updatedAt } }',
+    )
     if (result.errors) throw new Error(`VisitorStats failed: ${JSON.stringify(result.errors)}`)
   }
   // The 50 clients' own sessions seen again within 30 minutes: the common page view, counted once already.
   const returning = async (i: number) => {
-    const result = await app.graphql(RECORD, { session: `bench-returning-${i % CONCURRENCY}`, path: '/tin-tuc-su-kien' })
+    const result = await app.graphql(RECORD, {
+      session: `bench-returning-${i % CONCURRENCY}`,
+      path: '/tin-tuc-su-kien',
+    })
     if (result.errors) throw new Error(`recordVisit failed: ${JSON.stringify(result.errors)}`)
   }
   // Warm up both paths (JIT, schema, prepared statements, buckets created).
@@ -77,17 +87,31 @@ try {
   const best = (list: number[]) => Math.min(...list)
   const bareRate = (VISITS / best(bareMs)) * 1000
   const visitRate = (VISITS / best(visitMs)) * 1000
-  console.log(`concurrency ${CONCURRENCY}, ${VISITS} requests per round, best of ${ROUNDS} rounds, database: ${app.payload.db.name}`)
-  console.log(`bare { __typename }:       ${bareRate.toFixed(0)} req/s   (rounds ms: ${bareMs.map((ms) => ms.toFixed(0)).join(', ')})`)
-  console.log(`VisitorStats query (no write): ${((VISITS / best(readMs)) * 1000).toFixed(0)} req/s   (rounds ms: ${readMs.map((ms) => ms.toFixed(0)).join(', ')})`)
-  console.log(`recordVisit (new session):  ${visitRate.toFixed(0)} visits/s (rounds ms: ${visitMs.map((ms) => ms.toFixed(0)).join(', ')})`)
-  console.log(`recordVisit (returning session, not counted): ${((VISITS / best(returningMs)) * 1000).toFixed(0)} req/s (rounds ms: ${returningMs.map((ms) => ms.toFixed(0)).join(', ')})`)
-  console.log(`ratio (cost of a visit / cost of a bare request): ${(bareRate / visitRate).toFixed(2)}x  (target ≤ 2x)`)
+  console.log(
+    `concurrency ${CONCURRENCY}, ${VISITS} requests per round, best of ${ROUNDS} rounds, database: ${app.payload.db.name}`,
+  )
+  console.log(
+    `bare { __typename }:       ${bareRate.toFixed(0)} req/s   (rounds ms: ${bareMs.map((ms) => ms.toFixed(0)).join(', ')})`,
+  )
+  console.log(
+    `VisitorStats query (no write): ${((VISITS / best(readMs)) * 1000).toFixed(0)} req/s   (rounds ms: ${readMs.map((ms) => ms.toFixed(0)).join(', ')})`,
+  )
+  console.log(
+    `recordVisit (new session):  ${visitRate.toFixed(0)} visits/s (rounds ms: ${visitMs.map((ms) => ms.toFixed(0)).join(', ')})`,
+  )
+  console.log(
+    `recordVisit (returning session, not counted): ${((VISITS / best(returningMs)) * 1000).toFixed(0)} req/s (rounds ms: ${returningMs.map((ms) => ms.toFixed(0)).join(', ')})`,
+  )
+  console.log(
+    `ratio (cost of a visit / cost of a bare request): ${(bareRate / visitRate).toFixed(2)}x  (target ≤ 2x)`,
+  )
   const cpuPer = (label: keyof typeof cpu) => (best(cpu[label]) / VISITS) * 1000
   console.log(
     `CPU per request (best round): bare ${cpuPer('bare').toFixed(0)} µs, VisitorStats ${cpuPer('read').toFixed(0)} µs, recordVisit ${cpuPer('visit').toFixed(0)} µs → ratio ${(cpuPer('visit') / cpuPer('bare')).toFixed(2)}x; returning session ${cpuPer('returning').toFixed(0)} µs → ${(cpuPer('returning') / cpuPer('bare')).toFixed(2)}x`,
   )
-  console.log(`final counts: today ${today}, thisMonth ${thisMonth}, total ${total}; recorded ${recorded} → ${exact ? 'exact' : 'MISMATCH'}`)
+  console.log(
+    `final counts: today ${today}, thisMonth ${thisMonth}, total ${total}; recorded ${recorded} → ${exact ? 'exact' : 'MISMATCH'}`,
+  )
   if (!exact) process.exitCode = 1
 } finally {
   await app.close()

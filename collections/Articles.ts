@@ -54,7 +54,9 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
       type: 'textarea',
       label: label('Tóm tắt', 'Lead'),
       localized: true,
-      admin: { description: label('Đoạn mở đầu, văn bản thuần.', 'The opening paragraph, plain text.') },
+      admin: {
+        description: label('Đoạn mở đầu, văn bản thuần.', 'The opening paragraph, plain text.'),
+      },
     },
     {
       name: 'body',
@@ -122,7 +124,10 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
       admin: {
         position: 'sidebar',
         date: { pickerAppearance: 'dayAndTime' },
-        description: label('Sau thời điểm này bài bị ẩn với công chúng.', 'After this time the public no longer sees it.'),
+        description: label(
+          'Sau thời điểm này bài bị ẩn với công chúng.',
+          'After this time the public no longer sees it.',
+        ),
       },
       validate: (value: unknown, { siblingData }: { siblingData: { publishedAt?: unknown } }) => {
         if (!value || !siblingData.publishedAt) return true
@@ -137,7 +142,12 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
       relationTo: 'media',
       validate: validateRelationExists as never,
       label: label('Ảnh đại diện', 'Cover image'),
-      admin: { description: label('Ảnh hiển thị trong danh sách tin.', 'The picture shown in article lists.') },
+      admin: {
+        description: label(
+          'Ảnh hiển thị trong danh sách tin.',
+          'The picture shown in article lists.',
+        ),
+      },
     },
     {
       name: 'categories',
@@ -148,7 +158,10 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
       label: label('Chuyên mục', 'Categories'),
       admin: {
         position: 'sidebar',
-        description: label('Chuyên mục đầu tiên là chuyên mục chính.', 'The first category is the primary one.'),
+        description: label(
+          'Chuyên mục đầu tiên là chuyên mục chính.',
+          'The first category is the primary one.',
+        ),
       },
     },
     {
@@ -160,7 +173,10 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
       admin: {
         position: 'sidebar',
         readOnly: true,
-        description: label('Tự động: chuyên mục đầu tiên.', 'Set automatically: the first category.'),
+        description: label(
+          'Tự động: chuyên mục đầu tiên.',
+          'Set automatically: the first category.',
+        ),
       },
     },
     {
@@ -170,7 +186,10 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
       validate: validateRelationExists,
       hasMany: true,
       label: label('Tác giả', 'Authors'),
-      admin: { position: 'sidebar', description: label('Tác giả có hồ sơ.', 'Authors with a record.') },
+      admin: {
+        position: 'sidebar',
+        description: label('Tác giả có hồ sơ.', 'Authors with a record.'),
+      },
     },
     {
       name: 'byline',
@@ -187,14 +206,20 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
       relationTo: 'sources',
       validate: validateRelationExists,
       label: label('Nguồn tin', 'Source'),
-      admin: { position: 'sidebar', description: label('Đơn vị cung cấp tin.', 'Where the story comes from.') },
+      admin: {
+        position: 'sidebar',
+        description: label('Đơn vị cung cấp tin.', 'Where the story comes from.'),
+      },
     },
     {
       name: 'sourceUrl',
       type: 'text',
       label: label('Đường dẫn nguồn', 'Source URL'),
       validate: validateHttpUrl,
-      admin: { position: 'sidebar', description: label('Liên kết tới bài gốc.', 'Link to the original.') },
+      admin: {
+        position: 'sidebar',
+        description: label('Liên kết tới bài gốc.', 'Link to the original.'),
+      },
     },
     {
       name: 'tags',
@@ -208,7 +233,10 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
       type: 'checkbox',
       defaultValue: true,
       label: label('Cho phép đánh giá', 'Allow ratings'),
-      admin: { position: 'sidebar', description: label('Bạn đọc được chấm điểm bài.', 'Readers may rate it.') },
+      admin: {
+        position: 'sidebar',
+        description: label('Bạn đọc được chấm điểm bài.', 'Readers may rate it.'),
+      },
     },
   ],
 })

@@ -11,17 +11,27 @@ export const authorsCollection = (options: ResolvedNewsPortalOptions): Collectio
   labels: { singular: label('Tác giả', 'Author'), plural: label('Tác giả', 'Authors') },
   graphQL: { singularName: 'Author', pluralName: 'Authors' },
   admin: { group: groups.news, useAsTitle: 'name', defaultColumns: ['name', 'pseudonym', 'slug'] },
-  access: { read: anyone, create: editorsOnly(options), update: editorsOnly(options), delete: editorsOnly(options) },
+  access: {
+    read: anyone,
+    create: editorsOnly(options),
+    update: editorsOnly(options),
+    delete: editorsOnly(options),
+  },
   hooks: options.disabled
     ? { beforeOperation: [rejectMalformedId] }
-    : { beforeOperation: [rejectMalformedId], beforeValidate: [populateSlug({ sourceField: 'name' })] },
+    : {
+        beforeOperation: [rejectMalformedId],
+        beforeValidate: [populateSlug({ sourceField: 'name' })],
+      },
   fields: [
     {
       name: 'name',
       type: 'text',
       required: true,
       label: label('Họ tên', 'Name'),
-      admin: { description: label('Tên hiển thị dưới bài viết.', 'The name shown under articles.') },
+      admin: {
+        description: label('Tên hiển thị dưới bài viết.', 'The name shown under articles.'),
+      },
     },
     slugField('name'),
     {

@@ -10,11 +10,23 @@ export const categoriesCollection = (options: ResolvedNewsPortalOptions): Collec
   slug: 'categories',
   labels: { singular: label('Chuyên mục', 'Category'), plural: label('Chuyên mục', 'Categories') },
   graphQL: { singularName: 'Category', pluralName: 'Categories' },
-  admin: { group: groups.news, useAsTitle: 'title', defaultColumns: ['title', 'slug', 'parent', 'order'] },
-  access: { read: anyone, create: editorsOnly(options), update: editorsOnly(options), delete: editorsOnly(options) },
+  admin: {
+    group: groups.news,
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'slug', 'parent', 'order'],
+  },
+  access: {
+    read: anyone,
+    create: editorsOnly(options),
+    update: editorsOnly(options),
+    delete: editorsOnly(options),
+  },
   hooks: options.disabled
     ? { beforeOperation: [rejectMalformedId] }
-    : { beforeOperation: [rejectMalformedId], beforeValidate: [populateSlug({ sourceField: 'title' })] },
+    : {
+        beforeOperation: [rejectMalformedId],
+        beforeValidate: [populateSlug({ sourceField: 'title' })],
+      },
   defaultSort: 'order',
   fields: [
     {
@@ -31,7 +43,9 @@ export const categoriesCollection = (options: ResolvedNewsPortalOptions): Collec
       type: 'relationship',
       relationTo: 'categories',
       label: label('Chuyên mục cha', 'Parent'),
-      admin: { description: label('Để trống nếu là chuyên mục gốc.', 'Empty for a top-level category.') },
+      admin: {
+        description: label('Để trống nếu là chuyên mục gốc.', 'Empty for a top-level category.'),
+      },
       validate: (value: unknown, { id }: { id?: string | number }) =>
         value !== undefined && value !== null && id !== undefined && String(value) === String(id)
           ? 'A category cannot be its own parent.'

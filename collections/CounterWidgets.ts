@@ -5,7 +5,12 @@ import { slugField } from '../features/content/fields/slugField.js'
 import { validateHttpUrl } from '../features/content/fields/validators.js'
 import { populateSlug } from '../features/content/hooks/populateSlug.js'
 import { groups, label } from '../core/labels.js'
-import { onTimeRate, overdueRate, validateCount, validatePeriod } from '../features/counters/dossier.js'
+import {
+  onTimeRate,
+  overdueRate,
+  validateCount,
+  validatePeriod,
+} from '../features/counters/dossier.js'
 import { forgetBaseline } from '../features/counters/baseline.js'
 import { stampFiguresUpdatedAt } from '../features/counters/hooks.js'
 
@@ -20,17 +25,29 @@ const count = (name: string, vi: string, en: string, description?: [string, stri
   defaultValue: 0,
   min: 0,
   validate: validateCount(name),
-  admin: { condition: isDossier, step: 1, ...(description ? { description: label(...description) } : {}) },
+  admin: {
+    condition: isDossier,
+    step: 1,
+    ...(description ? { description: label(...description) } : {}),
+  },
 })
 
 /** Editor-managed widgets of the portal's side column: the visitor counter and the dossier-processing panel. */
 export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
   slug: 'counter-widgets',
-  labels: { singular: label('Tiện ích thống kê', 'Counter widget'), plural: label('Tiện ích thống kê', 'Counter widgets') },
+  labels: {
+    singular: label('Tiện ích thống kê', 'Counter widget'),
+    plural: label('Tiện ích thống kê', 'Counter widgets'),
+  },
   graphQL: { singularName: 'CounterWidget', pluralName: 'CounterWidgets' },
-  admin: { group: groups.statistics, useAsTitle: 'title', defaultColumns: ['title', 'kind', 'enabled', 'updatedAt'] },
+  admin: {
+    group: groups.statistics,
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'kind', 'enabled', 'updatedAt'],
+  },
   access: {
-    read: ({ req }) => (options.isEditor(req.user, req) ? true : ({ enabled: { equals: true } } satisfies Where)),
+    read: ({ req }) =>
+      options.isEditor(req.user, req) ? true : ({ enabled: { equals: true } } satisfies Where),
     create: editorsOnly(options),
     update: editorsOnly(options),
     delete: editorsOnly(options),
@@ -50,10 +67,18 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
       required: true,
       defaultValue: 'visitors',
       label: label('Loại', 'Kind'),
-      admin: { description: label('Bộ đếm truy cập hoặc bảng tình hình giải quyết hồ sơ.', 'The visitor counter or the dossier-processing panel.') },
+      admin: {
+        description: label(
+          'Bộ đếm truy cập hoặc bảng tình hình giải quyết hồ sơ.',
+          'The visitor counter or the dossier-processing panel.',
+        ),
+      },
       options: [
         { value: 'visitors', label: label('Bộ đếm lượt truy cập', 'Visitor counter') },
-        { value: 'dossier-stats', label: label('Tình hình giải quyết hồ sơ', 'Dossier processing') },
+        {
+          value: 'dossier-stats',
+          label: label('Tình hình giải quyết hồ sơ', 'Dossier processing'),
+        },
       ],
     },
     {
@@ -61,7 +86,9 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
       type: 'text',
       required: true,
       label: label('Tiêu đề', 'Title'),
-      admin: { description: label('Tiêu đề hiện trên khung tiện ích.', 'The heading shown on the widget.') },
+      admin: {
+        description: label('Tiêu đề hiện trên khung tiện ích.', 'The heading shown on the widget.'),
+      },
     },
     slugField(),
     {
@@ -70,7 +97,10 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
       defaultValue: true,
       index: true,
       label: label('Hiển thị', 'Enabled'),
-      admin: { position: 'sidebar', description: label('Tắt để ẩn với công chúng.', 'Off hides it from the public.') },
+      admin: {
+        position: 'sidebar',
+        description: label('Tắt để ẩn với công chúng.', 'Off hides it from the public.'),
+      },
     },
     {
       name: 'baseline',
@@ -85,43 +115,95 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
         ),
       },
       fields: [
-        { name: 'total', type: 'number', defaultValue: 0, min: 0, validate: validateCount('baseline.total'), label: label('Tổng lượt truy cập', 'Total visits'), admin: { description: label('Tổng lượt truy cập đến ngày chuyển.', 'All visits up to the move.') } },
+        {
+          name: 'total',
+          type: 'number',
+          defaultValue: 0,
+          min: 0,
+          validate: validateCount('baseline.total'),
+          label: label('Tổng lượt truy cập', 'Total visits'),
+          admin: {
+            description: label('Tổng lượt truy cập đến ngày chuyển.', 'All visits up to the move.'),
+          },
+        },
         {
           name: 'months',
           type: 'array',
           label: label('Theo tháng', 'By month'),
           labels: { singular: label('Tháng', 'Month'), plural: label('Tháng', 'Months') },
-          admin: { description: label('Lượt truy cập của từng tháng cũ.', 'Visits of each past month.') },
+          admin: {
+            description: label('Lượt truy cập của từng tháng cũ.', 'Visits of each past month.'),
+          },
           fields: [
-            { name: 'month', type: 'text', required: true, validate: validatePeriod, label: label('Tháng (YYYY-MM)', 'Month (YYYY-MM)'), admin: { description: label('Ví dụ 2022-08.', 'E.g. 2022-08.') } },
-            { name: 'visits', type: 'number', required: true, min: 0, validate: validateCount('baseline.months.visits'), label: label('Lượt truy cập', 'Visits'), admin: { description: label('Lượt truy cập trong tháng đó.', 'Visits that month.') } },
+            {
+              name: 'month',
+              type: 'text',
+              required: true,
+              validate: validatePeriod,
+              label: label('Tháng (YYYY-MM)', 'Month (YYYY-MM)'),
+              admin: { description: label('Ví dụ 2022-08.', 'E.g. 2022-08.') },
+            },
+            {
+              name: 'visits',
+              type: 'number',
+              required: true,
+              min: 0,
+              validate: validateCount('baseline.months.visits'),
+              label: label('Lượt truy cập', 'Visits'),
+              admin: { description: label('Lượt truy cập trong tháng đó.', 'Visits that month.') },
+            },
           ],
         },
         {
           name: 'day',
           type: 'text',
           validate: (value: unknown) =>
-            value === null || value === undefined || value === '' || (typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value))
+            value === null ||
+            value === undefined ||
+            value === '' ||
+            (typeof value === 'string' &&
+              /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value))
               ? true
               : 'baseline.day must be a date as YYYY-MM-DD.',
           label: label('Ngày (YYYY-MM-DD)', 'Day (YYYY-MM-DD)'),
-          admin: { description: label('Ngày chuyển hệ thống, cho số "Hôm nay".', 'The day of the move, for the "today" figure.') },
+          admin: {
+            description: label(
+              'Ngày chuyển hệ thống, cho số "Hôm nay".',
+              'The day of the move, for the "today" figure.',
+            ),
+          },
         },
-        { name: 'dayVisits', type: 'number', min: 0, validate: validateCount('baseline.dayVisits'), label: label('Lượt truy cập ngày đó', 'Visits that day'), admin: { description: label('Lượt truy cập của ngày trên.', 'Visits on that day.') } },
+        {
+          name: 'dayVisits',
+          type: 'number',
+          min: 0,
+          validate: validateCount('baseline.dayVisits'),
+          label: label('Lượt truy cập ngày đó', 'Visits that day'),
+          admin: { description: label('Lượt truy cập của ngày trên.', 'Visits on that day.') },
+        },
       ],
     },
     {
       name: 'agency',
       type: 'text',
       label: label('Cơ quan', 'Agency'),
-      admin: { condition: isDossier, description: label('Cơ quan giải quyết hồ sơ.', 'The agency that processes the dossiers.') },
+      admin: {
+        condition: isDossier,
+        description: label('Cơ quan giải quyết hồ sơ.', 'The agency that processes the dossiers.'),
+      },
     },
     {
       name: 'period',
       type: 'text',
       label: label('Kỳ (YYYY-MM)', 'Period (YYYY-MM)'),
       validate: validatePeriod,
-      admin: { condition: isDossier, description: label('Tháng của số liệu, ví dụ 2022-08.', 'The month of the figures, e.g. 2022-08.') },
+      admin: {
+        condition: isDossier,
+        description: label(
+          'Tháng của số liệu, ví dụ 2022-08.',
+          'The month of the figures, e.g. 2022-08.',
+        ),
+      },
     },
     {
       name: 'levels',
@@ -130,10 +212,19 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
       labels: { singular: label('Mức độ', 'Level'), plural: label('Mức độ', 'Levels') },
       admin: {
         condition: isDossier,
-        description: label('Ví dụ "Mức độ 2/3/4" hoặc "Toàn trình / Một phần".', 'E.g. "Level 2/3/4" or "Full / Partial".'),
+        description: label(
+          'Ví dụ "Mức độ 2/3/4" hoặc "Toàn trình / Một phần".',
+          'E.g. "Level 2/3/4" or "Full / Partial".',
+        ),
       },
       fields: [
-        { name: 'label', type: 'text', required: true, label: label('Nhãn', 'Label'), admin: { description: label('Tên mức độ.', 'The level name.') } },
+        {
+          name: 'label',
+          type: 'text',
+          required: true,
+          label: label('Nhãn', 'Label'),
+          admin: { description: label('Tên mức độ.', 'The level name.') },
+        },
         {
           name: 'count',
           type: 'number',
@@ -145,16 +236,30 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
         },
       ],
     },
-    count('received', 'Tiếp nhận', 'Received', ['Số hồ sơ tiếp nhận trong kỳ.', 'Dossiers received in the period.']),
-    count('resolved', 'Đã giải quyết', 'Resolved', ['Số hồ sơ đã giải quyết.', 'Dossiers resolved.']),
+    count('received', 'Tiếp nhận', 'Received', [
+      'Số hồ sơ tiếp nhận trong kỳ.',
+      'Dossiers received in the period.',
+    ]),
+    count('resolved', 'Đã giải quyết', 'Resolved', [
+      'Số hồ sơ đã giải quyết.',
+      'Dossiers resolved.',
+    ]),
     count('onTime', 'Đúng hạn', 'On time', ['Gồm cả trước hạn.', 'Ahead of time included.']),
-    count('overdue', 'Quá hạn', 'Overdue', ['Số hồ sơ giải quyết quá hạn.', 'Dossiers resolved late.']),
+    count('overdue', 'Quá hạn', 'Overdue', [
+      'Số hồ sơ giải quyết quá hạn.',
+      'Dossiers resolved late.',
+    ]),
     {
       name: 'onTimeRate',
       type: 'number',
       virtual: true,
       label: label('Tỷ lệ đúng hạn (%)', 'On-time rate (%)'),
-      admin: { condition: isDossier, readOnly: true, position: 'sidebar', description: label('Tự động: đúng hạn / đã giải quyết.', 'Computed: on time / resolved.') },
+      admin: {
+        condition: isDossier,
+        readOnly: true,
+        position: 'sidebar',
+        description: label('Tự động: đúng hạn / đã giải quyết.', 'Computed: on time / resolved.'),
+      },
       hooks: { afterRead: [({ siblingData }) => onTimeRate(siblingData ?? {})] },
     },
     {
@@ -162,7 +267,12 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
       type: 'number',
       virtual: true,
       label: label('Tỷ lệ quá hạn (%)', 'Overdue rate (%)'),
-      admin: { condition: isDossier, readOnly: true, position: 'sidebar', description: label('Tự động: quá hạn / đã giải quyết.', 'Computed: overdue / resolved.') },
+      admin: {
+        condition: isDossier,
+        readOnly: true,
+        position: 'sidebar',
+        description: label('Tự động: quá hạn / đã giải quyết.', 'Computed: overdue / resolved.'),
+      },
       hooks: { afterRead: [({ siblingData }) => overdueRate(siblingData ?? {})] },
     },
     {
@@ -185,7 +295,13 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
         { value: 'manual', label: label('Nhập tay', 'Entered by hand') },
         { value: 'url', label: label('Lấy từ địa chỉ (JSON)', 'Fetched from a URL (JSON)') },
       ],
-      admin: { condition: isDossier, description: label('Nhập tay, hoặc lấy định kỳ từ một địa chỉ JSON.', 'Entered by hand, or fetched regularly from a JSON URL.') },
+      admin: {
+        condition: isDossier,
+        description: label(
+          'Nhập tay, hoặc lấy định kỳ từ một địa chỉ JSON.',
+          'Entered by hand, or fetched regularly from a JSON URL.',
+        ),
+      },
     },
     {
       name: 'sourceUrl',
@@ -198,7 +314,13 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
         }
         return validateHttpUrl(value)
       },
-      admin: { condition: isUrlSource, description: label('Địa chỉ trả về số liệu dạng JSON (xem docs/counters.md).', 'A URL answering the figures as JSON (see docs/counters.md).') },
+      admin: {
+        condition: isUrlSource,
+        description: label(
+          'Địa chỉ trả về số liệu dạng JSON (xem docs/counters.md).',
+          'A URL answering the figures as JSON (see docs/counters.md).',
+        ),
+      },
     },
     {
       name: 'refreshMinutes',
@@ -207,10 +329,18 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
       min: 1,
       label: label('Làm mới mỗi (phút)', 'Refresh every (minutes)'),
       validate: (value: unknown) =>
-        value === null || value === undefined || (typeof value === 'number' && Number.isInteger(value) && value >= 1)
+        value === null ||
+        value === undefined ||
+        (typeof value === 'number' && Number.isInteger(value) && value >= 1)
           ? true
           : 'refreshMinutes must be a whole number of minutes, at least 1.',
-      admin: { condition: isUrlSource, description: label('Bao lâu lấy lại số liệu một lần.', 'How often the figures are fetched.') },
+      admin: {
+        condition: isUrlSource,
+        description: label(
+          'Bao lâu lấy lại số liệu một lần.',
+          'How often the figures are fetched.',
+        ),
+      },
     },
     {
       name: 'lastAttemptAt',
@@ -222,7 +352,10 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
         readOnly: true,
         position: 'sidebar',
         date: { pickerAppearance: 'dayAndTime' },
-        description: label('Tự động: lần lấy số liệu gần nhất.', 'Set automatically: the last fetch.'),
+        description: label(
+          'Tự động: lần lấy số liệu gần nhất.',
+          'Set automatically: the last fetch.',
+        ),
       },
     },
     {
@@ -230,7 +363,15 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
       type: 'text',
       label: label('Lỗi gần nhất', 'Last error'),
       access: { read: editorsOnlyField(options) },
-      admin: { condition: isUrlSource, readOnly: true, position: 'sidebar', description: label('Tự động: trống khi lần lấy gần nhất thành công.', 'Set automatically: empty when the last fetch worked.') },
+      admin: {
+        condition: isUrlSource,
+        readOnly: true,
+        position: 'sidebar',
+        description: label(
+          'Tự động: trống khi lần lấy gần nhất thành công.',
+          'Set automatically: empty when the last fetch worked.',
+        ),
+      },
     },
   ],
 })

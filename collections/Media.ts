@@ -9,7 +9,12 @@ export const mediaCollection = (options: ResolvedNewsPortalOptions): CollectionC
   labels: { singular: label('Tệp ảnh', 'Media'), plural: label('Thư viện ảnh', 'Media') },
   graphQL: { singularName: 'Media', pluralName: 'allMedia' },
   admin: { group: groups.news, useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'caption'] },
-  access: { read: anyone, create: editorsOnly(options), update: editorsOnly(options), delete: editorsOnly(options) },
+  access: {
+    read: anyone,
+    create: editorsOnly(options),
+    update: editorsOnly(options),
+    delete: editorsOnly(options),
+  },
   upload: {
     mimeTypes: ['image/*'],
     imageSizes: [
@@ -26,14 +31,21 @@ export const mediaCollection = (options: ResolvedNewsPortalOptions): CollectionC
       required: true,
       localized: true,
       label: label('Mô tả ảnh (alt)', 'Alt text'),
-      admin: { description: label('Mô tả cho người khiếm thị; bắt buộc.', 'Describes the image for screen readers; required.') },
+      admin: {
+        description: label(
+          'Mô tả cho người khiếm thị; bắt buộc.',
+          'Describes the image for screen readers; required.',
+        ),
+      },
     },
     {
       name: 'caption',
       type: 'text',
       localized: true,
       label: label('Chú thích', 'Caption'),
-      admin: { description: label('Hiện dưới ảnh trong bài.', 'Shown under the image in articles.') },
+      admin: {
+        description: label('Hiện dưới ảnh trong bài.', 'Shown under the image in articles.'),
+      },
     },
   ],
 })

@@ -13,15 +13,37 @@ const nobody = () => false
  */
 export const rateLimitHitsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
   slug: RATE_LIMIT_HITS_SLUG,
-  labels: { singular: label('Giới hạn tần suất', 'Rate-limit window'), plural: label('Giới hạn tần suất', 'Rate-limit windows') },
+  labels: {
+    singular: label('Giới hạn tần suất', 'Rate-limit window'),
+    plural: label('Giới hạn tần suất', 'Rate-limit windows'),
+  },
   graphQL: false,
   timestamps: false,
   admin: { group: groups.system, hidden: true, useAsTitle: 'key' },
   access: { read: editorsOnly(options), create: nobody, update: nobody, delete: nobody },
   fields: [
     // `<keyed hash of the client>@<window start in ms>`: a unique (key, window) pair.
-    { name: 'key', type: 'text', required: true, unique: true, index: true, label: label('Khóa', 'Key') },
-    { name: 'hits', type: 'number', required: true, defaultValue: 0, label: label('Số lượt', 'Hits') },
-    { name: 'expiresAt', type: 'date', required: true, index: true, label: label('Hết hạn', 'Expires') },
+    {
+      name: 'key',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      label: label('Khóa', 'Key'),
+    },
+    {
+      name: 'hits',
+      type: 'number',
+      required: true,
+      defaultValue: 0,
+      label: label('Số lượt', 'Hits'),
+    },
+    {
+      name: 'expiresAt',
+      type: 'date',
+      required: true,
+      index: true,
+      label: label('Hết hạn', 'Expires'),
+    },
   ],
 })

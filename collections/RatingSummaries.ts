@@ -11,9 +11,14 @@ const nobody = () => false
  * One row per rated article: total points and vote count. Unversioned and apart from the article,
  * changed only by atomic `$inc`, so saving or publishing an article never writes back a stale total.
  */
-export const ratingSummariesCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
+export const ratingSummariesCollection = (
+  options: ResolvedNewsPortalOptions,
+): CollectionConfig => ({
   slug: RATING_SUMMARIES_SLUG,
-  labels: { singular: label('Tổng điểm bài viết', 'Rating summary'), plural: label('Tổng điểm bài viết', 'Rating summaries') },
+  labels: {
+    singular: label('Tổng điểm bài viết', 'Rating summary'),
+    plural: label('Tổng điểm bài viết', 'Rating summaries'),
+  },
   // Readers get the figures as Article.rating; the rows themselves stay internal.
   graphQL: false,
   admin: { group: groups.statistics, defaultColumns: ['article', 'total', 'count', 'updatedAt'] },

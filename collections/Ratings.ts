@@ -10,7 +10,10 @@ const nobody = () => false
 /** The vote log: never readable by the public; editors list, filter and delete (moderate) votes. */
 export const ratingsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
   slug: RATINGS_SLUG,
-  labels: { singular: label('Lượt đánh giá', 'Rating'), plural: label('Đánh giá của bạn đọc', 'Reader ratings') },
+  labels: {
+    singular: label('Lượt đánh giá', 'Rating'),
+    plural: label('Đánh giá của bạn đọc', 'Reader ratings'),
+  },
   graphQL: { singularName: 'Rating', pluralName: 'Ratings' },
   admin: {
     group: groups.statistics,
@@ -47,14 +50,19 @@ export const ratingsCollection = (options: ResolvedNewsPortalOptions): Collectio
       min: 1,
       max: 5,
       label: label('Điểm', 'Score'),
-      admin: { description: label('Điểm bạn đọc chấm, từ 1 đến 5.', "The reader's score, 1 to 5.") },
+      admin: {
+        description: label('Điểm bạn đọc chấm, từ 1 đến 5.', "The reader's score, 1 to 5."),
+      },
     },
     {
       name: 'voterHash',
       type: 'text',
       label: label('Mã người chấm (băm)', 'Voter (keyed hash)'),
       admin: {
-        description: label('HMAC của người chấm; không lưu IP hay mã gốc.', 'An HMAC of the voter; no IP or raw token is stored.'),
+        description: label(
+          'HMAC của người chấm; không lưu IP hay mã gốc.',
+          'An HMAC of the voter; no IP or raw token is stored.',
+        ),
       },
     },
   ],

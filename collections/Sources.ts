@@ -12,10 +12,18 @@ export const sourcesCollection = (options: ResolvedNewsPortalOptions): Collectio
   labels: { singular: label('Nguồn tin', 'Source'), plural: label('Nguồn tin', 'Sources') },
   graphQL: { singularName: 'Source', pluralName: 'Sources' },
   admin: { group: groups.news, useAsTitle: 'title', defaultColumns: ['title', 'url'] },
-  access: { read: anyone, create: editorsOnly(options), update: editorsOnly(options), delete: editorsOnly(options) },
+  access: {
+    read: anyone,
+    create: editorsOnly(options),
+    update: editorsOnly(options),
+    delete: editorsOnly(options),
+  },
   hooks: options.disabled
     ? { beforeOperation: [rejectMalformedId] }
-    : { beforeOperation: [rejectMalformedId], beforeValidate: [populateSlug({ sourceField: 'title' })] },
+    : {
+        beforeOperation: [rejectMalformedId],
+        beforeValidate: [populateSlug({ sourceField: 'title' })],
+      },
   fields: [
     {
       name: 'title',
@@ -23,7 +31,12 @@ export const sourcesCollection = (options: ResolvedNewsPortalOptions): Collectio
       required: true,
       unique: true,
       label: label('Tên nguồn', 'Title'),
-      admin: { description: label('Tên đơn vị cung cấp tin, không trùng.', 'The name of the source; unique.') },
+      admin: {
+        description: label(
+          'Tên đơn vị cung cấp tin, không trùng.',
+          'The name of the source; unique.',
+        ),
+      },
     },
     slugField(),
     {

@@ -17,15 +17,31 @@ export const visitCountsCollection = (options: ResolvedNewsPortalOptions): Colle
   admin: { group: groups.statistics, hidden: true, useAsTitle: 'key' },
   access: { read: editorsOnly(options), create: nobody, update: nobody, delete: nobody },
   fields: [
-    { name: 'key', type: 'text', required: true, unique: true, index: true, label: label('Khóa', 'Key') },
-    { name: 'hits', type: 'number', required: true, defaultValue: 0, label: label('Số lượt', 'Hits') },
+    {
+      name: 'key',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      label: label('Khóa', 'Key'),
+    },
+    {
+      name: 'hits',
+      type: 'number',
+      required: true,
+      defaultValue: 0,
+      label: label('Số lượt', 'Hits'),
+    },
   ],
 })
 
 /** When each browser session was last seen, site-wide (`visit`) or on one article (`view`). Pruned by a job. */
 export const visitSessionsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
   slug: 'visit-sessions',
-  labels: { singular: label('Phiên truy cập', 'Visit session'), plural: label('Phiên truy cập', 'Visit sessions') },
+  labels: {
+    singular: label('Phiên truy cập', 'Visit session'),
+    plural: label('Phiên truy cập', 'Visit sessions'),
+  },
   graphQL: false,
   timestamps: false,
   admin: { group: groups.statistics, hidden: true, useAsTitle: 'key' },
@@ -33,7 +49,14 @@ export const visitSessionsCollection = (options: ResolvedNewsPortalOptions): Col
   // "Online" counts visit sessions by lastSeenAt: one index range serves it.
   indexes: [{ fields: ['scope', 'lastSeenAt'] }],
   fields: [
-    { name: 'key', type: 'text', required: true, unique: true, index: true, label: label('Khóa', 'Key') },
+    {
+      name: 'key',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      label: label('Khóa', 'Key'),
+    },
     {
       name: 'scope',
       type: 'select',
@@ -41,6 +64,12 @@ export const visitSessionsCollection = (options: ResolvedNewsPortalOptions): Col
       options: ['visit', 'view'],
       label: label('Phạm vi', 'Scope'),
     },
-    { name: 'lastSeenAt', type: 'date', required: true, index: true, label: label('Lần cuối', 'Last seen') },
+    {
+      name: 'lastSeenAt',
+      type: 'date',
+      required: true,
+      index: true,
+      label: label('Lần cuối', 'Last seen'),
+    },
   ],
 })

@@ -2,7 +2,8 @@ import type { Access, CollectionConfig, FieldAccess } from 'payload'
 import { groups, label } from '../core/labels.js'
 
 const isAdmin = (user: unknown): boolean =>
-  Array.isArray((user as { roles?: unknown } | null)?.roles) && (user as { roles: string[] }).roles.includes('admin')
+  Array.isArray((user as { roles?: unknown } | null)?.roles) &&
+  (user as { roles: string[] }).roles.includes('admin')
 
 const adminsOnly: Access = ({ req }) => isAdmin(req.user)
 const adminsOnlyField: FieldAccess = ({ req }) => isAdmin(req.user)
@@ -30,7 +31,11 @@ export const Users: CollectionConfig = {
     // The first user may be created from the admin's welcome screen; after that, admins only.
     create: async ({ req }) => {
       if (isAdmin(req.user)) return true
-      const { totalDocs } = await req.payload.count({ collection: 'users', overrideAccess: true, req })
+      const { totalDocs } = await req.payload.count({
+        collection: 'users',
+        overrideAccess: true,
+        req,
+      })
       return totalDocs === 0
     },
     read: adminsOrSelf,
@@ -42,7 +47,11 @@ export const Users: CollectionConfig = {
     beforeChange: [
       async ({ data, operation, req }) => {
         if (operation !== 'create') return data
-        const { totalDocs } = await req.payload.count({ collection: 'users', overrideAccess: true, req })
+        const { totalDocs } = await req.payload.count({
+          collection: 'users',
+          overrideAccess: true,
+          req,
+        })
         if (totalDocs === 0) data.roles = ['admin']
         return data
       },
@@ -53,7 +62,9 @@ export const Users: CollectionConfig = {
       name: 'name',
       type: 'text',
       label: label('Họ tên', 'Name'),
-      admin: { description: label('Tên hiển thị trong trang quản trị.', 'The name shown in the admin.') },
+      admin: {
+        description: label('Tên hiển thị trong trang quản trị.', 'The name shown in the admin.'),
+      },
     },
     {
       name: 'roles',

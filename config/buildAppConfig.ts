@@ -69,7 +69,10 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
     typescript: { autoGenerate: false, outputFile: path.join(rootDir, 'payload-types.ts') },
     graphQL: { schemaOutputFile: path.join(rootDir, 'sdk', 'schema.graphql') },
     telemetry: false,
-    jobs: (options.autoRunJobs ?? process.env.NODE_ENV !== 'test') ? { autoRun: [{ cron: '* * * * *', queue: 'news-portal' }] } : {},
+    jobs:
+      (options.autoRunJobs ?? process.env.NODE_ENV !== 'test')
+        ? { autoRun: [{ cron: '* * * * *', queue: 'news-portal' }] }
+        : {},
     onInit: options.onInit,
   })
 }

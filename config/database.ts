@@ -47,11 +47,18 @@ function sqliteFileUrl(url: string): string {
 export function sqliteBusyTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   const value = env.SQLITE_BUSY_TIMEOUT_MS?.trim()
   if (!value) return 5_000
-  if (!/^\d+$/.test(value)) throw new Error(`SQLITE_BUSY_TIMEOUT_MS must be a whole number of milliseconds; got "${value}".`)
+  if (!/^\d+$/.test(value))
+    throw new Error(
+      `SQLITE_BUSY_TIMEOUT_MS must be a whole number of milliseconds; got "${value}".`,
+    )
   return Number(value)
 }
 
-const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations')
+const migrationsRoot = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'migrations',
+)
 
 /**
  * The Payload database adapter for a chosen database. SQL databases get their schema from the

@@ -28,7 +28,9 @@ export async function printAppSchema(flavour: SchemaIdFlavour = 'sql'): Promise<
   // Never read: building a config only needs a secret to exist, and the file is never opened.
   process.env.PAYLOAD_SECRET ||= 'schema-printing-only'
   const databaseUrl =
-    flavour === 'sql' ? `file:${path.join(os.tmpdir(), 'news-portal-schema-never-opened.db')}` : 'mongodb://127.0.0.1:1/never-connected'
+    flavour === 'sql'
+      ? `file:${path.join(os.tmpdir(), 'news-portal-schema-never-opened.db')}`
+      : 'mongodb://127.0.0.1:1/never-connected'
   const config = await buildAppConfig({ databaseUrl, dataDir: os.tmpdir() })
   const { schema } = configToSchema(config)
   return `${header.join('\n')}\n\n${printSchema(schema)}\n`

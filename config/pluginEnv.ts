@@ -10,12 +10,14 @@ export function pluginOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): News
   const options: NewsPortalPluginConfig = {}
   const store = env.RATING_RATE_LIMIT_STORE?.trim()
   if (store) {
-    if (store !== 'memory' && store !== 'database') throw new Error(`RATING_RATE_LIMIT_STORE must be "memory" or "database"; got "${store}".`)
+    if (store !== 'memory' && store !== 'database')
+      throw new Error(`RATING_RATE_LIMIT_STORE must be "memory" or "database"; got "${store}".`)
     options.ratingRateLimitStore = store
   }
   const perMinute = env.RATINGS_PER_MINUTE?.trim()
   if (perMinute) {
-    if (!/^\d+$/.test(perMinute)) throw new Error(`RATINGS_PER_MINUTE must be a whole number; got "${perMinute}".`)
+    if (!/^\d+$/.test(perMinute))
+      throw new Error(`RATINGS_PER_MINUTE must be a whole number; got "${perMinute}".`)
     options.ratingsPerMinute = Number(perMinute)
   }
   const trust = env.TRUST_PROXY?.trim()

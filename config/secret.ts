@@ -13,7 +13,8 @@ export function resolveSecret(dataDir: string, env: NodeJS.ProcessEnv = process.
   const fromEnv = env.PAYLOAD_SECRET?.trim()
   if (fromEnv) return fromEnv
   // `next build` loads the config without serving anything: no secret is needed to compile.
-  if (env.NEXT_PHASE === 'phase-production-build') return 'build-time-placeholder-never-used-to-sign'
+  if (env.NEXT_PHASE === 'phase-production-build')
+    return 'build-time-placeholder-never-used-to-sign'
   if (env.NODE_ENV === 'production') {
     throw new Error('PAYLOAD_SECRET must be set in production: use a long random string.')
   }

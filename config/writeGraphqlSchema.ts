@@ -7,4 +7,8 @@ const printed = await printAppSchema()
 const before = fs.existsSync(schemaFile) ? fs.readFileSync(schemaFile, 'utf8') : ''
 fs.writeFileSync(schemaFile, printed)
 const relative = path.relative(process.cwd(), schemaFile)
-console.info(before === printed ? `${relative} is up to date.` : `Wrote ${relative} (${printed.split('\n').length} lines).`)
+console.info(
+  before === printed
+    ? `${relative} is up to date.`
+    : `Wrote ${relative} (${printed.split('\n').length} lines).`,
+)

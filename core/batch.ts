@@ -3,7 +3,9 @@
  * batch for `key` runs shares the result of one `flush(key, items)`. The batch starts only after
  * all its callers arrived, so what it reads is never older than any of their requests.
  */
-export function coalesce<T, R>(flush: (key: string, items: T[]) => Promise<R>): (key: string, item: T) => Promise<R> {
+export function coalesce<T, R>(
+  flush: (key: string, items: T[]) => Promise<R>,
+): (key: string, item: T) => Promise<R> {
   const pending = new Map<string, { items: T[]; result: Promise<R> }>()
   return (key, item) => {
     let batch = pending.get(key)

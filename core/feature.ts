@@ -1,4 +1,12 @@
-import type { AfterErrorHook, Config, CustomComponent, Endpoint, Field, Payload, TaskConfig } from 'payload'
+import type {
+  AfterErrorHook,
+  Config,
+  CustomComponent,
+  Endpoint,
+  Field,
+  Payload,
+  TaskConfig,
+} from 'payload'
 
 /** A GraphQL extension in Payload's shape: receives Payload's `graphql` module and context, returns fields. */
 export type GraphQLFieldsExtension = NonNullable<NonNullable<Config['graphQL']>['queries']>

@@ -44,7 +44,11 @@ export function linkNode(target: { url: string } | { articleId: string | number 
   const fields =
     'url' in target
       ? { linkType: 'custom', url: target.url, newTab: false }
-      : { linkType: 'internal', doc: { relationTo: 'articles', value: target.articleId }, newTab: false }
+      : {
+          linkType: 'internal',
+          doc: { relationTo: 'articles', value: target.articleId },
+          newTab: false,
+        }
   return {
     type: 'link',
     children: [textNode(text)],

@@ -117,5 +117,10 @@ export interface RateLimitDecision {
  * The plugin also passes the Payload instance (the database store uses it; others may ignore it).
  */
 export interface RateLimitStore {
-  hit(key: string, limit: number, windowMs: number, payload?: Payload): Promise<RateLimitDecision> | RateLimitDecision
+  hit(
+    key: string,
+    limit: number,
+    windowMs: number,
+    payload?: Payload,
+  ): Promise<RateLimitDecision> | RateLimitDecision
 }

@@ -20,7 +20,11 @@ import { visitCountsCollection, visitSessionsCollection } from '../collections/V
 export type { NewsPortalPluginConfig } from '../core/types.js'
 export { slugify } from '../core/slugify.js'
 export { publicArticleWhere } from '../features/content/publicWhere.js'
-export { MemoryRateLimitStore, type RateLimitStore, type RatingSummary } from '../features/ratings/index.js'
+export {
+  MemoryRateLimitStore,
+  type RateLimitStore,
+  type RatingSummary,
+} from '../features/ratings/index.js'
 export { DatabaseRateLimitStore } from '../features/ratings/rateLimitDatabase.js'
 export { defaultIsEditor, resolveOptions } from './options.js'
 
@@ -33,12 +37,22 @@ export const newsPortalPlugin =
   (incomingConfig: Config): Config => {
     const options = resolveOptions(pluginOptions)
     // Each feature lives in its own folder under features/ and is registered here.
-    const features: PortalFeature[] = [ratingsFeature(options), countersFeature(options), publicApiFeature(options)]
+    const features: PortalFeature[] = [
+      ratingsFeature(options),
+      countersFeature(options),
+      publicApiFeature(options),
+    ]
 
     const articles = articlesCollection(options)
-    articles.fields = [...articles.fields, ...features.flatMap((feature) => feature.articleFields ?? [])]
+    articles.fields = [
+      ...articles.fields,
+      ...features.flatMap((feature) => feature.articleFields ?? []),
+    ]
     if (!options.disabled) {
-      articles.endpoints = [...(articles.endpoints || []), ...features.flatMap((feature) => feature.articleEndpoints ?? [])]
+      articles.endpoints = [
+        ...(articles.endpoints || []),
+        ...features.flatMap((feature) => feature.articleEndpoints ?? []),
+      ]
     }
     const portalCollections: CollectionConfig[] = [
       applyOverrides(mediaCollection(options), pluginOptions.mediaOverrides),
@@ -55,7 +69,9 @@ export const newsPortalPlugin =
       visitSessionsCollection(options),
     ]
     const existing = incomingConfig.collections ?? []
-    const clash = existing.find((collection) => portalCollections.some((own) => own.slug === collection.slug))
+    const clash = existing.find((collection) =>
+      portalCollections.some((own) => own.slug === collection.slug),
+    )
     if (clash) {
       throw new Error(
         `newsPortalPlugin: the site already has a collection "${clash.slug}"; use ${clash.slug}Overrides to change the plugin's instead.`,
@@ -64,13 +80,24 @@ export const newsPortalPlugin =
     const config: Config = { ...incomingConfig, collections: [...existing, ...portalCollections] }
     if (options.disabled) return config
 
-    config.endpoints = [...(incomingConfig.endpoints ?? []), ...features.flatMap((feature) => feature.endpoints ?? [])]
+    config.endpoints = [
+      ...(incomingConfig.endpoints ?? []),
+      ...features.flatMap((feature) => feature.endpoints ?? []),
+    ]
     config.graphQL = {
       ...incomingConfig.graphQL,
-      queries: chainGraphQL(incomingConfig.graphQL?.queries, features.flatMap((feature) => feature.queries ?? [])),
-      mutations: chainGraphQL(incomingConfig.graphQL?.mutations, features.flatMap((feature) => feature.mutations ?? [])),
+      queries: chainGraphQL(
+        incomingConfig.graphQL?.queries,
+        features.flatMap((feature) => feature.queries ?? []),
+      ),
+      mutations: chainGraphQL(
+        incomingConfig.graphQL?.mutations,
+        features.flatMap((feature) => feature.mutations ?? []),
+      ),
     }
-    const validationRules = features.flatMap((feature) => (feature.graphQLValidationRules ? [feature.graphQLValidationRules] : []))
+    const validationRules = features.flatMap((feature) =>
+      feature.graphQLValidationRules ? [feature.graphQLValidationRules] : [],
+    )
     if (validationRules.length) {
       const existingRules = incomingConfig.graphQL?.validationRules
       config.graphQL.validationRules = (args) => [
@@ -80,11 +107,17 @@ export const newsPortalPlugin =
     }
     const afterError = features.flatMap((feature) => feature.afterError ?? [])
     if (afterError.length) {
-      config.hooks = { ...incomingConfig.hooks, afterError: [...(incomingConfig.hooks?.afterError ?? []), ...afterError] }
+      config.hooks = {
+        ...incomingConfig.hooks,
+        afterError: [...(incomingConfig.hooks?.afterError ?? []), ...afterError],
+      }
     }
     const tasks = features.flatMap((feature) => feature.tasks ?? [])
     if (tasks.length) {
-      config.jobs = { ...incomingConfig.jobs, tasks: [...(incomingConfig.jobs?.tasks ?? []), ...tasks] }
+      config.jobs = {
+        ...incomingConfig.jobs,
+        tasks: [...(incomingConfig.jobs?.tasks ?? []), ...tasks],
+      }
     }
     const beforeDashboard = features.flatMap((feature) => feature.beforeDashboard ?? [])
     if (beforeDashboard.length) {
@@ -99,5 +132,8 @@ export const newsPortalPlugin =
         for (const init of inits) await init(payload)
       }
     }
-    return features.reduce((current, feature) => feature.finalizeConfig?.(current) ?? current, config)
+    return features.reduce(
+      (current, feature) => feature.finalizeConfig?.(current) ?? current,
+      config,
+    )
   }

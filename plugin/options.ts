@@ -1,5 +1,9 @@
 import type { TypedUser } from 'payload'
-import type { NewsPortalPluginConfig, RateLimitStore, ResolvedNewsPortalOptions } from '../core/types.js'
+import type {
+  NewsPortalPluginConfig,
+  RateLimitStore,
+  ResolvedNewsPortalOptions,
+} from '../core/types.js'
 import { defaultArticlePath } from '../features/content/bodyHtml.js'
 import { resolveCountersOptions } from '../features/counters/index.js'
 import { corsOriginsFromEnv } from '../features/graphql/index.js'

@@ -30,5 +30,7 @@ while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 1000))
   }
 }
-console.error(`smoke: ${base} did not serve the seed article within 120 s: ${last?.message ?? last}`)
+console.error(
+  `smoke: ${base} did not serve the seed article within 120 s: ${last?.message ?? last}`,
+)
 process.exit(1)

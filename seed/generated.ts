@@ -14,7 +14,14 @@ const subjects = [
   'Tiêm chủng mở rộng cho trẻ em',
   'Sơ kết công tác xây dựng nông thôn mới',
 ]
-const places = ['xã Mường Kim', 'xã Pha Mu', 'thị trấn Than Uyên', 'xã Phúc Than', 'xã Tà Hừa', 'xã Khoen On']
+const places = [
+  'xã Mường Kim',
+  'xã Pha Mu',
+  'thị trấn Than Uyên',
+  'xã Phúc Than',
+  'xã Tà Hừa',
+  'xã Khoen On',
+]
 
 export const generatedCategories = [
   { title: 'Tin tức - Sự kiện', slug: 'tin-tuc-su-kien', order: 1 },
@@ -41,7 +48,9 @@ export function generatedArticles(count = 36): GeneratedArticle[] {
   return Array.from({ length: count }, (_, i) => {
     const subject = subjects[i % subjects.length]
     const place = places[(i * 5) % places.length]
-    const date = new Date(spreadStart + Math.round((i * spreadDays * DAY) / (count - 1)) + (i % 7) * 3600_000)
+    const date = new Date(
+      spreadStart + Math.round((i * spreadDays * DAY) / (count - 1)) + (i % 7) * 3600_000,
+    )
     const title = `${subject} tại ${place} (${String(date.getUTCMonth() + 1).padStart(2, '0')}/${date.getUTCFullYear()})`
     return {
       title,
@@ -61,9 +70,27 @@ export function generatedArticles(count = 36): GeneratedArticle[] {
 export function hiddenArticles(now: Date): GeneratedArticle[] {
   const base = { paragraphs: ['Nội dung đang được biên tập.'], categorySlug: 'tin-tuc-su-kien' }
   return [
-    { ...base, title: 'Bản nháp: Kế hoạch tổ chức Tết Trung thu cho thiếu nhi', lead: 'Bản nháp chưa xuất bản.', publishedAt: '2022-08-05T02:00:00.000Z', status: 'draft' },
-    { ...base, title: 'Bản nháp: Thông báo lịch tiếp công dân tháng tới', lead: 'Bản nháp chưa xuất bản.', publishedAt: '2022-08-03T02:00:00.000Z', status: 'draft' },
-    { ...base, title: 'Bản nháp: Kết quả kỳ thi học sinh giỏi cấp huyện', lead: 'Bản nháp chưa xuất bản.', publishedAt: '2022-08-06T02:00:00.000Z', status: 'draft' },
+    {
+      ...base,
+      title: 'Bản nháp: Kế hoạch tổ chức Tết Trung thu cho thiếu nhi',
+      lead: 'Bản nháp chưa xuất bản.',
+      publishedAt: '2022-08-05T02:00:00.000Z',
+      status: 'draft',
+    },
+    {
+      ...base,
+      title: 'Bản nháp: Thông báo lịch tiếp công dân tháng tới',
+      lead: 'Bản nháp chưa xuất bản.',
+      publishedAt: '2022-08-03T02:00:00.000Z',
+      status: 'draft',
+    },
+    {
+      ...base,
+      title: 'Bản nháp: Kết quả kỳ thi học sinh giỏi cấp huyện',
+      lead: 'Bản nháp chưa xuất bản.',
+      publishedAt: '2022-08-06T02:00:00.000Z',
+      status: 'draft',
+    },
     {
       ...base,
       title: 'Hẹn giờ: Thông báo lịch nghỉ lễ sắp tới',

@@ -2,7 +2,12 @@ import crypto from 'node:crypto'
 import type { Payload, Where } from 'payload'
 import site from './fixtures/seed-site.json'
 import { drawSeedPicture } from './image.js'
-import { generatedArticles, generatedCategories, hiddenArticles, type GeneratedArticle } from './generated.js'
+import {
+  generatedArticles,
+  generatedCategories,
+  hiddenArticles,
+  type GeneratedArticle,
+} from './generated.js'
 import { imageNode, paragraph, richText } from '../core/lexical.js'
 import { slugify } from '../core/slugify.js'
 import { seedWidgets } from './widgets.js'
@@ -28,8 +33,18 @@ export const seedArticle = {
  * 36 generated articles over three categories, and drafts, a scheduled and an expired article.
  * Idempotent: whatever already exists (by email, slug, title or filename) is left as it is.
  */
-export async function seed(payload: Payload, { log = true }: { log?: boolean } = {}): Promise<SeedResult> {
-  const created: SeedResult['created'] = { users: 0, categories: 0, authors: 0, sources: 0, media: 0, articles: 0 }
+export async function seed(
+  payload: Payload,
+  { log = true }: { log?: boolean } = {},
+): Promise<SeedResult> {
+  const created: SeedResult['created'] = {
+    users: 0,
+    categories: 0,
+    authors: 0,
+    sources: 0,
+    media: 0,
+    articles: 0,
+  }
   const say = (message: string) => log && payload.logger.info(message)
 
   const ensure = async <T extends { id: string | number }>(
@@ -37,7 +52,14 @@ export async function seed(payload: Payload, { log = true }: { log?: boolean } =
     where: Where,
     create: () => Promise<T>,
   ): Promise<T> => {
-    const found = await payload.find({ collection, where, limit: 1, depth: 0, overrideAccess: true, draft: true })
+    const found = await payload.find({
+      collection,
+      where,
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+      draft: true,
+    })
     if (found.docs[0]) return found.docs[0] as unknown as T
     created[collection] += 1
     return create()
@@ -47,10 +69,15 @@ export async function seed(payload: Payload, { log = true }: { log?: boolean } =
   // A production seed never uses the published demo password.
   const adminPassword =
     process.env.ADMIN_PASSWORD ||
-    (process.env.NODE_ENV === 'production' ? crypto.randomBytes(12).toString('base64url') : DEFAULT_ADMIN.password)
+    (process.env.NODE_ENV === 'production'
+      ? crypto.randomBytes(12).toString('base64url')
+      : DEFAULT_ADMIN.password)
   const usersBefore = created.users
   await ensure('users', { email: { equals: adminEmail } }, () =>
-    payload.create({ collection: 'users', data: { email: adminEmail, password: adminPassword, name: 'Quản trị', roles: ['admin'] } }),
+    payload.create({
+      collection: 'users',
+      data: { email: adminEmail, password: adminPassword, name: 'Quản trị', roles: ['admin'] },
+    }),
   )
   const adminCreated = created.users > usersBefore
   // The demo editor (known password) exists only outside production.
@@ -58,7 +85,12 @@ export async function seed(payload: Payload, { log = true }: { log?: boolean } =
     await ensure('users', { email: { equals: DEFAULT_EDITOR.email } }, () =>
       payload.create({
         collection: 'users',
-        data: { email: DEFAULT_EDITOR.email, password: DEFAULT_EDITOR.password, name: 'Biên tập viên', roles: ['editor'] },
+        data: {
+          email: DEFAULT_EDITOR.email,
+          password: DEFAULT_EDITOR.password,
+          name: 'Biên tập viên',
+          roles: ['editor'],
+        },
       }),
     )
   }
@@ -95,7 +127,10 @@ export async function seed(payload: Payload, { log = true }: { log?: boolean } =
       data: {
         title: site.article.title,
         lead: site.article.lead,
-        body: richText(imageNode(picture.id, site.article.image.caption), ...site.article.bodyParagraphs.map((text) => paragraph(text))),
+        body: richText(
+          imageNode(picture.id, site.article.image.caption),
+          ...site.article.bodyParagraphs.map((text) => paragraph(text)),
+        ),
         coverImage: picture.id,
         authors: [author.id],
         source: source.id,
@@ -130,9 +165,16 @@ export async function seed(payload: Payload, { log = true }: { log?: boolean } =
   await seedWidgets(payload, { log })
 
   const total = Object.values(created).reduce((sum, n) => sum + n, 0)
-  say(total ? `Seed: created ${JSON.stringify(created)}.` : 'Seed: everything was already there; nothing created.')
+  say(
+    total
+      ? `Seed: created ${JSON.stringify(created)}.`
+      : 'Seed: everything was already there; nothing created.',
+  )
   if (adminCreated) {
-    const editor = process.env.NODE_ENV === 'production' ? '' : ` (editor: ${DEFAULT_EDITOR.email} / ${DEFAULT_EDITOR.password})`
+    const editor =
+      process.env.NODE_ENV === 'production'
+        ? ''
+        : ` (editor: ${DEFAULT_EDITOR.email} / ${DEFAULT_EDITOR.password})`
     say(`Seed: admin login ${adminEmail} / ${adminPassword}${editor}.`)
   }
   return { created, admin: { email: adminEmail, password: adminCreated ? adminPassword : null } }

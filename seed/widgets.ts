@@ -13,7 +13,11 @@ export const visitorWidgetTitle = 'Thống kê truy cập'
  */
 export async function seedWidgets(
   payload: Payload,
-  { now = new Date(), timeZone = site.site.timeZone, log = true }: { now?: Date; timeZone?: string; log?: boolean } = {},
+  {
+    now = new Date(),
+    timeZone = site.site.timeZone,
+    log = true,
+  }: { now?: Date; timeZone?: string; log?: boolean } = {},
 ): Promise<number> {
   const keys = zonedKeys(now, timeZone)
   const counter = site.visitorCounter
@@ -58,7 +62,11 @@ export async function seedWidgets(
       overrideAccess: true,
     })
     if (totalDocs) continue
-    await payload.create({ collection: 'counter-widgets' as never, data: data as never, overrideAccess: true })
+    await payload.create({
+      collection: 'counter-widgets' as never,
+      data: data as never,
+      overrideAccess: true,
+    })
     created += 1
   }
   if (log && created) payload.logger.info(`Seed: created ${created} counter widget(s).`)

@@ -7,26 +7,40 @@ let token: string
 
 beforeAll(async () => {
   app = await startTestApp()
-  await app.payload.create({ collection: 'users', data: { email: 'editor@test.vn', password: 'editor-pass-1', roles: ['editor'] } })
+  await app.payload.create({
+    collection: 'users',
+    data: { email: 'editor@test.vn', password: 'editor-pass-1', roles: ['editor'] },
+  })
   token = await app.login('editor@test.vn', 'editor-pass-1')
-  await app.payload.create({ collection: 'articles', data: { title: 'Bài có sẵn', _status: 'published' } })
+  await app.payload.create({
+    collection: 'articles',
+    data: { title: 'Bài có sẵn', _status: 'published' },
+  })
 })
 afterAll(() => app?.close())
 
-const articleCount = () => app.payload.count({ collection: 'articles' }).then((result) => result.totalDocs)
+const articleCount = () =>
+  app.payload.count({ collection: 'articles' }).then((result) => result.totalDocs)
 const fieldPaths = (body: { errors?: Array<{ data?: { errors?: Array<{ path: string }> } }> }) =>
   (body.errors ?? []).flatMap((error) => error.data?.errors ?? []).map((error) => error.path)
 
 describe('bad input gets a clear error and writes nothing', () => {
   it('an article without a title (REST) names the field', async () => {
-    const res = await app.rest('POST', '/articles', { token, body: { lead: 'no title', _status: 'published' } })
+    const res = await app.rest('POST', '/articles', {
+      token,
+      body: { lead: 'no title', _status: 'published' },
+    })
     expect(res.status).toBe(400)
     expect(fieldPaths(await res.json())).toContain('title')
     expect(await articleCount()).toBe(1)
   })
 
   it('an article without a title (GraphQL) names the field', async () => {
-    const res = await app.graphql(`mutation { createArticle(data: { lead: "no title" }) { id } }`, {}, { token })
+    const res = await app.graphql(
+      `mutation { createArticle(data: { lead: "no title" }) { id } }`,
+      {},
+      { token },
+    )
     expect(res.status).toBe(200)
     expect(res.data).toEqual({ createArticle: null })
     expect(res.errors?.[0]?.extensions).toMatchObject({
@@ -38,14 +52,20 @@ describe('bad input gets a clear error and writes nothing', () => {
   })
 
   it('an unknown category id names the field', async () => {
-    const res = await app.rest('POST', '/articles', { token, body: { title: 'Sai chuyên mục', categories: [987654] } })
+    const res = await app.rest('POST', '/articles', {
+      token,
+      body: { title: 'Sai chuyên mục', categories: [987654] },
+    })
     expect(res.status).toBe(400)
     expect(fieldPaths(await res.json())).toContain('categories')
     expect(await articleCount()).toBe(1)
   })
 
   it('a sourceUrl that is not http(s) names the field', async () => {
-    const res = await app.rest('POST', '/articles', { token, body: { title: 'Nguồn lạ', sourceUrl: 'javascript:alert(1)' } })
+    const res = await app.rest('POST', '/articles', {
+      token,
+      body: { title: 'Nguồn lạ', sourceUrl: 'javascript:alert(1)' },
+    })
     expect(res.status).toBe(400)
     expect(fieldPaths(await res.json())).toContain('sourceUrl')
     expect(await articleCount()).toBe(1)
@@ -54,7 +74,11 @@ describe('bad input gets a clear error and writes nothing', () => {
   it('expiresAt before publishedAt names the field', async () => {
     const res = await app.rest('POST', '/articles', {
       token,
-      body: { title: 'Hết hạn trước khi đăng', publishedAt: '2024-05-01T00:00:00Z', expiresAt: '2024-04-01T00:00:00Z' },
+      body: {
+        title: 'Hết hạn trước khi đăng',
+        publishedAt: '2024-05-01T00:00:00Z',
+        expiresAt: '2024-04-01T00:00:00Z',
+      },
     })
     expect(res.status).toBe(400)
     expect(fieldPaths(await res.json())).toContain('expiresAt')
@@ -62,7 +86,9 @@ describe('bad input gets a clear error and writes nothing', () => {
   })
 
   it('media without alt text names the field', async () => {
-    const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: '#fff' } }).png().toBuffer()
+    const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer()
     const before = await app.payload.count({ collection: 'media' })
     await expect(
       app.payload.create({
@@ -70,12 +96,17 @@ describe('bad input gets a clear error and writes nothing', () => {
         data: {},
         file: { data: png, mimetype: 'image/png', name: 'x.png', size: png.length },
       }),
-    ).rejects.toMatchObject({ status: 400, data: { errors: [expect.objectContaining({ path: 'alt' })] } })
+    ).rejects.toMatchObject({
+      status: 400,
+      data: { errors: [expect.objectContaining({ path: 'alt' })] },
+    })
     expect(await app.payload.count({ collection: 'media' })).toEqual(before)
   })
 
   it('an unknown slug gives an empty list, not an error', async () => {
-    const res = await app.graphql(`{ Articles(where: { slug: { equals: "khong-co-bai-nay" } }) { docs { id } totalDocs } }`)
+    const res = await app.graphql(
+      `{ Articles(where: { slug: { equals: "khong-co-bai-nay" } }) { docs { id } totalDocs } }`,
+    )
     expect(res.status).toBe(200)
     expect(res.errors).toBeUndefined()
     expect(res.data.Articles).toEqual({ docs: [], totalDocs: 0 })

@@ -8,7 +8,10 @@ import { resolveSecret } from '../config/secret.js'
 import { newsPortalPlugin as asyncPlugin } from '../plugin/index.js'
 
 // The plugin returns a plain config (never a promise): typed here as such.
-const newsPortalPlugin = (...args: Parameters<typeof asyncPlugin>) => (config: Config) => asyncPlugin(...args)(config) as Config
+const newsPortalPlugin =
+  (...args: Parameters<typeof asyncPlugin>) =>
+  (config: Config) =>
+    asyncPlugin(...args)(config) as Config
 
 describe('database by DATABASE_URL', () => {
   it('unset or file: is SQLite under the given path, its folder created on demand', () => {
@@ -16,7 +19,10 @@ describe('database by DATABASE_URL', () => {
     const file = path.join(dir, 'nested', 'portal.db')
     expect(chooseDatabase(`file:${file}`)).toEqual({ kind: 'sqlite', url: `file:${file}` })
     expect(fs.existsSync(path.dirname(file))).toBe(true)
-    expect(chooseDatabase(undefined)).toEqual({ kind: 'sqlite', url: `file:${path.resolve('data/news-portal.db')}` })
+    expect(chooseDatabase(undefined)).toEqual({
+      kind: 'sqlite',
+      url: `file:${path.resolve('data/news-portal.db')}`,
+    })
     expect(chooseDatabase('  ')).toEqual(chooseDatabase(undefined))
   })
 
@@ -37,10 +43,14 @@ describe('database by DATABASE_URL', () => {
 describe('PAYLOAD_SECRET', () => {
   it('is required in production', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'np-secret-'))
-    expect(() => resolveSecret(dir, { NODE_ENV: 'production' })).toThrow('PAYLOAD_SECRET must be set in production')
+    expect(() => resolveSecret(dir, { NODE_ENV: 'production' })).toThrow(
+      'PAYLOAD_SECRET must be set in production',
+    )
     expect(resolveSecret(dir, { NODE_ENV: 'production', PAYLOAD_SECRET: 's3cret' })).toBe('s3cret')
     // `next build` compiles without one; `next start` then needs the real secret.
-    expect(resolveSecret(dir, { NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' })).toMatch(/placeholder/)
+    expect(
+      resolveSecret(dir, { NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' }),
+    ).toMatch(/placeholder/)
     expect(fs.existsSync(path.join(dir, '.payload-secret'))).toBe(false)
   })
 
@@ -53,7 +63,7 @@ describe('PAYLOAD_SECRET', () => {
     expect(second).toBe(first)
     expect(fs.readFileSync(path.join(dir, '.payload-secret'), 'utf8')).toBe(first)
     expect(info).toHaveBeenCalledTimes(1)
-    expect(info.mock.calls[0][0]).toContain(path.join(dir, ".payload-secret"))
+    expect(info.mock.calls[0][0]).toContain(path.join(dir, '.payload-secret'))
     info.mockRestore()
   })
 })
@@ -61,10 +71,24 @@ describe('PAYLOAD_SECRET', () => {
 describe('newsPortalPlugin as a config transformer', () => {
   const base = { collections: [{ slug: 'users', auth: true, fields: [] }] } as unknown as Config
   const slugs = (config: Config) => (config.collections ?? []).map((collection) => collection.slug)
-  const find = (config: Config, slug: string) => config.collections!.find((c) => c.slug === slug) as CollectionConfig
+  const find = (config: Config, slug: string) =>
+    config.collections!.find((c) => c.slug === slug) as CollectionConfig
 
   it('adds its collections after the site ones', () => {
-    expect(slugs(newsPortalPlugin()(base))).toEqual(['users', 'media', 'categories', 'authors', 'sources', 'articles', 'ratings', 'rating-summaries', 'rate-limit-hits', 'counter-widgets', 'visit-counts', 'visit-sessions'])
+    expect(slugs(newsPortalPlugin()(base))).toEqual([
+      'users',
+      'media',
+      'categories',
+      'authors',
+      'sources',
+      'articles',
+      'ratings',
+      'rating-summaries',
+      'rate-limit-hits',
+      'counter-widgets',
+      'visit-counts',
+      'visit-sessions',
+    ])
   })
 
   it('keeps its collections and their fields when disabled, without its behaviour', () => {

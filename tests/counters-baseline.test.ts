@@ -26,25 +26,48 @@ describe('baseline from a previous CMS', () => {
   it('the demo seed shows the seed page figures, once', async () => {
     expect(await seedWidgets(app.payload, { now: clock, log: false })).toBe(2)
     expect(await seedWidgets(app.payload, { now: clock, log: false })).toBe(0)
-    expect(await stats()).toEqual({ online: 0, today: 13933, thisMonth: 291448, lastMonth: 453141, total: 16917328 })
+    expect(await stats()).toEqual({
+      online: 0,
+      today: 13933,
+      thisMonth: 291448,
+      lastMonth: 453141,
+      total: 16917328,
+    })
   })
 
   it('seed figures plus new visits add up exactly', async () => {
     await Promise.all(
       Array.from({ length: 25 }, (_, i) =>
-        app.graphql('mutation($s: String!) { recordVisit(session: $s) { total } }', { s: `baseline-visitor-${i}` }),
+        app.graphql('mutation($s: String!) { recordVisit(session: $s) { total } }', {
+          s: `baseline-visitor-${i}`,
+        }),
       ),
     )
-    expect(await stats()).toEqual({ online: 25, today: 13958, thisMonth: 291473, lastMonth: 453141, total: 16917353 })
+    expect(await stats()).toEqual({
+      online: 25,
+      today: 13958,
+      thisMonth: 291473,
+      lastMonth: 453141,
+      total: 16917353,
+    })
   })
 
   it('baseline months are calendar months: next month the seeded "this month" becomes "last month"', async () => {
     clock = local('2030-09-01T00:00:00')
-    expect(await stats()).toEqual({ online: 0, today: 0, thisMonth: 0, lastMonth: 291473, total: 16917353 })
+    expect(await stats()).toEqual({
+      online: 0,
+      today: 0,
+      thisMonth: 0,
+      lastMonth: 291473,
+      total: 16917353,
+    })
   })
 
   it('an editor changing the baseline is seen at once, live counts untouched', async () => {
-    const { docs } = await app.payload.find({ collection: 'counter-widgets' as never, where: { kind: { equals: 'visitors' } } })
+    const { docs } = await app.payload.find({
+      collection: 'counter-widgets' as never,
+      where: { kind: { equals: 'visitors' } },
+    })
     const widget = docs[0] as unknown as { id: string | number; baseline: Record<string, unknown> }
     await app.payload.update({
       collection: 'counter-widgets' as never,
@@ -60,12 +83,20 @@ describe('admin dashboard', () => {
     clock = local('2030-08-20T12:00:00')
     const options = resolveOptions({ counters: { now: () => clock } })
     const editor = { id: 1, roles: ['editor'] } as never
-    const html = renderToStaticMarkup(await CountersDashboard({ payload: app.payload, user: editor, countersOptions: options }))
+    const html = renderToStaticMarkup(
+      await CountersDashboard({ payload: app.payload, user: editor, countersOptions: options }),
+    )
     expect(html).toContain('17.000.025')
     expect(html).toContain('Tháng trước')
     expect(html).toContain('TÌNH HÌNH GIẢI QUYẾT HỒ SƠ')
     expect(html).toContain('99,85%')
     expect(html).toContain('0,15%')
-    expect(await CountersDashboard({ payload: app.payload, user: { id: 2, roles: [] } as never, countersOptions: options })).toBeNull()
+    expect(
+      await CountersDashboard({
+        payload: app.payload,
+        user: { id: 2, roles: [] } as never,
+        countersOptions: options,
+      }),
+    ).toBeNull()
   })
 })

@@ -41,7 +41,10 @@ async function dossier(slug?: string) {
 
 async function createPanel(data: Record<string, unknown>) {
   const response = await app.rest('POST', '/counter-widgets', { token: editorToken, body: data })
-  const body = (await response.json()) as { doc?: { id: string | number; slug: string }; errors?: unknown }
+  const body = (await response.json()) as {
+    doc?: { id: string | number; slug: string }
+    errors?: unknown
+  }
   return { status: response.status, body }
 }
 
@@ -68,7 +71,15 @@ beforeAll(async () => {
           updatedAt: '2024-12-20T08:30:00+07:00',
         })
       case '/one-stop':
-        return json(200, { data: { receivedCount: '800', releaseCount: 790, ontimeCount: 700, betimesCount: 85, overtimeCount: 5 } })
+        return json(200, {
+          data: {
+            receivedCount: '800',
+            releaseCount: 790,
+            ontimeCount: 700,
+            betimesCount: 85,
+            overtimeCount: 5,
+          },
+        })
       case '/not-json':
         return json(200, '<html>Bảo trì hệ thống</html>')
       case '/invalid':
@@ -76,7 +87,10 @@ beforeAll(async () => {
       case '/error':
         return json(500, { error: 'boom' })
       case '/slow':
-        setTimeout(() => json(200, { received: 1, resolved: 1, onTime: 1, overdue: 0 }), TIMEOUT_MS * 5).unref()
+        setTimeout(
+          () => json(200, { received: 1, resolved: 1, onTime: 1, overdue: 0 }),
+          TIMEOUT_MS * 5,
+        ).unref()
         return
       default:
         return json(404, {})
@@ -128,33 +142,68 @@ describe('the dossier-processing panel', () => {
       ['received', 1.5],
       ['onTime', 'many'],
     ] as const) {
-      const { status, body } = await createPanel({ ...seedPanel, title: `Bad ${field}`, [field]: value })
+      const { status, body } = await createPanel({
+        ...seedPanel,
+        title: `Bad ${field}`,
+        [field]: value,
+      })
       expect(status).toBe(400)
       expect(JSON.stringify(body)).toContain(`${field} must be a non-negative integer.`)
     }
-    const badLevel = await createPanel({ ...seedPanel, title: 'Bad level', levels: [{ label: 'Mức độ 2', count: -2 }] })
+    const badLevel = await createPanel({
+      ...seedPanel,
+      title: 'Bad level',
+      levels: [{ label: 'Mức độ 2', count: -2 }],
+    })
     expect(badLevel.status).toBe(400)
     expect(JSON.stringify(badLevel.body)).toContain('levels.count must be a non-negative integer.')
     const badPeriod = await createPanel({ ...seedPanel, title: 'Bad period', period: '11/2024' })
     expect(badPeriod.status).toBe(400)
     expect(JSON.stringify(badPeriod.body)).toContain('period must be a month as YYYY-MM.')
-    expect((await app.payload.count({ collection: 'counter-widgets' as never })).totalDocs).toBe(before)
+    expect((await app.payload.count({ collection: 'counter-widgets' as never })).totalDocs).toBe(
+      before,
+    )
   })
 
   it('both counts 0 give null rates', async () => {
-    const { body } = await createPanel({ kind: 'dossier-stats', title: 'Kỳ mới', received: 3, resolved: 0, onTime: 0, overdue: 0 })
-    expect(await dossier(body.doc!.slug)).toMatchObject({ received: 3, onTimeRate: null, overdueRate: null })
+    const { body } = await createPanel({
+      kind: 'dossier-stats',
+      title: 'Kỳ mới',
+      received: 3,
+      resolved: 0,
+      onTime: 0,
+      overdue: 0,
+    })
+    expect(await dossier(body.doc!.slug)).toMatchObject({
+      received: 3,
+      onTimeRate: null,
+      overdueRate: null,
+    })
   })
 
   it('the public reads only enabled widgets, never their source settings, and cannot write', async () => {
-    const hidden = await createPanel({ ...seedPanel, title: 'Bảng ẩn', enabled: false, source: 'url', sourceUrl: `${baseUrl}/good` })
+    const hidden = await createPanel({
+      ...seedPanel,
+      title: 'Bảng ẩn',
+      enabled: false,
+      source: 'url',
+      sourceUrl: `${baseUrl}/good`,
+    })
     expect(hidden.status).toBe(201)
     expect(await dossier(hidden.body.doc!.slug)).toBeNull()
-    const list = await app.graphql('{ CounterWidgets(limit: 50) { docs { title enabled sourceUrl lastError } } }')
-    const docs = list.data.CounterWidgets.docs as Array<{ title: string; enabled: boolean; sourceUrl: string | null }>
+    const list = await app.graphql(
+      '{ CounterWidgets(limit: 50) { docs { title enabled sourceUrl lastError } } }',
+    )
+    const docs = list.data.CounterWidgets.docs as Array<{
+      title: string
+      enabled: boolean
+      sourceUrl: string | null
+    }>
     expect(docs.map((doc) => doc.title)).not.toContain('Bảng ẩn')
     expect(docs.every((doc) => doc.enabled === true && doc.sourceUrl === null)).toBe(true)
-    const anonymous = await app.rest('POST', '/counter-widgets', { body: { ...seedPanel, title: 'Không được' } })
+    const anonymous = await app.rest('POST', '/counter-widgets', {
+      body: { ...seedPanel, title: 'Không được' },
+    })
     expect(anonymous.status).toBe(403)
     await app.payload.delete({ collection: 'counter-widgets' as never, id: hidden.body.doc!.id })
   })
@@ -164,13 +213,24 @@ describe('the url source, synced by the scheduled job', () => {
   let id: string | number
   let slug: string
   const widget = async () =>
-    (await app.payload.findByID({ collection: 'counter-widgets' as never, id, depth: 0 })) as unknown as Record<string, any>
+    (await app.payload.findByID({
+      collection: 'counter-widgets' as never,
+      id,
+      depth: 0,
+    })) as unknown as Record<string, any>
   const pointTo = async (path: string) => {
-    const response = await app.rest('PATCH', `/counter-widgets/${id}`, { token: editorToken, body: { sourceUrl: `${baseUrl}${path}` } })
+    const response = await app.rest('PATCH', `/counter-widgets/${id}`, {
+      token: editorToken,
+      body: { sourceUrl: `${baseUrl}${path}` },
+    })
     expect(response.status).toBe(200)
   }
   const runJob = async () => {
-    await app.payload.jobs.queue({ task: DOSSIER_SYNC_TASK as never, input: {} as never, queue: COUNTERS_QUEUE })
+    await app.payload.jobs.queue({
+      task: DOSSIER_SYNC_TASK as never,
+      input: {} as never,
+      queue: COUNTERS_QUEUE,
+    })
     await app.payload.jobs.run({ queue: COUNTERS_QUEUE })
   }
 
@@ -259,6 +319,8 @@ describe('the url source, synced by the scheduled job', () => {
   it('both tasks carry a schedule on the news-portal queue (what jobs.autoRun picks up)', async () => {
     const result = await app.payload.jobs.handleSchedules({ queue: COUNTERS_QUEUE })
     expect(result.errored).toEqual([])
-    expect(result.queued.map((entry) => entry.taskConfig?.slug).sort()).toEqual([DOSSIER_SYNC_TASK, PRUNE_TASK].sort())
+    expect(result.queued.map((entry) => entry.taskConfig?.slug).sort()).toEqual(
+      [DOSSIER_SYNC_TASK, PRUNE_TASK].sort(),
+    )
   })
 })

@@ -33,16 +33,32 @@ describe('dossier figures', () => {
 
   it('maps the one-stop-shop names: ontime + betimes are on time, overtime is overdue', () => {
     expect(
-      parseDossierSource({ data: { receivedCount: '591', releaseCount: 662, ontimeCount: 600, betimesCount: 62, overtimeCount: 1 } }),
+      parseDossierSource({
+        data: {
+          receivedCount: '591',
+          releaseCount: 662,
+          ontimeCount: 600,
+          betimesCount: 62,
+          overtimeCount: 1,
+        },
+      }),
     ).toEqual({ received: 591, resolved: 662, onTime: 662, overdue: 1 })
   })
 
   it('refuses a bad body naming the field', () => {
-    expect(() => parseDossierSource({ received: 1, resolved: 1, onTime: -1, overdue: 0 })).toThrow('onTime must be a non-negative integer.')
-    expect(() => parseDossierSource({ received: 1.5, resolved: 1, onTime: 1, overdue: 0 })).toThrow('received must be')
-    expect(() => parseDossierSource({ received: 1, resolved: 1, onTime: 1 })).toThrow('overdue is missing')
+    expect(() => parseDossierSource({ received: 1, resolved: 1, onTime: -1, overdue: 0 })).toThrow(
+      'onTime must be a non-negative integer.',
+    )
+    expect(() => parseDossierSource({ received: 1.5, resolved: 1, onTime: 1, overdue: 0 })).toThrow(
+      'received must be',
+    )
+    expect(() => parseDossierSource({ received: 1, resolved: 1, onTime: 1 })).toThrow(
+      'overdue is missing',
+    )
     expect(() => parseDossierSource([1, 2])).toThrow('body must be a JSON object.')
-    expect(() => parseDossierSource({ received: 1, resolved: 1, onTime: 1, overdue: 0, period: '2024-13' })).toThrow('period')
+    expect(() =>
+      parseDossierSource({ received: 1, resolved: 1, onTime: 1, overdue: 0, period: '2024-13' }),
+    ).toThrow('period')
   })
 
   it('formats Vietnamese style', () => {
@@ -62,7 +78,12 @@ describe('atomic increments', () => {
   it('a new bucket hit by 200 increments at once ends at exactly 200', async () => {
     await Promise.all(Array.from({ length: 200 }, () => increment(app.payload, 'day:2040-01-01')))
     expect((await readCounts(app.payload, ['day:2040-01-01'])).get('day:2040-01-01')).toBe(200)
-    const rows = await app.payload.db.find({ collection: COUNTS, where: { key: { equals: 'day:2040-01-01' } }, limit: 0, pagination: false })
+    const rows = await app.payload.db.find({
+      collection: COUNTS,
+      where: { key: { equals: 'day:2040-01-01' } },
+      limit: 0,
+      pagination: false,
+    })
     expect(rows.docs).toHaveLength(1)
   })
 
@@ -70,7 +91,9 @@ describe('atomic increments', () => {
     const db = app.payload.db as unknown as {
       name: string
       clientConfig?: { url: string }
-      pool?: { connect: () => Promise<{ query: (sql: string) => Promise<unknown>; release: () => void }> }
+      pool?: {
+        connect: () => Promise<{ query: (sql: string) => Promise<unknown>; release: () => void }>
+      }
     }
     let release = async () => {}
     let locked = false
@@ -89,12 +112,20 @@ describe('atomic increments', () => {
           await tx.commit()
           client.close()
         })()`
-      const child = spawn(process.execPath, ['-e', script, db.clientConfig.url], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] })
+      const child = spawn(process.execPath, ['-e', script, db.clientConfig.url], {
+        cwd: process.cwd(),
+        stdio: ['ignore', 'pipe', 'inherit'],
+      })
       await new Promise<void>((resolve, reject) => {
         child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && resolve())
-        child.once('exit', (code) => reject(new Error(`the lock-holding process exited (${code}) before locking`)))
+        child.once('exit', (code) =>
+          reject(new Error(`the lock-holding process exited (${code}) before locking`)),
+        )
       })
-      release = () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())))
+      release = () =>
+        new Promise<void>((resolve) =>
+          child.exitCode !== null ? resolve() : child.once('exit', () => resolve()),
+        )
       locked = true
     }
     if (db.name === 'postgres' && db.pool) {
@@ -111,15 +142,23 @@ describe('atomic increments', () => {
     }
     // MongoDB has no such lock: there the test is 100 concurrent increments of one key.
     expect(locked).toBe(db.name === 'sqlite' || db.name === 'postgres')
-    await Promise.all([release(), ...Array.from({ length: 100 }, () => increment(app.payload, 'total'))])
+    await Promise.all([
+      release(),
+      ...Array.from({ length: 100 }, () => increment(app.payload, 'total')),
+    ])
     expect((await readCounts(app.payload, ['total'])).get('total')).toBe(100)
     if (db.name === 'sqlite' && db.clientConfig) {
       // Committed, not only visible to this connection: a fresh connection reads both writers' rows.
       const { createClient } = await import('@libsql/client')
       const fresh = createClient({ url: db.clientConfig.url })
-      const { rows } = await fresh.execute(`SELECT key, hits FROM visit_counts WHERE key IN ('total', 'other-process') ORDER BY key`)
+      const { rows } = await fresh.execute(
+        `SELECT key, hits FROM visit_counts WHERE key IN ('total', 'other-process') ORDER BY key`,
+      )
       fresh.close()
-      expect(rows.map((row) => [row.key, Number(row.hits)])).toEqual([['other-process', 7], ['total', 100]])
+      expect(rows.map((row) => [row.key, Number(row.hits)])).toEqual([
+        ['other-process', 7],
+        ['total', 100],
+      ])
     }
   })
 })

@@ -19,10 +19,17 @@ const RECORD = `mutation Record($session: String!, $path: String, $article: ID) 
   recordVisit(session: $session, path: $path, article: $article) { online today thisMonth lastMonth total updatedAt }
 }`
 
-async function record(session: string, extra: { article?: string | number; userAgent?: string } = {}): Promise<Stats> {
+async function record(
+  session: string,
+  extra: { article?: string | number; userAgent?: string } = {},
+): Promise<Stats> {
   const result = await app.graphql<{ recordVisit: Stats }>(
     RECORD,
-    { session, path: '/tin-tuc-su-kien/bai-viet', article: extra.article === undefined ? null : String(extra.article) },
+    {
+      session,
+      path: '/tin-tuc-su-kien/bai-viet',
+      article: extra.article === undefined ? null : String(extra.article),
+    },
     extra.userAgent ? { headers: { 'user-agent': extra.userAgent } } : {},
   )
   if (result.errors) throw new Error(JSON.stringify(result.errors))
@@ -30,7 +37,9 @@ async function record(session: string, extra: { article?: string | number; userA
 }
 
 async function stats(): Promise<Stats> {
-  const result = await app.graphql<{ VisitorStats: Stats }>('{ VisitorStats { online today thisMonth lastMonth total updatedAt } }')
+  const result = await app.graphql<{ VisitorStats: Stats }>(
+    '{ VisitorStats { online today thisMonth lastMonth total updatedAt } }',
+  )
   if (result.errors) throw new Error(JSON.stringify(result.errors))
   return result.data.VisitorStats
 }
@@ -41,18 +50,27 @@ async function views(id: string | number = articleId): Promise<number> {
   return ((await response.json()) as { views: number }).views
 }
 
-const sessionsOf = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(4, '0')}`)
+const sessionsOf = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(4, '0')}`)
 
 beforeAll(async () => {
   app = await startTestApp({ counters: { now: () => clock } })
   await app.payload.create({
     collection: 'users',
-    data: { email: 'editor@counters.test', password: 'editor-pass-123', roles: ['editor'] } as never,
+    data: {
+      email: 'editor@counters.test',
+      password: 'editor-pass-123',
+      roles: ['editor'],
+    } as never,
   })
   editorToken = await app.login('editor@counters.test', 'editor-pass-123')
   const article = await app.payload.create({
     collection: 'articles' as never,
-    data: { title: 'Bài đếm lượt xem', _status: 'published', publishedAt: '2024-01-01T00:00:00.000Z' } as never,
+    data: {
+      title: 'Bài đếm lượt xem',
+      _status: 'published',
+      publishedAt: '2024-01-01T00:00:00.000Z',
+    } as never,
   })
   articleId = (article as { id: string | number }).id
 })
@@ -62,7 +80,9 @@ describe('recordVisit and VisitorStats', () => {
   it('1,000 distinct sessions at once add exactly 1,000 to today, this month and total', async () => {
     const before = await stats()
     expect(before).toMatchObject({ today: 0, thisMonth: 0, total: 0 })
-    const results = await Promise.all(sessionsOf('thousand-visitors', 1000).map((session) => record(session)))
+    const results = await Promise.all(
+      sessionsOf('thousand-visitors', 1000).map((session) => record(session)),
+    )
     expect(results).toHaveLength(1000)
     const after = await stats()
     expect(after.today).toBe(1000)
@@ -80,12 +100,16 @@ describe('recordVisit and VisitorStats', () => {
         app.rest('POST', '/visits', { body: { session, path: '/bai', article: articleId } }),
       ),
     )
-    expect(responses.map((response) => response.status).every((status) => status === 200)).toBe(true)
+    expect(responses.map((response) => response.status).every((status) => status === 200)).toBe(
+      true,
+    )
     expect(await views()).toBe(1000)
     expect((await stats()).total).toBe(2000)
     const listed = await app.graphql('{ Articles(limit: 10) { docs { id views } } }')
     expect(listed.errors).toBeUndefined()
-    const mine = listed.data.Articles.docs.find((doc: { id: unknown }) => String(doc.id) === String(articleId))
+    const mine = listed.data.Articles.docs.find(
+      (doc: { id: unknown }) => String(doc.id) === String(articleId),
+    )
     expect(mine.views).toBe(1000)
   })
 
@@ -108,7 +132,9 @@ describe('recordVisit and VisitorStats', () => {
       const response = await app.rest('GET', '/articles?limit=10&depth=0')
       const { docs } = (await response.json()) as { docs: Array<{ id: unknown; views: number }> }
       expect(docs).toHaveLength(3)
-      expect(docs.map((doc) => (String(doc.id) === String(articleId) ? doc.views : doc.views + 1000))).toEqual([1000, 1000, 1000])
+      expect(
+        docs.map((doc) => (String(doc.id) === String(articleId) ? doc.views : doc.views + 1000)),
+      ).toEqual([1000, 1000, 1000])
       expect(viewQueries).toBe(1)
     } finally {
       served.db.find = find
@@ -119,7 +145,9 @@ describe('recordVisit and VisitorStats', () => {
     clock = local('2030-06-15T11:00:00')
     const base = await stats()
     const baseViews = await views()
-    await Promise.all(Array.from({ length: 20 }, () => record('returning-reader-1', { article: articleId })))
+    await Promise.all(
+      Array.from({ length: 20 }, () => record('returning-reader-1', { article: articleId })),
+    )
     expect((await stats()).total).toBe(base.total + 1)
     expect(await views()).toBe(baseViews + 1)
 
@@ -130,7 +158,9 @@ describe('recordVisit and VisitorStats', () => {
 
     // 30 minutes of activity then 31 idle minutes: the window slid with the last hit.
     clock = new Date(clock.getTime() + minutes(31))
-    await Promise.all(Array.from({ length: 20 }, () => record('returning-reader-1', { article: articleId })))
+    await Promise.all(
+      Array.from({ length: 20 }, () => record('returning-reader-1', { article: articleId })),
+    )
     const after = await stats()
     expect(after.total).toBe(base.total + 2)
     expect(after.today).toBe(base.today + 2)
@@ -151,7 +181,10 @@ describe('recordVisit and VisitorStats', () => {
     expect((await stats()).total).toBe(base.total)
     expect(await views()).toBe(baseViews)
     // A browser counts.
-    await record('browser-session-1', { userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36' })
+    await record('browser-session-1', {
+      userAgent:
+        'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36',
+    })
     expect((await stats()).total).toBe(base.total + 1)
   })
 
@@ -171,13 +204,20 @@ describe('recordVisit and VisitorStats', () => {
     const base = await stats()
     const short = await app.graphql(RECORD, { session: 'x' })
     expect(short.errors?.[0]?.message).toContain('session')
-    const missingArticle = await app.rest('POST', '/visits', { body: { session: 'valid-session-77', article: '999999' } })
+    const missingArticle = await app.rest('POST', '/visits', {
+      body: { session: 'valid-session-77', article: '999999' },
+    })
     expect(missingArticle.status).toBe(400)
     expect(JSON.stringify(await missingArticle.json())).toContain('article')
-    const badPath = await app.rest('POST', '/visits', { body: { session: 'valid-session-78', path: 42 } })
+    const badPath = await app.rest('POST', '/visits', {
+      body: { session: 'valid-session-78', path: 42 },
+    })
     expect(badPath.status).toBe(400)
     expect(JSON.stringify(await badPath.json())).toContain('path')
-    const notJson = await app.rest('POST', '/visits', { body: undefined, headers: { 'content-type': 'application/json' } })
+    const notJson = await app.rest('POST', '/visits', {
+      body: undefined,
+      headers: { 'content-type': 'application/json' },
+    })
     expect(notJson.status).toBe(400)
     expect(await stats()).toEqual(base)
   })
@@ -210,7 +250,12 @@ describe('day, month and year boundaries in Asia/Ho_Chi_Minh', () => {
     const newYear = await stats()
     expect(newYear).toMatchObject({ today: 0, thisMonth: 0, lastMonth: 12, total: december.total })
     await Promise.all(sessionsOf('january-first', 3).map((session) => record(session)))
-    expect(await stats()).toMatchObject({ today: 3, thisMonth: 3, lastMonth: 12, total: december.total + 3 })
+    expect(await stats()).toMatchObject({
+      today: 3,
+      thisMonth: 3,
+      lastMonth: 12,
+      total: december.total + 3,
+    })
 
     clock = local('2032-02-01T00:00:00')
     expect(await stats()).toMatchObject({ today: 0, thisMonth: 0, lastMonth: 3 })
@@ -230,13 +275,19 @@ describe('edits while hits arrive', () => {
     const hits = sessionsOf('during-edits', 300).map((session, i) =>
       i % 2 === 0
         ? record(session, { article: articleId })
-        : app.rest('POST', '/visits', { body: { session, article: articleId } }).then(async (response) => {
-            if (response.status !== 200) throw new Error(`${response.status} ${await response.text()}`)
-          }),
+        : app
+            .rest('POST', '/visits', { body: { session, article: articleId } })
+            .then(async (response) => {
+              if (response.status !== 200)
+                throw new Error(`${response.status} ${await response.text()}`)
+            }),
     )
     const edits = Array.from({ length: 6 }, async (_, i) => {
       await new Promise((resolve) => setTimeout(resolve, i * 15))
-      const saved = await app.rest('PATCH', `/counter-widgets/${widgetId}`, { token: editorToken, body: { title: `Thống kê ${i}` } })
+      const saved = await app.rest('PATCH', `/counter-widgets/${widgetId}`, {
+        token: editorToken,
+        body: { title: `Thống kê ${i}` },
+      })
       const republished = await app.rest('PATCH', `/articles/${articleId}?draft=false`, {
         token: editorToken,
         body: { title: `Bài đếm lượt xem (${i})`, _status: 'published' },
@@ -255,16 +306,29 @@ describe('edits while hits arrive', () => {
 describe('stale sessions', () => {
   it('the scheduled prune job removes sessions idle past the window and keeps the counts', async () => {
     clock = local('2032-06-01T08:00:00')
-    await Promise.all(sessionsOf('prune-me', 4).map((session) => record(session, { article: articleId })))
+    await Promise.all(
+      sessionsOf('prune-me', 4).map((session) => record(session, { article: articleId })),
+    )
     clock = new Date(clock.getTime() + minutes(20))
     await record('keep-me-000001')
     const countsBefore = await stats()
-    const rowsBefore = (await app.payload.count({ collection: 'visit-sessions' as never })).totalDocs
+    const rowsBefore = (await app.payload.count({ collection: 'visit-sessions' as never }))
+      .totalDocs
     clock = new Date(clock.getTime() + minutes(15)) // prune-me idle 35 min, keep-me 15 min
-    await app.payload.jobs.queue({ task: PRUNE_TASK as never, input: {} as never, queue: COUNTERS_QUEUE })
+    await app.payload.jobs.queue({
+      task: PRUNE_TASK as never,
+      input: {} as never,
+      queue: COUNTERS_QUEUE,
+    })
     await app.payload.jobs.run({ queue: COUNTERS_QUEUE })
-    const remaining = await app.payload.find({ collection: 'visit-sessions' as never, limit: 0, pagination: false })
-    expect(remaining.docs.map((doc) => (doc as unknown as { key: string }).key)).toEqual(['visit:keep-me-000001'])
+    const remaining = await app.payload.find({
+      collection: 'visit-sessions' as never,
+      limit: 0,
+      pagination: false,
+    })
+    expect(remaining.docs.map((doc) => (doc as unknown as { key: string }).key)).toEqual([
+      'visit:keep-me-000001',
+    ])
     expect(rowsBefore).toBeGreaterThan(1)
     const countsAfter = await stats()
     expect(countsAfter.total).toBe(countsBefore.total)

@@ -8,8 +8,12 @@ import { linkNode, paragraph, richText } from '../core/lexical.js'
 import type { ArticlePathInput } from '../core/types.js'
 
 const SITE = 'https://thanuyen.laichau.gov.vn'
-const articlePath = ({ slug, primaryCategorySlug }: ArticlePathInput) => `/tin/${primaryCategorySlug ?? 'chung'}/${slug}.html`
-const TRICKY = { title: 'Giá lúa <tăng> & "ổn định" ở Mường Kim', lead: 'Giá lúa tăng 5% & ổn định <so với> năm trước.' }
+const articlePath = ({ slug, primaryCategorySlug }: ArticlePathInput) =>
+  `/tin/${primaryCategorySlug ?? 'chung'}/${slug}.html`
+const TRICKY = {
+  title: 'Giá lúa <tăng> & "ổn định" ở Mường Kim',
+  lead: 'Giá lúa tăng 5% & ổn định <so với> năm trước.',
+}
 
 let app: TestApp
 const parser = new XMLParser({
@@ -37,8 +41,18 @@ async function readFeed(query = '') {
 /** Every public article the seed and this file create, newest first, from their own data. */
 function publicArticlesNewestFirst(categorySlug?: string) {
   const all = [
-    ...generatedArticles().map((a) => ({ title: a.title, lead: a.lead, categorySlug: a.categorySlug, publishedAt: new Date(a.publishedAt).toISOString() })),
-    { title: site.article.title, lead: site.article.lead, categorySlug: 'tin-tuc-su-kien', publishedAt: seedArticle.publishedAt },
+    ...generatedArticles().map((a) => ({
+      title: a.title,
+      lead: a.lead,
+      categorySlug: a.categorySlug,
+      publishedAt: new Date(a.publishedAt).toISOString(),
+    })),
+    {
+      title: site.article.title,
+      lead: site.article.lead,
+      categorySlug: 'tin-tuc-su-kien',
+      publishedAt: seedArticle.publishedAt,
+    },
     { ...TRICKY, categorySlug: 'kinh-te-xa-hoi', publishedAt: '2024-01-01T02:00:00.000Z' },
   ]
   return all
@@ -47,12 +61,26 @@ function publicArticlesNewestFirst(categorySlug?: string) {
 }
 
 beforeAll(async () => {
-  app = await startTestApp({ siteUrl: `${SITE}/`, siteName: 'Trang Thông tin điện tử huyện Than Uyên', articlePath })
+  app = await startTestApp({
+    siteUrl: `${SITE}/`,
+    siteName: 'Trang Thông tin điện tử huyện Than Uyên',
+    articlePath,
+  })
   await seed(app.payload, { log: false })
-  const category = (await app.payload.find({ collection: 'categories', where: { slug: { equals: 'kinh-te-xa-hoi' } } })).docs[0]
+  const category = (
+    await app.payload.find({
+      collection: 'categories',
+      where: { slug: { equals: 'kinh-te-xa-hoi' } },
+    })
+  ).docs[0]
   await app.payload.create({
     collection: 'articles',
-    data: { ...TRICKY, categories: [category.id], publishedAt: '2024-01-01T02:00:00.000Z', _status: 'published' },
+    data: {
+      ...TRICKY,
+      categories: [category.id],
+      publishedAt: '2024-01-01T02:00:00.000Z',
+      _status: 'published',
+    },
   })
 })
 afterAll(async () => app?.close())
@@ -77,15 +105,23 @@ describe('GET /api/feed.xml', () => {
     const { xml } = await readFeed()
     const items: FeedItem[] = parser.parse(xml).rss.channel.item
     expect(items).toHaveLength(20)
-    expect(items.map((item) => item.title)).toEqual(publicArticlesNewestFirst().slice(0, 20).map((a) => a.title))
+    expect(items.map((item) => item.title)).toEqual(
+      publicArticlesNewestFirst()
+        .slice(0, 20)
+        .map((a) => a.title),
+    )
     const hidden = hiddenArticles(new Date()).map((article) => article.title)
     for (const item of items) expect(hidden).not.toContain(item.title)
   })
 
   test('escapes <, & and quotes in titles and leads, and keeps Vietnamese text intact', async () => {
     const { xml } = await readFeed()
-    expect(xml).toContain('<title>Giá lúa &lt;tăng&gt; &amp; &quot;ổn định&quot; ở Mường Kim</title>')
-    expect(xml).toContain('<description>Giá lúa tăng 5% &amp; ổn định &lt;so với&gt; năm trước.</description>')
+    expect(xml).toContain(
+      '<title>Giá lúa &lt;tăng&gt; &amp; &quot;ổn định&quot; ở Mường Kim</title>',
+    )
+    expect(xml).toContain(
+      '<description>Giá lúa tăng 5% &amp; ổn định &lt;so với&gt; năm trước.</description>',
+    )
     const first: FeedItem = parser.parse(xml).rss.channel.item[0]
     expect(first.title).toBe(TRICKY.title)
     expect(first.description).toBe(TRICKY.lead)
@@ -104,7 +140,9 @@ describe('GET /api/feed.xml', () => {
     expect(newestGenerated.description).toBe(expected.lead)
     expect(newestGenerated.pubDate).toBe(new Date(expected.publishedAt).toUTCString())
     expect(newestGenerated['dc:creator']).toEqual(['Mạnh Cường'])
-    expect(newestGenerated.link).toMatch(new RegExp(`^${SITE}/tin/${expected.categorySlug}/[a-z0-9-]+\\.html$`))
+    expect(newestGenerated.link).toMatch(
+      new RegExp(`^${SITE}/tin/${expected.categorySlug}/[a-z0-9-]+\\.html$`),
+    )
     expect(newestGenerated.guid).toEqual({ '#text': newestGenerated.link, '@_isPermaLink': 'true' })
   })
 
@@ -122,16 +160,30 @@ describe('GET /api/feed.xml', () => {
   test('an unknown category is a 404 naming the category', async () => {
     const response = await app.rest('GET', '/feed.xml?category=khong-co')
     expect(response.status).toBe(404)
-    expect(await response.json()).toEqual({ errors: [{ message: 'category: no category has the slug "khong-co".' }] })
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'category: no category has the slug "khong-co".' }],
+    })
   })
 })
 
 test('the articlePath option shapes internal links in bodyHtml as it shapes feed links', async () => {
-  const target = (await app.payload.find({ collection: 'articles', where: { slug: { equals: seedArticle.slug } }, depth: 0 })).docs[0]
+  const target = (
+    await app.payload.find({
+      collection: 'articles',
+      where: { slug: { equals: seedArticle.slug } },
+      depth: 0,
+    })
+  ).docs[0]
   const linking = await app.payload.create({
     collection: 'articles',
-    data: { title: 'Liên kết nội bộ', body: richText(paragraph(linkNode({ articleId: target.id }, 'Hội thảo'))), _status: 'draft' },
+    data: {
+      title: 'Liên kết nội bộ',
+      body: richText(paragraph(linkNode({ articleId: target.id }, 'Hội thảo'))),
+      _status: 'draft',
+    },
     draft: true,
   })
-  expect(linking.bodyHtml).toBe(`<p><a href="/tin/tin-tuc-su-kien/${seedArticle.slug}.html">Hội thảo</a></p>`)
+  expect(linking.bodyHtml).toBe(
+    `<p><a href="/tin/tin-tuc-su-kien/${seedArticle.slug}.html">Hội thảo</a></p>`,
+  )
 })

@@ -9,7 +9,10 @@ const readingTime: Field = {
   type: 'number',
   virtual: true,
   hooks: {
-    afterRead: [({ siblingData }) => Math.max(1, Math.ceil(String(siblingData.lead ?? '').split(/\s+/).length / 200))],
+    afterRead: [
+      ({ siblingData }) =>
+        Math.max(1, Math.ceil(String(siblingData.lead ?? '').split(/\s+/).length / 200)),
+    ],
   },
 }
 const articleKey: Field = {
@@ -24,7 +27,9 @@ const ids: Array<string | number> = []
 
 beforeAll(async () => {
   app = await startTestApp({
-    articlesOverrides: { fields: ({ defaultFields }) => [...defaultFields, readingTime, articleKey] },
+    articlesOverrides: {
+      fields: ({ defaultFields }) => [...defaultFields, readingTime, articleKey],
+    },
   })
   for (const [i, title] of ['Bài một', 'Bài hai', 'Bài ba'].entries()) {
     const doc = await app.payload.create({
@@ -76,7 +81,8 @@ async function articleSelects(run: () => Promise<unknown>): Promise<unknown[]> {
 }
 
 test('each read selects only the fields its part of the page asked for', async () => {
-  const page = (fields: string) => app.graphql(`{ ArticlePage(slug: "bai-hai", neighbors: 1) { ${fields} } }`)
+  const page = (fields: string) =>
+    app.graphql(`{ ArticlePage(slug: "bai-hai", neighbors: 1) { ${fields} } }`)
   // The article (plus what finding its neighbours needs), then the newer and the older neighbours.
   expect(await articleSelects(() => page('article { title } newer { title }'))).toEqual([
     { title: true, publishedAt: true, primaryCategory: true },
@@ -84,12 +90,16 @@ test('each read selects only the fields its part of the page asked for', async (
     { title: true },
   ])
   let body: any
-  expect(await articleSelects(async () => (body = await page('article { body } older { lead }')))).toEqual([
+  expect(
+    await articleSelects(async () => (body = await page('article { body } older { lead }'))),
+  ).toEqual([
     { body: true, publishedAt: true, primaryCategory: true },
     { lead: true },
     { lead: true },
   ])
-  expect(body.data.ArticlePage.article.body.root.children[0].children[0].text).toBe('Nội dung Bài hai.')
+  expect(body.data.ArticlePage.article.body.root.children[0].children[0].text).toBe(
+    'Nội dung Bài hai.',
+  )
   expect(body.data.ArticlePage.older).toEqual([{ lead: expect.stringMatching(/^chữ chữ/) }])
   // Only neighbours asked for: the article's read still finds them.
   let cards: any
@@ -107,11 +117,15 @@ test('each read selects only the fields its part of the page asked for', async (
 
 test('when a field computed on read does not say what it reads, the whole article is read', async () => {
   expect(
-    await articleSelects(() => app.graphql('{ ArticlePage(slug: "bai-hai") { article { readingTime } } }')),
+    await articleSelects(() =>
+      app.graphql('{ ArticlePage(slug: "bai-hai") { article { readingTime } } }'),
+    ),
   ).toEqual([undefined])
   expect(
     await articleSelects(() =>
-      app.graphql('{ ArticlePage(slug: "bai-hai", neighbors: 1) { article { title } newer { articleKey } } }'),
+      app.graphql(
+        '{ ArticlePage(slug: "bai-hai", neighbors: 1) { article { title } newer { articleKey } } }',
+      ),
     ),
   ).toEqual([{ title: true, publishedAt: true, primaryCategory: true }, undefined, undefined])
 })

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startTestApp, type TestApp } from './helpers/app.js'
-import { ARTICLE_PAGE_QUERY, expectedSeedNeighbors, slugOf, type CardTitle } from './helpers/articlePage.js'
+import {
+  ARTICLE_PAGE_QUERY,
+  expectedSeedNeighbors,
+  slugOf,
+  type CardTitle,
+} from './helpers/articlePage.js'
 import { seed, seedArticle } from '../seed/index.js'
 import site from '../seed/fixtures/seed-site.json'
 import { generatedArticles, hiddenArticles } from '../seed/generated.js'
@@ -29,8 +34,15 @@ describe('ArticlePage for the seed article', () => {
     expect(article.lead).toBe(site.article.lead)
     expect(article.authors.map((author: { name: string }) => author.name)).toEqual(['Mạnh Cường'])
     expect(article.source.title).toBe('Trung tâm VH, TT-TT Than Uyên')
-    expect(article.categories.map((category: { slug: string }) => category.slug)).toEqual(['tin-tuc-su-kien'])
-    expect(article.coverImage).toMatchObject({ alt: 'Quang cảnh Hội thảo', caption: 'Quang cảnh Hội thảo', width: 1200, height: 675 })
+    expect(article.categories.map((category: { slug: string }) => category.slug)).toEqual([
+      'tin-tuc-su-kien',
+    ])
+    expect(article.coverImage).toMatchObject({
+      alt: 'Quang cảnh Hội thảo',
+      caption: 'Quang cảnh Hội thảo',
+      width: 1200,
+      height: 675,
+    })
     expect(article.coverImage.url).toBe('/api/media/file/quang-canh-hoi-thao.jpg')
     expect(article.bodyHtml).toContain(
       '<figure><img src="/api/media/file/quang-canh-hoi-thao.jpg" alt="Quang cảnh Hội thảo" width="1200" height="675" loading="lazy" /><figcaption>Quang cảnh Hội thảo</figcaption></figure>',
@@ -49,7 +61,9 @@ describe('ArticlePage for the seed article', () => {
     )
     // The generated articles of the seed's category: 6 after it, 6 before it.
     expect([expected.newer.length, expected.older.length]).toEqual([6, 6])
-    expect(data.ArticlePage.newer[0].categories.map((category: { slug: string }) => category.slug)).toEqual(['tin-tuc-su-kien'])
+    expect(
+      data.ArticlePage.newer[0].categories.map((category: { slug: string }) => category.slug),
+    ).toEqual(['tin-tuc-su-kien'])
     expect(data.ArticlePage.newer[0].authors).toEqual([{ name: 'Mạnh Cường' }])
   })
 
@@ -73,11 +87,14 @@ describe('ArticlePage for the seed article', () => {
 })
 
 describe('ArticlePage access', () => {
-  test.each(hiddenArticles(new Date()).map((article) => [article.title]))('"%s" gives null to the public', async (title) => {
-    const { data, errors } = await page(await slugOf(app.payload, title))
-    expect(errors).toBeUndefined()
-    expect(data).toEqual({ ArticlePage: null })
-  })
+  test.each(hiddenArticles(new Date()).map((article) => [article.title]))(
+    '"%s" gives null to the public',
+    async (title) => {
+      const { data, errors } = await page(await slugOf(app.payload, title))
+      expect(errors).toBeUndefined()
+      expect(data).toEqual({ ArticlePage: null })
+    },
+  )
 
   test('a missing slug gives null', async () => {
     const { data, errors } = await page('khong-co-bai-nay')
@@ -98,21 +115,34 @@ describe('ArticlePage access', () => {
 })
 
 describe('ArticlePage arguments', () => {
-  test.each([0, 21, -3])('neighbors = %i is refused with a validation error naming neighbors', async (neighbors) => {
-    const { status, data, errors } = await page(seedArticle.slug, neighbors)
-    expect(status).toBe(200)
-    expect(data).toEqual({ ArticlePage: null })
-    expect(errors).toHaveLength(1)
-    expect(errors![0].message).toBe('The following field is invalid: neighbors')
-    expect(errors![0].extensions).toMatchObject({
-      name: 'ValidationError',
-      statusCode: 400,
-      data: { errors: [{ path: 'neighbors', message: `neighbors must be an integer from 1 to 20; got ${neighbors}.` }] },
-    })
-  })
+  test.each([0, 21, -3])(
+    'neighbors = %i is refused with a validation error naming neighbors',
+    async (neighbors) => {
+      const { status, data, errors } = await page(seedArticle.slug, neighbors)
+      expect(status).toBe(200)
+      expect(data).toEqual({ ArticlePage: null })
+      expect(errors).toHaveLength(1)
+      expect(errors![0].message).toBe('The following field is invalid: neighbors')
+      expect(errors![0].extensions).toMatchObject({
+        name: 'ValidationError',
+        statusCode: 400,
+        data: {
+          errors: [
+            {
+              path: 'neighbors',
+              message: `neighbors must be an integer from 1 to 20; got ${neighbors}.`,
+            },
+          ],
+        },
+      })
+    },
+  )
 
   test('neighbors given as a string is a GraphQL validation error, not a server error', async () => {
-    const { status, errors } = await app.graphql(ARTICLE_PAGE_QUERY, { slug: seedArticle.slug, neighbors: 'năm' })
+    const { status, errors } = await app.graphql(ARTICLE_PAGE_QUERY, {
+      slug: seedArticle.slug,
+      neighbors: 'năm',
+    })
     expect(status).toBe(200)
     expect(errors?.map((error) => error.message)).toEqual([
       'Variable "$neighbors" got invalid value "năm"; Int cannot represent non-integer value: "năm"',
@@ -123,14 +153,22 @@ describe('ArticlePage arguments', () => {
 describe('ArticlePage ordering', () => {
   test('articles published at the same instant are ordered by id', async () => {
     const { payload } = app
-    const category = await payload.create({ collection: 'categories', data: { title: 'Cùng giờ', slug: 'cung-gio' } })
+    const category = await payload.create({
+      collection: 'categories',
+      data: { title: 'Cùng giờ', slug: 'cung-gio' },
+    })
     const at = '2020-01-01T01:00:00.000Z'
     const created = []
     for (const name of ['Một', 'Hai', 'Ba']) {
       created.push(
         await payload.create({
           collection: 'articles',
-          data: { title: `Cùng giờ: bài ${name}`, categories: [category.id], publishedAt: at, _status: 'published' },
+          data: {
+            title: `Cùng giờ: bài ${name}`,
+            categories: [category.id],
+            publishedAt: at,
+            _status: 'published',
+          },
         }),
       )
     }
@@ -146,11 +184,18 @@ describe('ArticlePage ordering', () => {
       data: { title: 'Bài không chuyên mục', publishedAt: at, _status: 'published' },
     })
     const everyPublic = [
-      ...generatedArticles().map(({ title, publishedAt }) => ({ title, publishedAt: new Date(publishedAt).toISOString() })),
+      ...generatedArticles().map(({ title, publishedAt }) => ({
+        title,
+        publishedAt: new Date(publishedAt).toISOString(),
+      })),
       { title: site.article.title, publishedAt: seedArticle.publishedAt },
     ]
-    const newer = everyPublic.filter((a) => a.publishedAt > at).sort((a, b) => a.publishedAt.localeCompare(b.publishedAt))
-    const older = everyPublic.filter((a) => a.publishedAt < at).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
+    const newer = everyPublic
+      .filter((a) => a.publishedAt > at)
+      .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt))
+    const older = everyPublic
+      .filter((a) => a.publishedAt < at)
+      .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
     const { data } = await page(loose.slug as string, 4)
     expect(titles(data.ArticlePage.newer)).toEqual(titles(newer.slice(0, 4)))
     expect(titles(data.ArticlePage.older)).toEqual(titles(older.slice(0, 4)))
@@ -162,13 +207,23 @@ describe('ArticlePage ordering', () => {
 describe('bodyHtml', () => {
   test('a link to another article becomes its public path /{category-slug}/{article-slug}', async () => {
     const seedDoc = (
-      await app.payload.find({ collection: 'articles', where: { slug: { equals: seedArticle.slug } }, limit: 1, depth: 0 })
+      await app.payload.find({
+        collection: 'articles',
+        where: { slug: { equals: seedArticle.slug } },
+        limit: 1,
+        depth: 0,
+      })
     ).docs[0]
     const linking = await app.payload.create({
       collection: 'articles',
       data: {
         title: 'Bài có liên kết nội bộ',
-        body: richText(paragraph('Xem thêm: ', linkNode({ articleId: seedDoc.id }, 'hội thảo <IKOTA> & cộng đồng'))),
+        body: richText(
+          paragraph(
+            'Xem thêm: ',
+            linkNode({ articleId: seedDoc.id }, 'hội thảo <IKOTA> & cộng đồng'),
+          ),
+        ),
         publishedAt: '2021-01-01T00:00:00.000Z',
         _status: 'published',
       },

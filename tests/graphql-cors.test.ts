@@ -8,10 +8,9 @@ describe('CORS origins', () => {
   afterEach(() => vi.unstubAllEnvs())
 
   test('CORS_ORIGINS is read as a comma-separated list, trailing slashes dropped', () => {
-    expect(corsOriginsFromEnv('https://laichau.gov.vn, https://thanuyen.laichau.gov.vn/ ,')).toEqual([
-      'https://laichau.gov.vn',
-      'https://thanuyen.laichau.gov.vn',
-    ])
+    expect(
+      corsOriginsFromEnv('https://laichau.gov.vn, https://thanuyen.laichau.gov.vn/ ,'),
+    ).toEqual(['https://laichau.gov.vn', 'https://thanuyen.laichau.gov.vn'])
     expect(corsOriginsFromEnv('*')).toBe('*')
     expect(corsOriginsFromEnv(' ')).toBeUndefined()
     expect(corsOriginsFromEnv(undefined)).toBeUndefined()
@@ -20,7 +19,9 @@ describe('CORS origins', () => {
   test('the option wins over CORS_ORIGINS, which wins over nothing (the site keeps its own cors)', () => {
     vi.stubEnv('CORS_ORIGINS', 'https://laichau.gov.vn')
     expect(resolveOptions({}).corsOrigins).toEqual(['https://laichau.gov.vn'])
-    expect(resolveOptions({ corsOrigins: ['https://vietnam.gov.vn'] }).corsOrigins).toEqual(['https://vietnam.gov.vn'])
+    expect(resolveOptions({ corsOrigins: ['https://vietnam.gov.vn'] }).corsOrigins).toEqual([
+      'https://vietnam.gov.vn',
+    ])
     vi.stubEnv('CORS_ORIGINS', '')
     expect(resolveOptions({}).corsOrigins).toBeUndefined()
   })
@@ -47,7 +48,9 @@ describe('an app with corsOrigins', () => {
   })
 
   test('the RSS feed carries the same CORS headers', async () => {
-    const response = await app.rest('GET', '/feed.xml', { headers: { origin: 'https://laichau.gov.vn' } })
+    const response = await app.rest('GET', '/feed.xml', {
+      headers: { origin: 'https://laichau.gov.vn' },
+    })
     expect(response.status).toBe(200)
     expect(response.headers.get('access-control-allow-origin')).toBe('https://laichau.gov.vn')
   })

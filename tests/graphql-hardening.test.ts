@@ -37,7 +37,9 @@ describe('abusive queries are refused during validation, before any resolver run
     })
     expect(result!.status).toBe(200)
     expect(result!.data).toBeUndefined()
-    expect(result!.errors?.map((error) => error.message)).toEqual(['The query is nested 30 levels deep; the maximum is 10.'])
+    expect(result!.errors?.map((error) => error.message)).toEqual([
+      'The query is nested 30 levels deep; the maximum is 10.',
+    ])
     expect(calls).toEqual([])
   })
 
@@ -49,7 +51,9 @@ describe('abusive queries are refused during validation, before any resolver run
       fragment C on Category { parent { parent { parent { parent { parent { parent { parent { id } } } } } } } }
     `
     const { errors } = await app.graphql(query)
-    expect(errors?.map((error) => error.message)).toEqual(['Operation "Deep" is nested 12 levels deep; the maximum is 10.'])
+    expect(errors?.map((error) => error.message)).toEqual([
+      'Operation "Deep" is nested 12 levels deep; the maximum is 10.',
+    ])
   })
 
   test('a query of 10 levels (the limit) runs', async () => {
@@ -59,7 +63,10 @@ describe('abusive queries are refused during validation, before any resolver run
   })
 
   test('500 aliases of Articles are refused by the complexity limit', async () => {
-    const aliases = Array.from({ length: 500 }, (_, i) => `a${i}: Articles { docs { title } }`).join('\n')
+    const aliases = Array.from(
+      { length: 500 },
+      (_, i) => `a${i}: Articles { docs { title } }`,
+    ).join('\n')
     let result: Awaited<ReturnType<TestApp['graphql']>> | undefined
     const { calls } = await countQueries(served, async () => {
       result = await app.graphql(`{ ${aliases} }`)
@@ -72,7 +79,10 @@ describe('abusive queries are refused during validation, before any resolver run
   })
 
   test('a whole article page with 20 neighbours each side passes both limits', async () => {
-    const { errors, data } = await app.graphql(ARTICLE_PAGE_QUERY, { slug: seedArticle.slug, neighbors: 20 })
+    const { errors, data } = await app.graphql(ARTICLE_PAGE_QUERY, {
+      slug: seedArticle.slug,
+      neighbors: 20,
+    })
     expect(errors).toBeUndefined()
     expect(data.ArticlePage.article.slug).toBe(seedArticle.slug)
     expect(data.ArticlePage.newer).toHaveLength(6)
@@ -88,11 +98,27 @@ describe('abusive queries are refused during validation, before any resolver run
 
 describe('bad queries are GraphQL validation errors, never server errors', () => {
   test.each([
-    ['an unknown field', '{ Articles { docs { tieuDe } } }', 'Cannot query field "tieuDe" on type "Article". Did you mean "title"?'],
+    [
+      'an unknown field',
+      '{ Articles { docs { tieuDe } } }',
+      'Cannot query field "tieuDe" on type "Article". Did you mean "title"?',
+    ],
     ['an unknown query', '{ BaiViet { id } }', 'Cannot query field "BaiViet" on type "Query".'],
-    ['a wrong argument type', '{ ArticlePage(slug: 5) { article { id } } }', 'String cannot represent a non string value: 5'],
-    ['a wrong literal for neighbors', '{ ArticlePage(slug: "a", neighbors: "năm") { article { id } } }', 'Int cannot represent non-integer value: "năm"'],
-    ['a missing required argument', '{ ArticlePage { article { id } } }', 'Field "ArticlePage" argument "slug" of type "String!" is required, but it was not provided.'],
+    [
+      'a wrong argument type',
+      '{ ArticlePage(slug: 5) { article { id } } }',
+      'String cannot represent a non string value: 5',
+    ],
+    [
+      'a wrong literal for neighbors',
+      '{ ArticlePage(slug: "a", neighbors: "năm") { article { id } } }',
+      'Int cannot represent non-integer value: "năm"',
+    ],
+    [
+      'a missing required argument',
+      '{ ArticlePage { article { id } } }',
+      'Field "ArticlePage" argument "slug" of type "String!" is required, but it was not provided.',
+    ],
     ['a syntax error', '{ Articles { docs { title }', 'Syntax Error: Expected Name, found <EOF>.'],
   ])('%s', async (_, query, message) => {
     const response = await app.graphql(query)
@@ -106,14 +132,18 @@ describe('bad queries are GraphQL validation errors, never server errors', () =>
       headers: { accept: 'application/graphql-response+json' },
     })
     expect(response.status).toBe(400)
-    expect(response.errors?.[0].message).toBe('Cannot query field "tieuDe" on type "Article". Did you mean "title"?')
+    expect(response.errors?.[0].message).toBe(
+      'Cannot query field "tieuDe" on type "Article". Did you mean "title"?',
+    )
   })
 })
 
 describe('in production', () => {
   test('an internal failure answers "Something went wrong." with no stack and no internal message', async () => {
     vi.stubEnv('NODE_ENV', 'production')
-    vi.spyOn(served.db, 'find').mockRejectedValue(new Error('SQLITE_ERROR: no such column: articles.secret_internal_column'))
+    vi.spyOn(served.db, 'find').mockRejectedValue(
+      new Error('SQLITE_ERROR: no such column: articles.secret_internal_column'),
+    )
     const response = await app.graphql(ARTICLE_PAGE_QUERY, { slug: seedArticle.slug })
     const body = JSON.stringify(response)
     expect(response.errors).toHaveLength(1)
@@ -133,7 +163,9 @@ describe('in production', () => {
 
   test('the playground answers 404', async () => {
     vi.stubEnv('NODE_ENV', 'production')
-    const response = await GRAPHQL_PLAYGROUND_GET(app.config)(new Request('http://localhost:3000/api/graphql-playground'))
+    const response = await GRAPHQL_PLAYGROUND_GET(app.config)(
+      new Request('http://localhost:3000/api/graphql-playground'),
+    )
     expect(response.status).toBe(404)
   })
 
@@ -141,7 +173,9 @@ describe('in production', () => {
     const introspection = await app.graphql(getIntrospectionQuery())
     expect(introspection.errors).toBeUndefined()
     expect(introspection.data.__schema.queryType.name).toBe('Query')
-    const playground = await GRAPHQL_PLAYGROUND_GET(app.config)(new Request('http://localhost:3000/api/graphql-playground'))
+    const playground = await GRAPHQL_PLAYGROUND_GET(app.config)(
+      new Request('http://localhost:3000/api/graphql-playground'),
+    )
     expect(playground.status).toBe(200)
   })
 })

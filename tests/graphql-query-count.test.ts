@@ -29,7 +29,10 @@ beforeAll(async () => {
   })
   const cover = (await payload.find({ collection: 'media', limit: 1, depth: 0 })).docs[0].id
   for (const doc of docs) {
-    const own = doc as unknown as { authors: Array<string | number>; categories: Array<string | number> }
+    const own = doc as unknown as {
+      authors: Array<string | number>
+      categories: Array<string | number>
+    }
     await payload.update({
       collection: 'articles',
       id: doc.id,
@@ -60,7 +63,10 @@ test('an ArticlePage costs the same few database queries for neighbors = 1 and 2
   // The page really is bigger: 1 + 1 + 1 articles against 1 + 6 + 6, each with 4 authors and 3 categories.
   const expected = expectedSeedNeighbors()
   expect([pages[1].newer.length, pages[1].older.length]).toEqual([1, 1])
-  expect([pages[20].newer.length, pages[20].older.length]).toEqual([expected.newer.length, expected.older.length])
+  expect([pages[20].newer.length, pages[20].older.length]).toEqual([
+    expected.newer.length,
+    expected.older.length,
+  ])
   for (const card of [pages[20].article, ...pages[20].newer, ...pages[20].older]) {
     expect(card.authors).toHaveLength(4)
     expect(card.categories).toHaveLength(3)
@@ -72,8 +78,18 @@ test('an ArticlePage costs the same few database queries for neighbors = 1 and 2
   // rating/views loaders batch per tick; whether the two neighbour reads land in the same tick depends
   // on the database's timing, so a collection may take 1 to 3 batches) — never one query per article.
   const perCollection = (calls: string[]) =>
-    calls.reduce<Record<string, number>>((tally, call) => ({ ...tally, [call]: (tally[call] ?? 0) + 1 }), {})
-  const related = ['find:authors', 'find:categories', 'find:media', 'find:rating-summaries', 'find:sources', 'find:visit-counts']
+    calls.reduce<Record<string, number>>(
+      (tally, call) => ({ ...tally, [call]: (tally[call] ?? 0) + 1 }),
+      {},
+    )
+  const related = [
+    'find:authors',
+    'find:categories',
+    'find:media',
+    'find:rating-summaries',
+    'find:sources',
+    'find:visit-counts',
+  ]
   for (const counted of [one, twenty]) {
     const tally = perCollection(counted.calls)
     expect(Object.keys(tally).sort()).toEqual(['find:articles', ...related].sort())
@@ -115,7 +131,13 @@ test('an ArticlePage costs the same few database queries for neighbors = 1 and 2
     })
   for (const counted of [await lean(1), await lean(20)]) {
     const tally = perCollection(counted.calls)
-    expect(Object.keys(tally).sort()).toEqual(['find:articles', 'find:authors', 'find:categories', 'find:media', 'find:sources'])
+    expect(Object.keys(tally).sort()).toEqual([
+      'find:articles',
+      'find:authors',
+      'find:categories',
+      'find:media',
+      'find:sources',
+    ])
     expect(tally['find:articles']).toBe(3)
     if (served.db.name === 'sqlite') {
       expect(counted.calls).toHaveLength(7)

@@ -23,7 +23,9 @@ function unitOf(file: string): string {
 
 function relativeImports(file: string): string[] {
   const text = readFileSync(path.join(root, file), 'utf8')
-  const specifiers = [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((match) => match[1])
+  const specifiers = [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map(
+    (match) => match[1],
+  )
   return specifiers.map((specifier) => path.normalize(path.join(path.dirname(file), specifier)))
 }
 
@@ -66,7 +68,9 @@ describe('package layout', () => {
 
   it('core imports nothing else of the package; only plugin/ imports collections/', () => {
     expect([...(edges.get('core') ?? [])]).toEqual([])
-    const intoCollections = [...edges].filter(([from, to]) => to.has('collections') && from !== 'plugin')
+    const intoCollections = [...edges].filter(
+      ([from, to]) => to.has('collections') && from !== 'plugin',
+    )
     expect(intoCollections.map(([from]) => from)).toEqual([])
   })
 })

@@ -24,11 +24,18 @@ describe('committed migrations', () => {
     }
     expect(db.name).toBe('sqlite')
     const dir = path.resolve(__dirname, '../migrations/sqlite')
-    const latest = fs.readdirSync(dir).filter((file) => file.endsWith('.json')).sort().at(-1)!
+    const latest = fs
+      .readdirSync(dir)
+      .filter((file) => file.endsWith('.json'))
+      .sort()
+      .at(-1)!
     const committed = JSON.parse(fs.readFileSync(path.join(dir, latest), 'utf8'))
     const { generateDrizzleJson, generateMigration } = db.requireDrizzleKit()
     const current = await generateDrizzleJson(db.schema)
     const statements = await generateMigration(committed, current)
-    expect(statements, 'the schema changed: run `npm run migrate:create -- <name>` and commit the migrations').toEqual([])
+    expect(
+      statements,
+      'the schema changed: run `npm run migrate:create -- <name>` and commit the migrations',
+    ).toEqual([])
   })
 })

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from './helpers/app.js'
-import { createEditor, createRatingArticles, RATE, storedSummary, voteCount } from './ratings/fixtures.js'
+import {
+  createEditor,
+  createRatingArticles,
+  RATE,
+  storedSummary,
+  voteCount,
+} from './ratings/fixtures.js'
 
 let app: TestApp
 let articles: Awaited<ReturnType<typeof createRatingArticles>>
@@ -27,9 +33,18 @@ describe('exact under concurrency', () => {
     const results = await Promise.all(
       voters.map((n) =>
         n % 2 === 0
-          ? app.graphql(RATE, { article: String(articles.published), score: scoreOf(n) }, voter('crowd', n)).then((r) => r.errors ?? r.data.rateArticle)
+          ? app
+              .graphql(
+                RATE,
+                { article: String(articles.published), score: scoreOf(n) },
+                voter('crowd', n),
+              )
+              .then((r) => r.errors ?? r.data.rateArticle)
           : app
-              .rest('POST', `/articles/${articles.published}/rate`, { body: { score: scoreOf(n) }, ...voter('crowd', n) })
+              .rest('POST', `/articles/${articles.published}/rate`, {
+                body: { score: scoreOf(n) },
+                ...voter('crowd', n),
+              })
               .then((r) => r.json()),
       ),
     )
@@ -51,7 +66,9 @@ describe('exact under concurrency', () => {
       ),
     )
     const accepted = results.filter((result) => result.data?.rateArticle)
-    const codes = results.flatMap((result) => result.errors?.map((error) => error.extensions?.code) ?? [])
+    const codes = results.flatMap(
+      (result) => result.errors?.map((error) => error.extensions?.code) ?? [],
+    )
     expect(accepted.length).toBe(1)
     // 29 more reached the database and hit the unique index; the limiter (30 a minute) stopped 20.
     expect(codes.filter((code) => code === 'ALREADY_RATED').length).toBe(29)
@@ -64,11 +81,25 @@ describe('exact under concurrency', () => {
   it('200 votes arriving while an editor updates and republishes the article: none is lost', async () => {
     const article = articles.closed
     // Open ratings on the article first (an editor's own save).
-    await app.payload.update({ collection: 'articles', id: article, data: { allowRatings: true }, overrideAccess: true })
-    const editorUser = await app.payload.findByID({ collection: 'users', id: editor.id, overrideAccess: true })
+    await app.payload.update({
+      collection: 'articles',
+      id: article,
+      data: { allowRatings: true },
+      overrideAccess: true,
+    })
+    const editorUser = await app.payload.findByID({
+      collection: 'users',
+      id: editor.id,
+      overrideAccess: true,
+    })
 
     const votes = Array.from({ length: 200 }, (_, n) =>
-      app.rest('POST', `/articles/${article}/rate`, { body: { score: scoreOf(n) }, ...voter('busy', n) }).then((r) => r.status),
+      app
+        .rest('POST', `/articles/${article}/rate`, {
+          body: { score: scoreOf(n) },
+          ...voter('busy', n),
+        })
+        .then((r) => r.status),
     )
     const edits = (async () => {
       for (let round = 0; round < 5; round++) {
@@ -85,7 +116,11 @@ describe('exact under concurrency', () => {
           collection: 'articles',
           id: article,
           // The admin form sends the whole document back, including a stale `rating`: it must be ignored.
-          data: { title: `Bài tắt đánh giá (sửa lần ${round})`, _status: 'published', rating: { total: 0, count: 0, average: 0 } },
+          data: {
+            title: `Bài tắt đánh giá (sửa lần ${round})`,
+            _status: 'published',
+            rating: { total: 0, count: 0, average: 0 },
+          },
           user: editorUser,
           overrideAccess: false,
         })
@@ -108,10 +143,18 @@ describe('the database enforces one vote per voter', () => {
   it('a second row with the same article and voter hash is refused by the unique index', async () => {
     const data = { article: articles.other, score: 4, voterHash: 'f'.repeat(64) }
     await app.payload.db.create({ collection: 'ratings', data })
-    await expect(app.payload.db.create({ collection: 'ratings', data: { ...data, score: 2 } })).rejects.toThrow()
+    await expect(
+      app.payload.db.create({ collection: 'ratings', data: { ...data, score: 2 } }),
+    ).rejects.toThrow()
     // The same voter hash on another article is a different vote.
-    await app.payload.db.create({ collection: 'ratings', data: { ...data, article: articles.published } })
-    const { totalDocs } = await app.payload.db.count({ collection: 'ratings', where: { voterHash: { equals: data.voterHash } } })
+    await app.payload.db.create({
+      collection: 'ratings',
+      data: { ...data, article: articles.published },
+    })
+    const { totalDocs } = await app.payload.db.count({
+      collection: 'ratings',
+      where: { voterHash: { equals: data.voterHash } },
+    })
     expect(totalDocs).toBe(2)
   })
 
@@ -119,20 +162,34 @@ describe('the database enforces one vote per voter', () => {
     const db = app.payload.db as unknown as {
       name: string
       client?: { execute: (sql: string) => Promise<{ rows: Array<Record<string, unknown>> }> }
-      collections?: Record<string, { collection: { indexes: () => Promise<Array<{ key: object; unique?: boolean }>> } }>
+      collections?: Record<
+        string,
+        { collection: { indexes: () => Promise<Array<{ key: object; unique?: boolean }>> } }
+      >
       pool?: { query: (sql: string) => Promise<{ rows: Array<Record<string, unknown>> }> }
     }
     let definitions: string[]
     if (db.name === 'sqlite') {
-      const { rows } = await db.client!.execute(`SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ratings'`)
+      const { rows } = await db.client!.execute(
+        `SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ratings'`,
+      )
       definitions = rows.map((row) => String(row.sql).replace(/[`"]/g, ''))
     } else if (db.name === 'mongoose') {
       const indexes = await db.collections!.ratings.collection.indexes()
-      definitions = indexes.map((index) => `${index.unique ? 'CREATE UNIQUE INDEX' : 'CREATE INDEX'} x ON ratings (${Object.keys(index.key).join(', ')})`)
+      definitions = indexes.map(
+        (index) =>
+          `${index.unique ? 'CREATE UNIQUE INDEX' : 'CREATE INDEX'} x ON ratings (${Object.keys(index.key).join(', ')})`,
+      )
     } else {
-      const { rows } = await db.pool!.query(`SELECT indexdef FROM pg_indexes WHERE tablename = 'ratings'`)
+      const { rows } = await db.pool!.query(
+        `SELECT indexdef FROM pg_indexes WHERE tablename = 'ratings'`,
+      )
       definitions = rows.map((row) => String(row.indexdef).replace(/"/g, ''))
     }
-    expect(definitions.some((sql) => /CREATE UNIQUE INDEX .*\((article_id|article),\s*(voter_hash|voterHash)\)/.test(sql))).toBe(true)
+    expect(
+      definitions.some((sql) =>
+        /CREATE UNIQUE INDEX .*\((article_id|article),\s*(voter_hash|voterHash)\)/.test(sql),
+      ),
+    ).toBe(true)
   })
 })

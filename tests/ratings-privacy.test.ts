@@ -20,7 +20,11 @@ function captureLogs(payload: Payload) {
   for (const level of ['trace', 'debug', 'info', 'warn', 'error', 'fatal']) {
     const original = logger[level].bind(logger)
     logger[level] = (...args: unknown[]) => {
-      logged.push(JSON.stringify(args, (_key, value) => (value instanceof Error ? { message: value.message, stack: value.stack } : value)))
+      logged.push(
+        JSON.stringify(args, (_key, value) =>
+          value instanceof Error ? { message: value.message, stack: value.stack } : value,
+        ),
+      )
       return original(...args)
     }
   }
@@ -40,7 +44,10 @@ beforeAll(async () => {
   await app.graphql(RATE, { article: String(articles.published), score: 4 }, withToken)
   await app.rest('POST', `/articles/${articles.other}/rate`, { body: { score: 3 }, ...withToken })
   await app.rest('POST', `/articles/${articles.other}/rate`, { body: { score: 3 }, ...withToken })
-  await app.rest('POST', `/articles/${articles.published}/rate`, { body: { score: 2 }, ip: IP_ONLY })
+  await app.rest('POST', `/articles/${articles.published}/rate`, {
+    body: { score: 2 },
+    ip: IP_ONLY,
+  })
   await app.graphql(RATE, { article: String(articles.draft), score: 2 }, withToken)
   await app.graphql(RATE, { article: String(articles.published), score: 9 }, withToken)
   await app.rest('POST', `/articles/${articles.closed}/rate`, { body: { score: 1 }, ...withToken })
@@ -63,9 +70,9 @@ describe('what is stored', () => {
       expect(text).not.toContain(IP)
       expect(text).not.toContain(IP_ONLY)
     }
-    const hashes = (await app.payload.db.find({ collection: 'ratings', limit: 0, pagination: false })).docs.map(
-      (doc) => (doc as unknown as { voterHash: string }).voterHash,
-    )
+    const hashes = (
+      await app.payload.db.find({ collection: 'ratings', limit: 0, pagination: false })
+    ).docs.map((doc) => (doc as unknown as { voterHash: string }).voterHash)
     expect(hashes.every((hash) => /^[0-9a-f]{64}$/.test(hash))).toBe(true)
     expect(new Set(hashes).size).toBe(2)
   })
@@ -76,11 +83,14 @@ describe('what is stored', () => {
     if (db.name !== 'sqlite') return
     const file = db.clientConfig!.url!.replace(/^file:/, '')
     const bytes = Buffer.concat(
-      [file, `${file}-wal`].filter((path) => fs.existsSync(path)).map((path) => fs.readFileSync(path)),
+      [file, `${file}-wal`]
+        .filter((path) => fs.existsSync(path))
+        .map((path) => fs.readFileSync(path)),
     )
     expect(bytes.length).toBeGreaterThan(0)
     expect(bytes.includes(Buffer.from('Bài được chấm điểm'))).toBe(true)
-    for (const secret of [TOKEN, IP, IP_ONLY]) expect(bytes.includes(Buffer.from(secret)), secret).toBe(false)
+    for (const secret of [TOKEN, IP, IP_ONLY])
+      expect(bytes.includes(Buffer.from(secret)), secret).toBe(false)
   })
 
   it('nothing logged while voting contains the voter token or the IP address', () => {
@@ -96,9 +106,12 @@ describe('who can read what', () => {
     expect(list.data.Ratings).toBeNull()
     expect(list.errors?.[0].extensions?.statusCode).toBe(403)
     const { docs } = await app.payload.find({ collection: 'ratings', limit: 1, depth: 0 })
-    const one = await app.graphql(`query ($id: ${typeof docs[0].id === 'number' ? 'Int' : 'String'}!) { Rating(id: $id) { id score } }`, {
-      id: docs[0].id,
-    })
+    const one = await app.graphql(
+      `query ($id: ${typeof docs[0].id === 'number' ? 'Int' : 'String'}!) { Rating(id: $id) { id score } }`,
+      {
+        id: docs[0].id,
+      },
+    )
     expect(one.data.Rating).toBeNull()
     expect(one.errors?.[0].extensions?.statusCode).toBe(403)
   })
@@ -107,7 +120,9 @@ describe('who can read what', () => {
     const { docs } = await app.payload.find({ collection: 'ratings', limit: 1, depth: 0 })
     expect((await app.rest('GET', '/ratings')).status).toBe(403)
     expect((await app.rest('GET', `/ratings/${docs[0].id}`)).status).toBe(403)
-    const created = await app.rest('POST', '/ratings', { body: { article: articles.published, score: 5, voterHash: 'x' } })
+    const created = await app.rest('POST', '/ratings', {
+      body: { article: articles.published, score: 5, voterHash: 'x' },
+    })
     expect(created.status).toBe(403)
     expect(await voteCount(app.payload, articles.published)).toBe(2)
   })
@@ -117,11 +132,26 @@ describe('who can read what', () => {
     const id = docs[0].id
     expect((await app.rest('GET', '/rating-summaries')).status).toBe(403)
     expect((await app.rest('GET', `/rating-summaries/${id}`)).status).toBe(403)
-    expect((await app.rest('POST', '/rating-summaries', { body: { article: articles.other, total: 99, count: 1 } })).status).toBe(403)
-    expect((await app.rest('PATCH', `/rating-summaries/${id}`, { body: { total: 99 } })).status).toBe(403)
+    expect(
+      (
+        await app.rest('POST', '/rating-summaries', {
+          body: { article: articles.other, total: 99, count: 1 },
+        })
+      ).status,
+    ).toBe(403)
+    expect(
+      (await app.rest('PATCH', `/rating-summaries/${id}`, { body: { total: 99 } })).status,
+    ).toBe(403)
     expect((await app.rest('DELETE', `/rating-summaries/${id}`)).status).toBe(403)
     // Not even an editor may write the figures by hand (only votes, deletions and recompute change them).
-    expect((await app.rest('PATCH', `/rating-summaries/${id}`, { body: { total: 99 }, token: editor.token })).status).toBe(403)
+    expect(
+      (
+        await app.rest('PATCH', `/rating-summaries/${id}`, {
+          body: { total: 99 },
+          token: editor.token,
+        })
+      ).status,
+    ).toBe(403)
     // No GraphQL operations exist for it at all.
     const graphql = await app.graphql(`{ RatingSummaries { docs { total } } }`)
     expect(graphql.errors?.[0].message).toContain('Cannot query field "RatingSummaries"')
@@ -130,7 +160,11 @@ describe('who can read what', () => {
   })
 
   it('editors list the votes and filter them by article', async () => {
-    const response = await app.rest('GET', `/ratings?where[article][equals]=${articles.published}&depth=0`, { token: editor.token })
+    const response = await app.rest(
+      'GET',
+      `/ratings?where[article][equals]=${articles.published}&depth=0`,
+      { token: editor.token },
+    )
     expect(response.status).toBe(200)
     const body = await response.json()
     expect(body.totalDocs).toBe(2)

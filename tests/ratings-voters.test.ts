@@ -32,7 +32,10 @@ let articles: Awaited<ReturnType<typeof createRatingArticles>>
 let now = Date.parse('2026-01-01T00:00:00Z')
 
 beforeAll(async () => {
-  app = await startTestApp({ ratingsPerMinute: 5, ratingRateLimitStore: new MemoryRateLimitStore(() => now) })
+  app = await startTestApp({
+    ratingsPerMinute: 5,
+    ratingRateLimitStore: new MemoryRateLimitStore(() => now),
+  })
   articles = await createRatingArticles(app.payload)
 })
 afterAll(() => app?.close())
@@ -41,11 +44,19 @@ describe('rate limit', () => {
   it('more than ratingsPerMinute votes from one address → RATE_LIMITED with retryAfter, nothing written', async () => {
     const ip = '192.0.2.10'
     for (let n = 0; n < 5; n++) {
-      const result = await app.graphql(RATE, { article: String(articles.published), score: 4 }, { ip, headers: { 'x-voter-token': `many-${n}` } })
+      const result = await app.graphql(
+        RATE,
+        { article: String(articles.published), score: 4 },
+        { ip, headers: { 'x-voter-token': `many-${n}` } },
+      )
       expect(result.data.rateArticle.count).toBe(n + 1)
       now += 1000
     }
-    const graphql = await app.graphql(RATE, { article: String(articles.published), score: 4 }, { ip, headers: { 'x-voter-token': 'many-6' } })
+    const graphql = await app.graphql(
+      RATE,
+      { article: String(articles.published), score: 4 },
+      { ip, headers: { 'x-voter-token': 'many-6' } },
+    )
     expect(graphql.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 55 })
     const rest = await app.rest('POST', `/articles/${articles.published}/rate`, {
       body: { score: 4 },
@@ -58,10 +69,18 @@ describe('rate limit', () => {
     expect(await storedSummary(app.payload, articles.published)).toEqual({ total: 20, count: 5 })
 
     // Another address is not affected; the first one may vote again once the window has moved.
-    const other = await app.graphql(RATE, { article: String(articles.published), score: 1 }, { ip: '192.0.2.11', headers: { 'x-voter-token': 'x' } })
+    const other = await app.graphql(
+      RATE,
+      { article: String(articles.published), score: 1 },
+      { ip: '192.0.2.11', headers: { 'x-voter-token': 'x' } },
+    )
     expect(other.data.rateArticle).toEqual({ total: 21, count: 6, average: 3.5 })
     now += 56_000
-    const later = await app.graphql(RATE, { article: String(articles.published), score: 4 }, { ip, headers: { 'x-voter-token': 'many-8' } })
+    const later = await app.graphql(
+      RATE,
+      { article: String(articles.published), score: 4 },
+      { ip, headers: { 'x-voter-token': 'many-8' } },
+    )
     expect(later.data.rateArticle.count).toBe(7)
   })
 
@@ -69,10 +88,14 @@ describe('rate limit', () => {
     const ip = '192.0.2.20'
     const codes: unknown[] = []
     for (let n = 0; n < 7; n++) {
-      const result = await app.graphql(RATE, { article: String(articles.other), score: 3 }, {
-        ip,
-        headers: { 'x-voter-token': `spoof-${n}`, 'x-forwarded-for': `203.0.113.${n}` },
-      })
+      const result = await app.graphql(
+        RATE,
+        { article: String(articles.other), score: 3 },
+        {
+          ip,
+          headers: { 'x-voter-token': `spoof-${n}`, 'x-forwarded-for': `203.0.113.${n}` },
+        },
+      )
       codes.push(result.errors?.[0].extensions?.code ?? 'OK')
     }
     expect(codes).toEqual(['OK', 'OK', 'OK', 'OK', 'OK', 'RATE_LIMITED', 'RATE_LIMITED'])
@@ -81,9 +104,15 @@ describe('rate limit', () => {
 })
 
 describe('voter identity', () => {
-  const request = (headers: Record<string, string> = {}, ip?: string, user?: { id: number | string; collection: string }) =>
-    ({ headers: new Headers(headers), ip, user: user ?? null }) as unknown as PayloadRequest
-  const opts = (ratingVoter: 'token' | 'ip' | 'token+ip', trustProxy: boolean | number = false) => ({ ratingVoter, trustProxy })
+  const request = (
+    headers: Record<string, string> = {},
+    ip?: string,
+    user?: { id: number | string; collection: string },
+  ) => ({ headers: new Headers(headers), ip, user: user ?? null }) as unknown as PayloadRequest
+  const opts = (
+    ratingVoter: 'token' | 'ip' | 'token+ip',
+    trustProxy: boolean | number = false,
+  ) => ({ ratingVoter, trustProxy })
   const identity = (req: PayloadRequest, mode: 'token' | 'ip' | 'token+ip', trustProxy = false) =>
     voterIdentity(req, opts(mode), clientAddress(req, opts(mode, trustProxy)))
 
@@ -91,34 +120,55 @@ describe('voter identity', () => {
     expect(identity(request({ 'x-voter-token': 't1' }, '198.51.100.1'), 'token')).toBe('token:t1')
     expect(identity(request({ 'x-voter-token': 't1' }, '198.51.100.2'), 'token')).toBe('token:t1')
     expect(identity(request({}, '198.51.100.1'), 'token')).toBe('ip:198.51.100.1')
-    expect(() => identity(request({}), 'token')).toThrow(expect.objectContaining({ code: 'VALIDATION', details: { field: 'x-voter-token' } }))
+    expect(() => identity(request({}), 'token')).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', details: { field: 'x-voter-token' } }),
+    )
   })
 
   it("'ip': the address whatever the token; IPv4-mapped IPv6 is the same client", () => {
-    expect(identity(request({ 'x-voter-token': 'a' }, '198.51.100.1'), 'ip')).toBe('ip:198.51.100.1')
-    expect(identity(request({ 'x-voter-token': 'b' }, '::ffff:198.51.100.1'), 'ip')).toBe('ip:198.51.100.1')
+    expect(identity(request({ 'x-voter-token': 'a' }, '198.51.100.1'), 'ip')).toBe(
+      'ip:198.51.100.1',
+    )
+    expect(identity(request({ 'x-voter-token': 'b' }, '::ffff:198.51.100.1'), 'ip')).toBe(
+      'ip:198.51.100.1',
+    )
     expect(identity(request({}, '2001:DB8::1'), 'ip')).toBe('ip:2001:db8::1')
   })
 
   it("'token+ip': token and address together; a token is required", () => {
-    expect(identity(request({ 'x-voter-token': 't1' }, '198.51.100.1'), 'token+ip')).toBe('token+ip:t1|198.51.100.1')
-    expect(identity(request({ 'x-voter-token': 't1' }, '198.51.100.2'), 'token+ip')).toBe('token+ip:t1|198.51.100.2')
-    expect(() => identity(request({}, '198.51.100.1'), 'token+ip')).toThrow(expect.objectContaining({ code: 'VALIDATION' }))
+    expect(identity(request({ 'x-voter-token': 't1' }, '198.51.100.1'), 'token+ip')).toBe(
+      'token+ip:t1|198.51.100.1',
+    )
+    expect(identity(request({ 'x-voter-token': 't1' }, '198.51.100.2'), 'token+ip')).toBe(
+      'token+ip:t1|198.51.100.2',
+    )
+    expect(() => identity(request({}, '198.51.100.1'), 'token+ip')).toThrow(
+      expect.objectContaining({ code: 'VALIDATION' }),
+    )
   })
 
   it('a logged-in user is the voter in every mode', () => {
     const user = { id: 7, collection: 'users' }
     for (const mode of ['token', 'ip', 'token+ip'] as const) {
-      expect(identity(request({ 'x-voter-token': 'x' }, '198.51.100.1', user), mode)).toBe('user:users:7')
+      expect(identity(request({ 'x-voter-token': 'x' }, '198.51.100.1', user), mode)).toBe(
+        'user:users:7',
+      )
     }
   })
 
   it('proxy headers count only with trustProxy: x-forwarded-for first hop, then x-real-ip, then the socket', () => {
-    const forwarded = request({ 'x-forwarded-for': '203.0.113.7, 10.0.0.1', 'x-real-ip': '203.0.113.9' }, '127.0.0.1')
+    const forwarded = request(
+      { 'x-forwarded-for': '203.0.113.7, 10.0.0.1', 'x-real-ip': '203.0.113.9' },
+      '127.0.0.1',
+    )
     expect(clientAddress(forwarded, { trustProxy: false })).toBe('127.0.0.1')
     expect(clientAddress(forwarded, { trustProxy: true })).toBe('203.0.113.7')
-    expect(clientAddress(request({ 'x-real-ip': '203.0.113.9' }, '127.0.0.1'), { trustProxy: true })).toBe('203.0.113.9')
-    expect(clientAddress(request({ 'x-forwarded-for': 'garbage' }, '127.0.0.1'), { trustProxy: true })).toBe('127.0.0.1')
+    expect(
+      clientAddress(request({ 'x-real-ip': '203.0.113.9' }, '127.0.0.1'), { trustProxy: true }),
+    ).toBe('203.0.113.9')
+    expect(
+      clientAddress(request({ 'x-forwarded-for': 'garbage' }, '127.0.0.1'), { trustProxy: true }),
+    ).toBe('127.0.0.1')
     expect(clientAddress(request({}), { trustProxy: true })).toBeUndefined()
   })
 
@@ -128,10 +178,17 @@ describe('voter identity', () => {
     expect(clientAddress(forged, { trustProxy: 1 })).toBe('203.0.113.7')
     expect(clientAddress(forged, { trustProxy: true })).toBe('1.1.1.1')
     // A CDN in front of a load balancer: two trusted hops.
-    const twoHops = request({ 'x-forwarded-for': '1.1.1.1, 203.0.113.7, 198.51.100.50' }, '10.0.0.2')
+    const twoHops = request(
+      { 'x-forwarded-for': '1.1.1.1, 203.0.113.7, 198.51.100.50' },
+      '10.0.0.2',
+    )
     expect(clientAddress(twoHops, { trustProxy: 2 })).toBe('203.0.113.7')
-    expect(clientAddress(request({ 'x-forwarded-for': '203.0.113.7' }), { trustProxy: 3 })).toBe('203.0.113.7')
-    expect(clientAddress(request({ 'x-forwarded-for': '1.1.1.1' }, '10.0.0.2'), { trustProxy: 0 })).toBe('10.0.0.2')
+    expect(clientAddress(request({ 'x-forwarded-for': '203.0.113.7' }), { trustProxy: 3 })).toBe(
+      '203.0.113.7',
+    )
+    expect(
+      clientAddress(request({ 'x-forwarded-for': '1.1.1.1' }, '10.0.0.2'), { trustProxy: 0 }),
+    ).toBe('10.0.0.2')
   })
 
   it('what is stored is an HMAC-SHA256 keyed with the secret', () => {
@@ -149,6 +206,9 @@ describe('absurd tokens', () => {
       headers: { 'x-voter-token': 'x'.repeat(201) },
     })
     expect(result.status).toBe(400)
-    expect((await result.json()).errors[0]).toMatchObject({ code: 'VALIDATION', field: 'x-voter-token' })
+    expect((await result.json()).errors[0]).toMatchObject({
+      code: 'VALIDATION',
+      field: 'x-voter-token',
+    })
   })
 })

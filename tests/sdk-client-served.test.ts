@@ -75,22 +75,37 @@ const SEED_DOSSIER: DossierStats = {
 let app: TestApp
 let portal: PortalClient
 let articleId: PortalId
-const requests: Array<{ operationName: string; variables: Record<string, unknown>; voterToken: string | null }> = []
+const requests: Array<{
+  operationName: string
+  variables: Record<string, unknown>
+  voterToken: string | null
+}> = []
 
 beforeAll(async () => {
   app = await startTestApp({ counters: { now: () => CLOCK } })
   // The widgets first, for the pinned day; seed() then leaves them as they are (idempotent by slug).
   await seedWidgets(app.payload, { now: CLOCK, log: false })
   await seed(app.payload, { log: false })
-  const found = await app.payload.find({ collection: 'articles', where: { slug: { equals: seedArticle.slug } }, limit: 1 })
+  const found = await app.payload.find({
+    collection: 'articles',
+    where: { slug: { equals: seedArticle.slug } },
+    limit: 1,
+  })
   articleId = found.docs[0].id
   portal = createPortalClient({
     endpoint: ENDPOINT,
     // Hands each request to the real GraphQL route handler, and notes what was sent.
     fetch: async (input, init) => {
       const request = new Request(input, init)
-      const body = (await request.clone().json()) as { operationName: string; variables?: Record<string, unknown> }
-      requests.push({ operationName: body.operationName, variables: body.variables ?? {}, voterToken: request.headers.get('x-voter-token') })
+      const body = (await request.clone().json()) as {
+        operationName: string
+        variables?: Record<string, unknown>
+      }
+      requests.push({
+        operationName: body.operationName,
+        variables: body.variables ?? {},
+        voterToken: request.headers.get('x-voter-token'),
+      })
       return app.graphqlRoute(request)
     },
   })
@@ -139,18 +154,27 @@ describe('news-portal-sdk articles.page, ratings, visits and widgets against the
     // The server's default is 5 neighbours on each side, nearest first.
     expect(newer.map((a) => a.title)).toEqual(NEWER)
     expect(older.map((a) => a.title)).toEqual(OLDER)
-    expect([...newer, ...older].every((a) => a.primaryCategory?.slug === 'tin-tuc-su-kien')).toBe(true)
+    expect([...newer, ...older].every((a) => a.primaryCategory?.slug === 'tin-tuc-su-kien')).toBe(
+      true,
+    )
   })
 
   it('articles.page honours neighbors, and gives null in one request for an article that is missing or not public', async () => {
-    const { result: page, sent } = await counted(() => portal.articles.page(seedArticle.slug, { neighbors: 2 }))
+    const { result: page, sent } = await counted(() =>
+      portal.articles.page(seedArticle.slug, { neighbors: 2 }),
+    )
     expect(sent.map((r) => r.variables)).toEqual([{ slug: seedArticle.slug, neighbors: 2 }])
     expect(page!.newer.map((a) => a.title)).toEqual(NEWER.slice(0, 2))
     expect(page!.older.map((a) => a.title)).toEqual(OLDER.slice(0, 2))
     const expired = slugify('Hết hạn: Thông báo tuyển dụng viên chức năm 2022')
     const draft = slugify('Bản nháp: Kế hoạch tổ chức Tết Trung thu cho thiếu nhi')
     // Both exist (an editor can read them); the public cannot.
-    const hidden = await app.payload.find({ collection: 'articles', where: { slug: { in: [expired, draft] } }, draft: true, overrideAccess: true })
+    const hidden = await app.payload.find({
+      collection: 'articles',
+      where: { slug: { in: [expired, draft] } },
+      draft: true,
+      overrideAccess: true,
+    })
     expect(hidden.docs.map((a) => a.slug).sort()).toEqual([draft, expired].sort())
     for (const slug of ['khong-co-bai-nay', expired, draft]) {
       const missing = await counted(() => portal.articles.page(slug))
@@ -160,26 +184,42 @@ describe('news-portal-sdk articles.page, ratings, visits and widgets against the
   })
 
   it('ratings.rate counts one vote per voter token and returns the summary; a repeat is ALREADY_RATED and changes nothing', async () => {
-    const { result: first, sent } = await counted(() => portal.ratings.rate(articleId, 4, { voterToken: 'sdk-voter-1' }))
+    const { result: first, sent } = await counted(() =>
+      portal.ratings.rate(articleId, 4, { voterToken: 'sdk-voter-1' }),
+    )
     expectTypeOf(first).toEqualTypeOf<RatingSummary>()
     expect(first).toEqual({ total: 4, count: 1, average: 4 })
-    expect(sent.map((r) => [r.operationName, r.voterToken])).toEqual([['RateArticle', 'sdk-voter-1']])
-    expect(await portal.ratings.rate(articleId, 5, { voterToken: 'sdk-voter-2' })).toEqual({ total: 9, count: 2, average: 4.5 })
+    expect(sent.map((r) => [r.operationName, r.voterToken])).toEqual([
+      ['RateArticle', 'sdk-voter-1'],
+    ])
+    expect(await portal.ratings.rate(articleId, 5, { voterToken: 'sdk-voter-2' })).toEqual({
+      total: 9,
+      count: 2,
+      average: 4.5,
+    })
 
     const before = requests.length
-    const again = await portalError(() => portal.ratings.rate(articleId, 1, { voterToken: 'sdk-voter-1' }))
+    const again = await portalError(() =>
+      portal.ratings.rate(articleId, 1, { voterToken: 'sdk-voter-1' }),
+    )
     expect(requests.length - before).toBe(1) // a mutation is never retried
     expect(again.code).toBe('ALREADY_RATED')
     expect(again.extensions?.summary).toEqual({ total: 9, count: 2, average: 4.5 })
 
-    const invalid = await portalError(() => portal.ratings.rate(articleId, 6, { voterToken: 'sdk-voter-3' }))
+    const invalid = await portalError(() =>
+      portal.ratings.rate(articleId, 6, { voterToken: 'sdk-voter-3' }),
+    )
     expect(invalid.code).toBe('VALIDATION')
     expect(invalid.message).toContain('score')
 
-    expect((await portal.articles.page(seedArticle.slug))!.article.rating).toEqual({ total: 9, count: 2, average: 4.5 })
+    expect((await portal.articles.page(seedArticle.slug))!.article.rating).toEqual({
+      total: 9,
+      count: 2,
+      average: 4.5,
+    })
   })
 
-  it('widgets.visitors gives the seed page\'s counter', async () => {
+  it("widgets.visitors gives the seed page's counter", async () => {
     const { result, sent } = await counted(() => portal.widgets.visitors())
     expectTypeOf(result).toEqualTypeOf<VisitorStats>()
     expect(sent.map((r) => r.operationName)).toEqual(['VisitorStats'])
@@ -187,11 +227,21 @@ describe('news-portal-sdk articles.page, ratings, visits and widgets against the
   })
 
   it('visits.record adds exactly one visit and one article view, once per session', async () => {
-    const visit = { session: 'sdk-session-1', path: `/tin-tuc-su-kien/${seedArticle.slug}`, article: articleId }
+    const visit = {
+      session: 'sdk-session-1',
+      path: `/tin-tuc-su-kien/${seedArticle.slug}`,
+      article: articleId,
+    }
     const { result: recorded, sent } = await counted(() => portal.visits.record(visit))
     expectTypeOf(recorded).toEqualTypeOf<VisitorStats>()
     expect(sent.map((r) => [r.operationName, r.variables])).toEqual([['RecordVisit', visit]])
-    const afterOne = { ...SEED_VISITORS, online: 1, today: 13_934, thisMonth: 291_449, total: 16_917_329 }
+    const afterOne = {
+      ...SEED_VISITORS,
+      online: 1,
+      today: 13_934,
+      thisMonth: 291_449,
+      total: 16_917_329,
+    }
     expect(recorded).toEqual(afterOne)
     expect((await portal.articles.page(seedArticle.slug))!.article.views).toBe(1)
 
@@ -201,7 +251,7 @@ describe('news-portal-sdk articles.page, ratings, visits and widgets against the
     expect(await portal.widgets.visitors()).toEqual(afterOne)
   })
 
-  it('widgets.dossierStats gives the seed page\'s panel, by default and by slug; null for an unknown slug', async () => {
+  it("widgets.dossierStats gives the seed page's panel, by default and by slug; null for an unknown slug", async () => {
     const { result: panel, sent } = await counted(() => portal.widgets.dossierStats())
     expectTypeOf(panel).toEqualTypeOf<DossierStats | null>()
     expect(sent.map((r) => r.operationName)).toEqual(['DossierStats'])

@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
-import { createPortalClient, PortalError, type Article, type ArticleSummary, type Author, type Category, type Paginated, type PortalClient, type Source } from '../sdk/src/index.js'
+import {
+  createPortalClient,
+  PortalError,
+  type Article,
+  type ArticleSummary,
+  type Author,
+  type Category,
+  type Paginated,
+  type PortalClient,
+  type Source,
+} from '../sdk/src/index.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { seed, seedArticle } from '../seed/index.js'
 import { generatedArticles, generatedCategories, hiddenArticles } from '../seed/generated.js'
@@ -8,8 +18,20 @@ import site from '../seed/fixtures/seed-site.json'
 const ENDPOINT = 'http://localhost:3000/api/graphql'
 
 // Every public article, newest first: the seed page's article and the 36 generated ones.
-const publicArticles = [{ title: seedArticle.title, publishedAt: seedArticle.publishedAt, categorySlug: 'tin-tuc-su-kien' }]
-  .concat(generatedArticles().map(({ title, publishedAt, categorySlug }) => ({ title, publishedAt, categorySlug })))
+const publicArticles = [
+  {
+    title: seedArticle.title,
+    publishedAt: seedArticle.publishedAt,
+    categorySlug: 'tin-tuc-su-kien',
+  },
+]
+  .concat(
+    generatedArticles().map(({ title, publishedAt, categorySlug }) => ({
+      title,
+      publishedAt,
+      categorySlug,
+    })),
+  )
   .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
 
 let app: TestApp
@@ -24,7 +46,10 @@ beforeAll(async () => {
     // Hands each request to the real GraphQL route handler, and notes what was asked.
     fetch: async (input, init) => {
       const request = new Request(input, init)
-      const body = (await request.clone().json()) as { operationName: string; variables: Record<string, unknown> }
+      const body = (await request.clone().json()) as {
+        operationName: string
+        variables: Record<string, unknown>
+      }
       requests.push({ operationName: body.operationName, variables: body.variables ?? {} })
       return app.graphqlRoute(request)
     },
@@ -64,8 +89,13 @@ describe('news-portal-sdk against the in-process app', () => {
   })
 
   it('articles.list filters by category, author, source and search words', async () => {
-    const inNews = await portal.articles.list({ category: await categoryId('tin-tuc-su-kien'), limit: 100 })
-    expect(inNews.totalDocs).toBe(publicArticles.filter((a) => a.categorySlug === 'tin-tuc-su-kien').length)
+    const inNews = await portal.articles.list({
+      category: await categoryId('tin-tuc-su-kien'),
+      limit: 100,
+    })
+    expect(inNews.totalDocs).toBe(
+      publicArticles.filter((a) => a.categorySlug === 'tin-tuc-su-kien').length,
+    )
     expect(inNews.totalDocs).toBe(13)
     expect(inNews.docs.every((a) => a.categories?.[0]?.slug === 'tin-tuc-su-kien')).toBe(true)
 
@@ -101,7 +131,9 @@ describe('news-portal-sdk against the in-process app', () => {
     expect(article!.publishedAt).toBe('2022-08-04T14:59:00.000Z')
     expect(article!.authors?.map((a) => a.name)).toEqual(['Mạnh Cường'])
     expect(article!.source?.title).toBe('Trung tâm VH, TT-TT Than Uyên')
-    expect(article!.categories?.map((c) => [c.slug, c.title])).toEqual([['tin-tuc-su-kien', 'Tin tức - Sự kiện']])
+    expect(article!.categories?.map((c) => [c.slug, c.title])).toEqual([
+      ['tin-tuc-su-kien', 'Tin tức - Sự kiện'],
+    ])
     expect(article!.coverImage?.alt).toBe('Quang cảnh Hội thảo')
     expect(article!.coverImage?.caption).toBe('Quang cảnh Hội thảo')
     expect(article!.bodyHtml).toContain('<figcaption>Quang cảnh Hội thảo</figcaption>')
@@ -112,8 +144,14 @@ describe('news-portal-sdk against the in-process app', () => {
   it('articles.bySlug gives null for a missing, draft, scheduled or expired article', async () => {
     expect(await portal.articles.bySlug('khong-co-bai-nay')).toBeNull()
     for (const hidden of hiddenArticles(new Date())) {
-      const slug = (await app.payload.find({ collection: 'articles', where: { title: { equals: hidden.title } }, draft: true, overrideAccess: true })).docs[0]
-        ?.slug as string
+      const slug = (
+        await app.payload.find({
+          collection: 'articles',
+          where: { title: { equals: hidden.title } },
+          draft: true,
+          overrideAccess: true,
+        })
+      ).docs[0]?.slug as string
       expect(slug).toBeTruthy()
       expect(await portal.articles.bySlug(slug)).toBeNull()
     }
@@ -129,24 +167,36 @@ describe('news-portal-sdk against the in-process app', () => {
     const sources = await portal.sources.list()
     expectTypeOf(sources.docs[0]).toEqualTypeOf<Source>()
     expect(sources.docs.map((s) => s.title)).toEqual(['Trung tâm VH, TT-TT Than Uyên'])
-    expect((await portal.sources.bySlug(sources.docs[0].slug))?.title).toBe('Trung tâm VH, TT-TT Than Uyên')
+    expect((await portal.sources.bySlug(sources.docs[0].slug))?.title).toBe(
+      'Trung tâm VH, TT-TT Than Uyên',
+    )
 
     const categories = await portal.categories.list()
     expectTypeOf(categories.docs[0]).toEqualTypeOf<Category>()
-    expect(categories.docs.map((c) => [c.slug, c.title, c.order])).toEqual(generatedCategories.map((c) => [c.slug, c.title, c.order]))
+    expect(categories.docs.map((c) => [c.slug, c.title, c.order])).toEqual(
+      generatedCategories.map((c) => [c.slug, c.title, c.order]),
+    )
     expect((await portal.categories.bySlug('kinh-te-xa-hoi'))?.title).toBe('Kinh tế - Xã hội')
   })
 
   it('reads in the locale asked for, falling back to the default locale', async () => {
-    const { result, sent } = await counted(() => portal.categories.bySlug('kinh-te-xa-hoi', { locale: 'en' }))
+    const { result, sent } = await counted(() =>
+      portal.categories.bySlug('kinh-te-xa-hoi', { locale: 'en' }),
+    )
     expect(sent[0].variables.locale).toBe('en')
     expect(result?.title).toBe('Kinh tế - Xã hội')
-    const english = createPortalClient({ endpoint: ENDPOINT, locale: 'en', fetch: (input, init) => app.graphqlRoute(new Request(input, init)) })
+    const english = createPortalClient({
+      endpoint: ENDPOINT,
+      locale: 'en',
+      fetch: (input, init) => app.graphqlRoute(new Request(input, init)),
+    })
     expect((await english.articles.bySlug(seedArticle.slug))?.title).toBe(site.article.title)
   })
 
   it('a wrong argument comes back as one PortalError with code VALIDATION', async () => {
-    const error = await portal.articles.list({ limit: 'ten' as unknown as number }).catch((e: unknown) => e)
+    const error = await portal.articles
+      .list({ limit: 'ten' as unknown as number })
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(PortalError)
     expect((error as PortalError).code).toBe('VALIDATION')
     expect((error as PortalError).status).toBe(400)

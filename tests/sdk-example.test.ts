@@ -7,27 +7,69 @@ import site from '../seed/fixtures/seed-site.json'
 
 /** A portal on 127.0.0.1 serving the seed page's content and figures. */
 const summary = (slug: string, title: string, publishedAt: string) => ({
-  id: slug, title, slug, lead: null, publishedAt, coverImage: null,
-  primaryCategory: { id: 1, title: 'Tin tức - Sự kiện', slug: 'tin-tuc-su-kien' }, categories: [{ id: 1, title: 'Tin tức - Sự kiện', slug: 'tin-tuc-su-kien' }],
+  id: slug,
+  title,
+  slug,
+  lead: null,
+  publishedAt,
+  coverImage: null,
+  primaryCategory: { id: 1, title: 'Tin tức - Sự kiện', slug: 'tin-tuc-su-kien' },
+  categories: [{ id: 1, title: 'Tin tức - Sự kiện', slug: 'tin-tuc-su-kien' }],
 })
 const answers: Record<string, unknown> = {
   ArticlePage: {
     article: {
-      id: 1, title: site.article.title, slug: 'hoi-thao', lead: site.article.lead,
+      id: 1,
+      title: site.article.title,
+      slug: 'hoi-thao',
+      lead: site.article.lead,
       bodyHtml: `<figure><img src="/api/media/file/quang-canh-hoi-thao.jpg" alt="Quang cảnh Hội thảo"><figcaption>Quang cảnh Hội thảo</figcaption></figure>${site.article.bodyParagraphs.map((p) => `<p>${p}</p>`).join('')}`,
-      publishedAt: '2022-08-04T14:59:00.000Z', updatedAt: null, coverImage: null,
-      categories: [{ id: 1, title: 'Tin tức - Sự kiện', slug: 'tin-tuc-su-kien', description: null, order: 1, parent: null }],
-      authors: [{ id: 1, name: 'Mạnh Cường', slug: 'manh-cuong', pseudonym: null, bio: null, avatar: null }], byline: null,
-      source: { id: 1, title: 'Trung tâm VH, TT-TT Than Uyên', slug: 'trung-tam', url: null, logo: null },
-      sourceUrl: null, tags: null, allowRatings: true, rating: { total: 0, count: 0, average: 0 }, views: 0,
+      publishedAt: '2022-08-04T14:59:00.000Z',
+      updatedAt: null,
+      coverImage: null,
+      categories: [
+        {
+          id: 1,
+          title: 'Tin tức - Sự kiện',
+          slug: 'tin-tuc-su-kien',
+          description: null,
+          order: 1,
+          parent: null,
+        },
+      ],
+      authors: [
+        { id: 1, name: 'Mạnh Cường', slug: 'manh-cuong', pseudonym: null, bio: null, avatar: null },
+      ],
+      byline: null,
+      source: {
+        id: 1,
+        title: 'Trung tâm VH, TT-TT Than Uyên',
+        slug: 'trung-tam',
+        url: null,
+        logo: null,
+      },
+      sourceUrl: null,
+      tags: null,
+      allowRatings: true,
+      rating: { total: 0, count: 0, average: 0 },
+      views: 0,
     },
     newer: [summary('moi-hon', 'Tin mới hơn <1>', '2022-08-20T01:00:00.000Z')],
     older: [summary('cu-hon', 'Tin cũ hơn & 2', '2022-07-20T01:00:00.000Z')],
   },
   VisitorStats: { ...site.visitorCounter, updatedAt: null },
   DossierStats: {
-    title: site.dossierStats.title, agency: 'UBND huyện THAN UYÊN', period: site.dossierStats.period, levels: site.dossierStats.levels,
-    received: 591, resolved: 662, overdue: 1, onTime: 662, onTimeRate: 99.85, overdueRate: 0.15, updatedAt: '2024-11-23T09:15:52.000Z',
+    title: site.dossierStats.title,
+    agency: 'UBND huyện THAN UYÊN',
+    period: site.dossierStats.period,
+    levels: site.dossierStats.levels,
+    received: 591,
+    resolved: 662,
+    overdue: 1,
+    onTime: 662,
+    onTimeRate: 99.85,
+    overdueRate: 0.15,
+    updatedAt: '2024-11-23T09:15:52.000Z',
   },
 }
 
@@ -59,7 +101,12 @@ describe('examples/district-page', () => {
     const loaded = await loadPage(createPortalClient({ endpoint }), 'hoi-thao')
     expect(requests.sort()).toEqual(['ArticlePage', 'DossierStats', 'VisitorStats'])
     expect(loaded).not.toBeNull()
-    const html: string = renderPage({ siteName: site.site.name, page: loaded!.page, visitors: loaded!.visitors, dossier: loaded!.dossier })
+    const html: string = renderPage({
+      siteName: site.site.name,
+      page: loaded!.page,
+      visitors: loaded!.visitors,
+      dossier: loaded!.dossier,
+    })
     for (const text of [
       `<title>${site.article.title} - ${site.site.name}</title>`,
       `<h1>${site.article.title}</h1>`,
@@ -90,11 +137,13 @@ describe('examples/district-page', () => {
     expect(html).toContain('<img src="/api/media/file/quang-canh-hoi-thao.jpg"')
   })
 
-  it('makes the body\'s media URLs absolute on the portal\'s origin when given one', async () => {
+  it("makes the body's media URLs absolute on the portal's origin when given one", async () => {
     const loaded = await loadPage(createPortalClient({ endpoint }), 'hoi-thao')
     const origin = new URL(endpoint).origin
     const html: string = renderPage({ siteName: site.site.name, ...loaded!, portalOrigin: origin })
-    expect(html).toContain(`<img src="${origin}/api/media/file/quang-canh-hoi-thao.jpg" alt="Quang cảnh Hội thảo">`)
+    expect(html).toContain(
+      `<img src="${origin}/api/media/file/quang-canh-hoi-thao.jpg" alt="Quang cảnh Hội thảo">`,
+    )
     expect(html).not.toContain('src="/')
     // Links to the site's own article pages stay relative to the page.
     expect(html).toContain('<a href="/tin-tuc-su-kien/moi-hon">')

@@ -1,10 +1,20 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { articleJsonLd, browserSession, formatCount, formatDateLine, ratingLine, voterToken } from '../sdk/src/index.js'
+import {
+  articleJsonLd,
+  browserSession,
+  formatCount,
+  formatDateLine,
+  ratingLine,
+  voterToken,
+} from '../sdk/src/index.js'
 import site from '../seed/fixtures/seed-site.json'
 
-const seedPage = fs.readFileSync(path.resolve(__dirname, '..', 'seed', 'fixtures', 'seed-page.txt'), 'utf8')
+const seedPage = fs.readFileSync(
+  path.resolve(__dirname, '..', 'seed', 'fixtures', 'seed-page.txt'),
+  'utf8',
+)
 
 describe('helpers for Vietnamese pages', () => {
   it("formatDateLine writes the seed page's date line from the API's ISO string, a Date or an offset string", () => {
@@ -18,14 +28,28 @@ describe('helpers for Vietnamese pages', () => {
     expect(formatDateLine('2022-08-06T17:00:00.000Z')).toBe('Chủ nhật - 07/08/2022 00:00')
     expect(formatDateLine('2022-08-06T16:59:00.000Z')).toBe('Thứ bảy - 06/08/2022 23:59')
     expect(formatDateLine('2024-12-31T17:30:00.000Z')).toBe('Thứ tư - 01/01/2025 00:30')
-    expect(formatDateLine('2022-08-04T14:59:00.000Z', { timeZone: 'UTC' })).toBe('Thứ năm - 04/08/2022 14:59')
-    expect(['Thứ hai', 'Thứ ba', 'Thứ sáu'].map((day, i) => formatDateLine(`2022-08-0${1 + [0, 1, 4][i]}T03:00:00Z`).startsWith(day))).toEqual([true, true, true])
-    expect(() => formatDateLine('not a date')).toThrow('formatDateLine: "not a date" is not a date.')
+    expect(formatDateLine('2022-08-04T14:59:00.000Z', { timeZone: 'UTC' })).toBe(
+      'Thứ năm - 04/08/2022 14:59',
+    )
+    expect(
+      ['Thứ hai', 'Thứ ba', 'Thứ sáu'].map((day, i) =>
+        formatDateLine(`2022-08-0${1 + [0, 1, 4][i]}T03:00:00Z`).startsWith(day),
+      ),
+    ).toEqual([true, true, true])
+    expect(() => formatDateLine('not a date')).toThrow(
+      'formatDateLine: "not a date" is not a date.',
+    )
   })
 
   it("formatCount writes the visitor counter's figures with dots between thousands", () => {
     const { online, today, thisMonth, lastMonth, total } = site.visitorCounter
-    expect([online, today, thisMonth, lastMonth, total].map(formatCount)).toEqual(['53', '13.933', '291.448', '453.141', '16.917.328'])
+    expect([online, today, thisMonth, lastMonth, total].map(formatCount)).toEqual([
+      '53',
+      '13.933',
+      '291.448',
+      '453.141',
+      '16.917.328',
+    ])
     expect(formatCount(0)).toBe('0')
     expect(formatCount(1000)).toBe('1.000')
   })
@@ -33,7 +57,9 @@ describe('helpers for Vietnamese pages', () => {
   it("ratingLine writes the seed page's rating line", () => {
     expect(ratingLine(site.article.rating)).toBe(site.article.rating.lineAsShown)
     expect(seedPage).toContain(ratingLine({ total: 0, count: 0 }))
-    expect(ratingLine({ total: 1234, count: 300 })).toBe('Tổng số điểm của bài viết là: 1.234 trong 300 đánh giá')
+    expect(ratingLine({ total: 1234, count: 300 })).toBe(
+      'Tổng số điểm của bài viết là: 1.234 trong 300 đánh giá',
+    )
   })
 })
 
@@ -44,16 +70,47 @@ describe('articleJsonLd', () => {
     publishedAt: '2022-08-04T14:59:00.000Z',
     updatedAt: '2022-08-05T01:00:00.000Z',
     byline: null,
-    coverImage: { id: 1, url: '/api/media/file/quang-canh-hoi-thao.jpg', alt: 'Quang cảnh Hội thảo', caption: null, width: 1200, height: 675, mimeType: 'image/jpeg', sizes: null },
-    authors: [{ id: 1, name: 'Mạnh Cường', slug: 'manh-cuong', pseudonym: null, bio: null, avatar: null }],
-    categories: [{ id: 1, title: 'Tin tức - Sự kiện', slug: 'tin-tuc-su-kien', description: null, order: 1, parent: null }],
-    source: { id: 1, title: 'Trung tâm VH, TT-TT Than Uyên', slug: 'trung-tam-vh-tt-tt-than-uyen', url: null, logo: null },
+    coverImage: {
+      id: 1,
+      url: '/api/media/file/quang-canh-hoi-thao.jpg',
+      alt: 'Quang cảnh Hội thảo',
+      caption: null,
+      width: 1200,
+      height: 675,
+      mimeType: 'image/jpeg',
+      sizes: null,
+    },
+    authors: [
+      { id: 1, name: 'Mạnh Cường', slug: 'manh-cuong', pseudonym: null, bio: null, avatar: null },
+    ],
+    categories: [
+      {
+        id: 1,
+        title: 'Tin tức - Sự kiện',
+        slug: 'tin-tuc-su-kien',
+        description: null,
+        order: 1,
+        parent: null,
+      },
+    ],
+    source: {
+      id: 1,
+      title: 'Trung tâm VH, TT-TT Than Uyên',
+      slug: 'trung-tam-vh-tt-tt-than-uyen',
+      url: null,
+      logo: null,
+    },
     tags: null,
     rating: { total: 0, count: 0, average: 0 },
   }
 
   it('describes the seed article as a NewsArticle, without AggregateRating before any vote', () => {
-    expect(articleJsonLd(article, { url: 'https://thanuyen.example.vn/tin-tuc-su-kien/hoi-thao', baseUrl: 'https://thanuyen.example.vn' })).toEqual({
+    expect(
+      articleJsonLd(article, {
+        url: 'https://thanuyen.example.vn/tin-tuc-su-kien/hoi-thao',
+        baseUrl: 'https://thanuyen.example.vn',
+      }),
+    ).toEqual({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
       headline: site.article.title,
@@ -70,12 +127,24 @@ describe('articleJsonLd', () => {
   })
 
   it('adds AggregateRating once there are votes, and falls back to the byline for the author', () => {
-    const rated = articleJsonLd({ ...article, authors: [], byline: 'Thu Hà', rating: { total: 9, count: 2, average: 4.5 } }, {
-      publisher: { name: site.site.name },
+    const rated = articleJsonLd(
+      { ...article, authors: [], byline: 'Thu Hà', rating: { total: 9, count: 2, average: 4.5 } },
+      {
+        publisher: { name: site.site.name },
+      },
+    )
+    expect(rated.aggregateRating).toEqual({
+      '@type': 'AggregateRating',
+      ratingValue: 4.5,
+      ratingCount: 2,
+      bestRating: 5,
+      worstRating: 1,
     })
-    expect(rated.aggregateRating).toEqual({ '@type': 'AggregateRating', ratingValue: 4.5, ratingCount: 2, bestRating: 5, worstRating: 1 })
     expect(rated.author).toEqual([{ '@type': 'Person', name: 'Thu Hà' }])
-    expect(rated.publisher).toEqual({ '@type': 'Organization', name: 'Trang Thông tin điện tử huyện Than Uyên' })
+    expect(rated.publisher).toEqual({
+      '@type': 'Organization',
+      name: 'Trang Thông tin điện tử huyện Than Uyên',
+    })
   })
 })
 
@@ -88,7 +157,10 @@ describe('browserSession and voterToken', () => {
     const items = new Map<string, string>()
     return {
       items,
-      storage: { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value) },
+      storage: {
+        getItem: (key: string) => items.get(key) ?? null,
+        setItem: (key: string, value: string) => void items.set(key, value),
+      },
     }
   }
 

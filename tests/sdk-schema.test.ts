@@ -12,7 +12,9 @@ describe('sdk/schema.graphql', () => {
     const produced = await printAppSchema()
     const committed = fs.existsSync(schemaFile) ? fs.readFileSync(schemaFile, 'utf8') : ''
     if (committed !== produced) {
-      expect.fail('sdk/schema.graphql is out of date with the app config: run `npm run generate:schema` and commit the result.')
+      expect.fail(
+        'sdk/schema.graphql is out of date with the app config: run `npm run generate:schema` and commit the result.',
+      )
     }
     expect(committed).toBe(produced)
   })
@@ -37,8 +39,11 @@ describe('sdk/schema.graphql', () => {
     const mongoLines = withoutIdOperators(mongo)
     expect(mongoLines.length).toBe(sqlLines.length)
     // Every other line is the same once an id's Int (SQL) reads String (MongoDB).
-    const differing = sqlLines.flatMap((line, i) => (line === mongoLines[i] ? [] : [[line, mongoLines[i]]]))
+    const differing = sqlLines.flatMap((line, i) =>
+      line === mongoLines[i] ? [] : [[line, mongoLines[i]]],
+    )
     expect(differing.length).toBeGreaterThan(0)
-    for (const [sqlLine, mongoLine] of differing) expect(sqlLine.replace(/\bInt\b/g, 'String')).toBe(mongoLine)
+    for (const [sqlLine, mongoLine] of differing)
+      expect(sqlLine.replace(/\bInt\b/g, 'String')).toBe(mongoLine)
   })
 })

@@ -1,7 +1,14 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it, vi } from 'vitest'
-import { createPortalClient, PortalError, type ArticlePage, type DossierStats, type RatingSummary, type VisitorStats } from '../sdk/src/index.js'
+import {
+  createPortalClient,
+  PortalError,
+  type ArticlePage,
+  type DossierStats,
+  type RatingSummary,
+  type VisitorStats,
+} from '../sdk/src/index.js'
 
 interface Seen {
   at: number
@@ -17,15 +24,29 @@ let replies: Reply[] = []
 let seen: Seen[] = []
 const hanging = new Set<http.ServerResponse>()
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => (res) => {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers })
-  res.end(typeof body === 'string' ? body : JSON.stringify(body))
-}
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}): Reply =>
+  (res) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers })
+    res.end(typeof body === 'string' ? body : JSON.stringify(body))
+  }
 const hang: Reply = (res) => {
   hanging.add(res)
 }
 const ok = (data: unknown) => json(200, { data })
-const articles = { Articles: { docs: [], totalDocs: 0, totalPages: 1, page: 1, limit: 10, hasNextPage: false, hasPrevPage: false, nextPage: null, prevPage: null } }
+const articles = {
+  Articles: {
+    docs: [],
+    totalDocs: 0,
+    totalPages: 1,
+    page: 1,
+    limit: 10,
+    hasNextPage: false,
+    hasPrevPage: false,
+    nextPage: null,
+    prevPage: null,
+  },
+}
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
@@ -69,7 +90,10 @@ describe('retries, timeouts and errors against a real HTTP server', () => {
   })
 
   it('a query answered 429 with Retry-After: 1 waits a second, then succeeds', async () => {
-    replies = [json(429, { errors: [{ message: 'Too many requests.' }] }, { 'retry-after': '1' }), ok(articles)]
+    replies = [
+      json(429, { errors: [{ message: 'Too many requests.' }] }, { 'retry-after': '1' }),
+      ok(articles),
+    ]
     const portal = createPortalClient({ endpoint })
     await portal.articles.list()
     expect(seen).toHaveLength(2)
@@ -106,7 +130,9 @@ describe('retries, timeouts and errors against a real HTTP server', () => {
     const error = (await failure(portal.articles.list())) as PortalError
     expect(error.code).toBe('SERVER')
     expect(error.status).toBe(200)
-    expect(error.message).toBe(`The portal API at ${endpoint} sent a response that is not GraphQL JSON.`)
+    expect(error.message).toBe(
+      `The portal API at ${endpoint} sent a response that is not GraphQL JSON.`,
+    )
     expect(seen).toHaveLength(1)
   })
 
@@ -126,13 +152,18 @@ describe('retries, timeouts and errors against a real HTTP server', () => {
 
   it('retries: 0 sends a failing query once', async () => {
     replies = [json(503, {})]
-    const error = (await failure(createPortalClient({ endpoint, retries: 0 }).sources.list())) as PortalError
+    const error = (await failure(
+      createPortalClient({ endpoint, retries: 0 }).sources.list(),
+    )) as PortalError
     expect([error.code, error.status]).toEqual(['SERVER', 503])
     expect(seen).toHaveLength(1)
   })
 
   it('a mutation answered 500 is not retried', async () => {
-    replies = [json(500, { errors: [{ message: 'Something went wrong.' }] }), ok({ rateArticle: { total: 5, count: 1, average: 5 } })]
+    replies = [
+      json(500, { errors: [{ message: 'Something went wrong.' }] }),
+      ok({ rateArticle: { total: 5, count: 1, average: 5 } }),
+    ]
     const portal = createPortalClient({ endpoint })
     const error = (await failure(portal.ratings.rate(7, 5))) as PortalError
     expect(error.code).toBe('SERVER')
@@ -156,7 +187,9 @@ describe('retries, timeouts and errors against a real HTTP server', () => {
   it("the caller's abort also ends a wait between retries, and an aborted signal sends nothing", async () => {
     replies = [json(429, {}, { 'retry-after': '5' }), ok(articles)]
     const controller = new AbortController()
-    const call = createPortalClient({ endpoint, timeoutMs: 20_000 }).articles.list({ signal: controller.signal })
+    const call = createPortalClient({ endpoint, timeoutMs: 20_000 }).articles.list({
+      signal: controller.signal,
+    })
     while (seen.length === 0) await new Promise((resolve) => setTimeout(resolve, 5))
     await new Promise((resolve) => setTimeout(resolve, 50))
     controller.abort()
@@ -165,7 +198,13 @@ describe('retries, timeouts and errors against a real HTTP server', () => {
     expect(seen).toHaveLength(1)
 
     const before = seen.length
-    expect(((await failure(createPortalClient({ endpoint }).authors.list({ signal: AbortSignal.abort() }))) as Error).name).toBe('AbortError')
+    expect(
+      (
+        (await failure(
+          createPortalClient({ endpoint }).authors.list({ signal: AbortSignal.abort() }),
+        )) as Error
+      ).name,
+    ).toBe('AbortError')
     expect(seen).toHaveLength(before)
   })
 
@@ -174,21 +213,58 @@ describe('retries, timeouts and errors against a real HTTP server', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
     const port = (closed.address() as AddressInfo).port
     await new Promise((resolve) => closed.close(resolve))
-    const error = (await failure(createPortalClient({ endpoint: `http://127.0.0.1:${port}/api/graphql`, retries: 1 }).authors.list())) as PortalError
+    const error = (await failure(
+      createPortalClient({
+        endpoint: `http://127.0.0.1:${port}/api/graphql`,
+        retries: 1,
+      }).authors.list(),
+    )) as PortalError
     expect(error.code).toBe('NETWORK')
     expect(error.status).toBeUndefined()
-    expect(error.message).toBe(`Could not reach the portal API at http://127.0.0.1:${port}/api/graphql.`)
+    expect(error.message).toBe(
+      `Could not reach the portal API at http://127.0.0.1:${port}/api/graphql.`,
+    )
   })
 
   it('maps the GraphQL error codes of the portal to PortalError codes', async () => {
     const portal = createPortalClient({ endpoint })
     const cases: Array<[unknown, string, number | undefined]> = [
-      [{ message: 'You have already rated this article.', extensions: { code: 'ALREADY_RATED', summary: { total: 4, count: 1, average: 4 } } }, 'ALREADY_RATED', undefined],
-      [{ message: 'Ratings are closed for this article.', extensions: { code: 'RATINGS_CLOSED' } }, 'RATINGS_CLOSED', undefined],
-      [{ message: 'score must be an integer from 1 to 5', extensions: { code: 'VALIDATION' } }, 'VALIDATION', undefined],
-      [{ message: 'Too many votes.', extensions: { code: 'RATE_LIMITED', retryAfter: 42 } }, 'RATE_LIMITED', 42],
-      [{ message: 'Not Found', extensions: { name: 'NotFound', statusCode: 404 } }, 'NOT_FOUND', undefined],
-      [{ message: 'The following field is invalid: score', extensions: { name: 'ValidationError', statusCode: 400 } }, 'VALIDATION', undefined],
+      [
+        {
+          message: 'You have already rated this article.',
+          extensions: { code: 'ALREADY_RATED', summary: { total: 4, count: 1, average: 4 } },
+        },
+        'ALREADY_RATED',
+        undefined,
+      ],
+      [
+        { message: 'Ratings are closed for this article.', extensions: { code: 'RATINGS_CLOSED' } },
+        'RATINGS_CLOSED',
+        undefined,
+      ],
+      [
+        { message: 'score must be an integer from 1 to 5', extensions: { code: 'VALIDATION' } },
+        'VALIDATION',
+        undefined,
+      ],
+      [
+        { message: 'Too many votes.', extensions: { code: 'RATE_LIMITED', retryAfter: 42 } },
+        'RATE_LIMITED',
+        42,
+      ],
+      [
+        { message: 'Not Found', extensions: { name: 'NotFound', statusCode: 404 } },
+        'NOT_FOUND',
+        undefined,
+      ],
+      [
+        {
+          message: 'The following field is invalid: score',
+          extensions: { name: 'ValidationError', statusCode: 400 },
+        },
+        'VALIDATION',
+        undefined,
+      ],
     ]
     for (const [graphqlError, code, retryAfter] of cases) {
       replies = [json(200, { data: { rateArticle: null }, errors: [graphqlError] })]
@@ -198,7 +274,9 @@ describe('retries, timeouts and errors against a real HTTP server', () => {
     }
     expect(seen).toHaveLength(cases.length)
     replies = [json(200, { data: { rateArticle: null }, errors: [cases[0][0]] })]
-    expect(((await failure(portal.ratings.rate(1, 4))) as PortalError).extensions?.summary).toEqual({ total: 4, count: 1, average: 4 })
+    expect(((await failure(portal.ratings.rate(1, 4))) as PortalError).extensions?.summary).toEqual(
+      { total: 4, count: 1, average: 4 },
+    )
   })
 })
 
@@ -211,34 +289,77 @@ describe('client options', () => {
     expect(() => createPortalClient({ endpoint: 'portal.example.vn/api' })).toThrow(
       'createPortalClient: endpoint must be an absolute URL such as https://portal.example.vn/api/graphql, not "portal.example.vn/api".',
     )
-    expect(() => createPortalClient({ endpoint: undefined as unknown as string })).toThrow(/endpoint must be an absolute URL.*not null\.$/)
+    expect(() => createPortalClient({ endpoint: undefined as unknown as string })).toThrow(
+      /endpoint must be an absolute URL.*not null\.$/,
+    )
     for (const timeoutMs of [0, -1, Number.NaN]) {
-      expect(() => createPortalClient({ endpoint, timeoutMs })).toThrow(`createPortalClient: timeoutMs must be a positive number of milliseconds (or Infinity), not ${timeoutMs}.`)
+      expect(() => createPortalClient({ endpoint, timeoutMs })).toThrow(
+        `createPortalClient: timeoutMs must be a positive number of milliseconds (or Infinity), not ${timeoutMs}.`,
+      )
     }
     for (const retries of [-1, 1.5]) {
-      expect(() => createPortalClient({ endpoint, retries })).toThrow(`createPortalClient: retries must be a whole number from 0, not ${retries}.`)
+      expect(() => createPortalClient({ endpoint, retries })).toThrow(
+        `createPortalClient: retries must be a whole number from 0, not ${retries}.`,
+      )
     }
   })
 
   it('resolves a relative endpoint against the page in a browser', async () => {
-    vi.stubGlobal('location', { href: endpoint.replace('/api/graphql', '/tin-tuc-su-kien/bai-viet') })
+    vi.stubGlobal('location', {
+      href: endpoint.replace('/api/graphql', '/tin-tuc-su-kien/bai-viet'),
+    })
     replies = [ok(articles)]
-    expect((await createPortalClient({ endpoint: '/api/graphql', timeoutMs: Infinity }).articles.list()).totalDocs).toBe(0)
+    expect(
+      (await createPortalClient({ endpoint: '/api/graphql', timeoutMs: Infinity }).articles.list())
+        .totalDocs,
+    ).toBe(0)
     expect(seen).toHaveLength(1)
   })
 })
 
 describe('articles.page, ratings.rate, visits.record and the widgets on the wire, against a stub server', () => {
-  const stats = { online: 53, today: 13933, thisMonth: 291448, lastMonth: 453141, total: 16917328, updatedAt: '2024-11-23T09:15:52.000Z' }
+  const stats = {
+    online: 53,
+    today: 13933,
+    thisMonth: 291448,
+    lastMonth: 453141,
+    total: 16917328,
+    updatedAt: '2024-11-23T09:15:52.000Z',
+  }
 
   it('articles.page makes exactly one request and returns the page, or null', async () => {
-    const summary = { id: 2, title: 'Older', slug: 'older', lead: null, publishedAt: '2022-08-01T00:00:00.000Z', coverImage: null, categories: [] }
-    const article = {
-      id: 1, title: 'T', slug: 's', lead: 'L', bodyHtml: '<p>B</p>', publishedAt: '2022-08-04T14:59:00.000Z', updatedAt: null,
-      coverImage: null, categories: [], authors: [], byline: null, source: null, sourceUrl: null, tags: null, allowRatings: true,
-      rating: { total: 0, count: 0, average: 0 }, views: 12,
+    const summary = {
+      id: 2,
+      title: 'Older',
+      slug: 'older',
+      lead: null,
+      publishedAt: '2022-08-01T00:00:00.000Z',
+      coverImage: null,
+      categories: [],
     }
-    replies = [ok({ ArticlePage: { article, newer: [], older: [summary] } }), ok({ ArticlePage: null })]
+    const article = {
+      id: 1,
+      title: 'T',
+      slug: 's',
+      lead: 'L',
+      bodyHtml: '<p>B</p>',
+      publishedAt: '2022-08-04T14:59:00.000Z',
+      updatedAt: null,
+      coverImage: null,
+      categories: [],
+      authors: [],
+      byline: null,
+      source: null,
+      sourceUrl: null,
+      tags: null,
+      allowRatings: true,
+      rating: { total: 0, count: 0, average: 0 },
+      views: 12,
+    }
+    replies = [
+      ok({ ArticlePage: { article, newer: [], older: [summary] } }),
+      ok({ ArticlePage: null }),
+    ]
     const portal = createPortalClient({ endpoint, locale: 'vi' })
     const page = await portal.articles.page('s', { neighbors: 3 })
     expectTypeOf(page).toEqualTypeOf<ArticlePage | null>()
@@ -253,7 +374,10 @@ describe('articles.page, ratings.rate, visits.record and the widgets on the wire
 
   it('ratings.rate sends the voter token header and returns the new summary', async () => {
     replies = [ok({ rateArticle: { total: 9, count: 2, average: 4.5 } })]
-    const summary = await createPortalClient({ endpoint, headers: { 'x-site': 'than-uyen' } }).ratings.rate('64f0c2', 5, { voterToken: 'voter-1' })
+    const summary = await createPortalClient({
+      endpoint,
+      headers: { 'x-site': 'than-uyen' },
+    }).ratings.rate('64f0c2', 5, { voterToken: 'voter-1' })
     expectTypeOf(summary).toEqualTypeOf<RatingSummary>()
     expect(summary).toEqual({ total: 9, count: 2, average: 4.5 })
     expect(seen[0].headers['x-voter-token']).toBe('voter-1')
@@ -264,22 +388,52 @@ describe('articles.page, ratings.rate, visits.record and the widgets on the wire
 
   it('visits.record, widgets.visitors and widgets.dossierStats return the figures', async () => {
     const dossier = {
-      title: 'TÌNH HÌNH GIẢI QUYẾT HỒ SƠ', agency: 'UBND huyện Than Uyên', period: '2024-11',
-      levels: [{ label: 'Mức độ 2', count: 206 }, { label: 'Mức độ 3', count: 25 }, { label: 'Mức độ 4', count: 56 }],
-      received: 591, resolved: 662, overdue: 1, onTime: 662, onTimeRate: 99.85, overdueRate: 0.15, updatedAt: '2024-11-23T09:15:52.000Z',
+      title: 'TÌNH HÌNH GIẢI QUYẾT HỒ SƠ',
+      agency: 'UBND huyện Than Uyên',
+      period: '2024-11',
+      levels: [
+        { label: 'Mức độ 2', count: 206 },
+        { label: 'Mức độ 3', count: 25 },
+        { label: 'Mức độ 4', count: 56 },
+      ],
+      received: 591,
+      resolved: 662,
+      overdue: 1,
+      onTime: 662,
+      onTimeRate: 99.85,
+      overdueRate: 0.15,
+      updatedAt: '2024-11-23T09:15:52.000Z',
     }
-    replies = [ok({ recordVisit: stats }), ok({ VisitorStats: stats }), ok({ DossierStats: dossier }), ok({ DossierStats: null })]
+    replies = [
+      ok({ recordVisit: stats }),
+      ok({ VisitorStats: stats }),
+      ok({ DossierStats: dossier }),
+      ok({ DossierStats: null }),
+    ]
     const portal = createPortalClient({ endpoint })
-    const recorded = await portal.visits.record({ session: 'abc', path: '/tin-tuc-su-kien/x', article: 1 })
+    const recorded = await portal.visits.record({
+      session: 'abc',
+      path: '/tin-tuc-su-kien/x',
+      article: 1,
+    })
     expectTypeOf(recorded).toEqualTypeOf<VisitorStats>()
     expect(recorded.total).toBe(16917328)
-    expect(seen[0].body.variables).toEqual({ session: 'abc', path: '/tin-tuc-su-kien/x', article: 1 })
+    expect(seen[0].body.variables).toEqual({
+      session: 'abc',
+      path: '/tin-tuc-su-kien/x',
+      article: 1,
+    })
     expect(await portal.widgets.visitors()).toEqual(stats)
     const panel = await portal.widgets.dossierStats('than-uyen')
     expectTypeOf(panel).toEqualTypeOf<DossierStats | null>()
     expect(panel?.onTimeRate).toBe(99.85)
     expect(seen[2].body.variables).toEqual({ slug: 'than-uyen' })
     expect(await portal.widgets.dossierStats()).toBeNull()
-    expect(seen.map((s) => s.body.operationName)).toEqual(['RecordVisit', 'VisitorStats', 'DossierStats', 'DossierStats'])
+    expect(seen.map((s) => s.body.operationName)).toEqual([
+      'RecordVisit',
+      'VisitorStats',
+      'DossierStats',
+      'DossierStats',
+    ])
   })
 })

@@ -13,7 +13,14 @@ afterAll(() => app?.close())
 
 describe('the demo seed', () => {
   it('creates the seed page content on an empty database', () => {
-    expect(first.created).toEqual({ users: 2, categories: 3, authors: 1, sources: 1, media: 1, articles: 42 })
+    expect(first.created).toEqual({
+      users: 2,
+      categories: 3,
+      authors: 1,
+      sources: 1,
+      media: 1,
+      articles: 42,
+    })
     expect(first.admin).toEqual({ email: 'admin@example.com', password: 'admin-demo-123' })
   })
 
@@ -26,7 +33,14 @@ describe('the demo seed', () => {
       )
     const before = await counts()
     const second = await seed(app.payload, { log: false })
-    expect(second.created).toEqual({ users: 0, categories: 0, authors: 0, sources: 0, media: 0, articles: 0 })
+    expect(second.created).toEqual({
+      users: 0,
+      categories: 0,
+      authors: 0,
+      sources: 0,
+      media: 0,
+      articles: 0,
+    })
     expect(second.admin.password).toBeNull()
     expect(await counts()).toEqual(before)
   })
@@ -44,16 +58,35 @@ describe('the demo seed', () => {
     expect(seedArticle.publishedAt).toBe('2022-08-04T14:59:00.000Z')
     expect(article.authors.map((author: { name: string }) => author.name)).toEqual(['Mạnh Cường'])
     expect(article.source.title).toBe('Trung tâm VH, TT-TT Than Uyên')
-    expect(article.categories.map((category: { slug: string }) => category.slug)).toEqual(['tin-tuc-su-kien'])
-    expect(article.coverImage).toEqual({ alt: 'Quang cảnh Hội thảo', caption: 'Quang cảnh Hội thảo' })
-    expect(article.bodyHtml).toMatch(/^<figure><img [^>]*alt="Quang cảnh Hội thảo"[^>]*><figcaption>Quang cảnh Hội thảo<\/figcaption><\/figure>/)
+    expect(article.categories.map((category: { slug: string }) => category.slug)).toEqual([
+      'tin-tuc-su-kien',
+    ])
+    expect(article.coverImage).toEqual({
+      alt: 'Quang cảnh Hội thảo',
+      caption: 'Quang cảnh Hội thảo',
+    })
+    expect(article.bodyHtml).toMatch(
+      /^<figure><img [^>]*alt="Quang cảnh Hội thảo"[^>]*><figcaption>Quang cảnh Hội thảo<\/figcaption><\/figure>/,
+    )
     expect(article.bodyHtml.match(/<p>/g)).toHaveLength(3)
     expect(article.bodyHtml).toContain('<p>Dự án được thực hiện ở bản Thẳm Phé')
   })
 
   it('has 37 public articles over 3 categories spread over two years, and hides the rest', async () => {
-    const all = await app.payload.find({ collection: 'articles', limit: 0, pagination: false, depth: 1, draft: true })
-    const visible = await app.payload.find({ collection: 'articles', limit: 0, pagination: false, depth: 1, overrideAccess: false })
+    const all = await app.payload.find({
+      collection: 'articles',
+      limit: 0,
+      pagination: false,
+      depth: 1,
+      draft: true,
+    })
+    const visible = await app.payload.find({
+      collection: 'articles',
+      limit: 0,
+      pagination: false,
+      depth: 1,
+      overrideAccess: false,
+    })
     expect(all.docs).toHaveLength(42)
     expect(visible.docs).toHaveLength(37)
     const perCategory = new Map<string, number>()
@@ -61,8 +94,14 @@ describe('the demo seed', () => {
       const slug = (doc.categories as Array<{ slug: string }>)[0].slug
       perCategory.set(slug, (perCategory.get(slug) ?? 0) + 1)
     }
-    expect(Object.fromEntries(perCategory)).toEqual({ 'tin-tuc-su-kien': 13, 'kinh-te-xa-hoi': 12, 'van-hoa-the-thao': 12 })
-    const dates = visible.docs.map((doc) => Date.parse(doc.publishedAt as string)).sort((a, b) => a - b)
+    expect(Object.fromEntries(perCategory)).toEqual({
+      'tin-tuc-su-kien': 13,
+      'kinh-te-xa-hoi': 12,
+      'van-hoa-the-thao': 12,
+    })
+    const dates = visible.docs
+      .map((doc) => Date.parse(doc.publishedAt as string))
+      .sort((a, b) => a - b)
     const spanDays = (dates[dates.length - 1] - dates[0]) / 86_400_000
     expect(spanDays).toBeGreaterThanOrEqual(700)
     expect(spanDays).toBeLessThanOrEqual(731)

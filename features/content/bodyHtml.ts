@@ -45,7 +45,8 @@ export function collectBodyReferences(body: unknown): { mediaIds: string[]; arti
       if (id) mediaIds.add(id)
     }
     if (node.type === 'link') {
-      const fields = node.fields as { linkType?: string; doc?: { relationTo?: string; value?: unknown } } | undefined
+      const fields = node.fields as
+        { linkType?: string; doc?: { relationTo?: string; value?: unknown } } | undefined
       if (fields?.linkType === 'internal' && fields.doc?.relationTo === 'articles') {
         const id = keyOf(fields.doc.value)
         if (id) articleIds.add(id)
@@ -73,9 +74,13 @@ export function renderBodyHtml(body: unknown, context: BodyHtmlContext): string 
       },
     }),
     upload: ({ node }) => {
-      const uploadNode = node as unknown as { value: unknown; fields?: { caption?: string; alt?: string } | null }
+      const uploadNode = node as unknown as {
+        value: unknown
+        fields?: { caption?: string; alt?: string } | null
+      }
       const id = keyOf(uploadNode.value)
-      const fromValue = typeof uploadNode.value === 'object' ? (uploadNode.value as MediaForHtml) : undefined
+      const fromValue =
+        typeof uploadNode.value === 'object' ? (uploadNode.value as MediaForHtml) : undefined
       const media = (id && context.media.get(id)) || fromValue
       if (!media?.url) return ''
       const alt = uploadNode.fields?.alt || media.alt || ''
@@ -83,7 +88,8 @@ export function renderBodyHtml(body: unknown, context: BodyHtmlContext): string 
       if (media.mimeType && !media.mimeType.startsWith('image/')) {
         return `<a href="${escapeHTML(media.url)}">${escapeHTML(media.filename ?? media.url)}</a>`
       }
-      const size = media.width && media.height ? ` width="${media.width}" height="${media.height}"` : ''
+      const size =
+        media.width && media.height ? ` width="${media.width}" height="${media.height}"` : ''
       const img = `<img src="${escapeHTML(media.url)}" alt="${escapeHTML(alt)}"${size} loading="lazy" />`
       return `<figure>${img}${caption ? `<figcaption>${escapeHTML(caption)}</figcaption>` : ''}</figure>`
     },
@@ -99,4 +105,3 @@ export function renderBodyHtml(body: unknown, context: BodyHtmlContext): string 
 export function defaultArticlePath({ slug, primaryCategorySlug }: ArticlePathInput): string {
   return primaryCategorySlug ? `/${primaryCategorySlug}/${slug ?? ''}` : `/${slug ?? ''}`
 }
-

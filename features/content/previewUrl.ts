@@ -16,7 +16,14 @@ export const articlePreviewUrl =
       primaryCategorySlug = (primary as { slug?: string | null }).slug ?? null
     } else if (typeof primary === 'string' || typeof primary === 'number') {
       const category = await req.payload
-        .findByID({ collection: 'categories', id: primary, depth: 0, select: { slug: true }, req, disableErrors: true })
+        .findByID({
+          collection: 'categories',
+          id: primary,
+          depth: 0,
+          select: { slug: true },
+          req,
+          disableErrors: true,
+        })
         .catch(() => null)
       primaryCategorySlug = (category as { slug?: string | null } | null)?.slug ?? null
     }

@@ -23,14 +23,18 @@ export const countFields = ['received', 'resolved', 'overdue', 'onTime'] as cons
 export const validateCount =
   (field: string) =>
   (value: unknown): true | string =>
-    value === null || value === undefined || (typeof value === 'number' && Number.isInteger(value) && value >= 0)
+    value === null ||
+    value === undefined ||
+    (typeof value === 'number' && Number.isInteger(value) && value >= 0)
       ? true
       : `${field} must be a non-negative integer.`
 
 /** `YYYY-MM`, a real month. */
 export const validatePeriod = (value: unknown): true | string => {
   if (value === null || value === undefined || value === '') return true
-  return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value) ? true : 'period must be a month as YYYY-MM.'
+  return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value)
+    ? true
+    : 'period must be a month as YYYY-MM.'
 }
 
 /** `part / (onTime + overdue) × 100`, rounded to 2 decimals; `null` when nothing was decided yet. */
@@ -56,13 +60,18 @@ export class DossierSourceError extends Error {}
  */
 export function parseDossierSource(body: unknown): DossierFigures {
   const root = asObject(body, 'body')
-  const data = root.data !== undefined && typeof root.data === 'object' && root.data !== null && !Array.isArray(root.data)
-    ? (root.data as Record<string, unknown>)
-    : root
+  const data =
+    root.data !== undefined &&
+    typeof root.data === 'object' &&
+    root.data !== null &&
+    !Array.isArray(root.data)
+      ? (root.data as Record<string, unknown>)
+      : root
   const pick = (own: string, ...oneStop: string[]): number => {
     if (data[own] !== undefined && data[own] !== null) return toCount(data[own], own)
     const present = oneStop.filter((name) => data[name] !== undefined && data[name] !== null)
-    if (!present.length) throw new DossierSourceError(`${own} is missing (or ${oneStop.join(' + ')}).`)
+    if (!present.length)
+      throw new DossierSourceError(`${own} is missing (or ${oneStop.join(' + ')}).`)
     return present.reduce((sum, name) => sum + toCount(data[name], name), 0)
   }
   const figures: DossierFigures = {
@@ -81,7 +90,8 @@ export function parseDossierSource(body: unknown): DossierFigures {
     figures.period = data.period as string
   }
   if (data.levels !== undefined && data.levels !== null) {
-    if (!Array.isArray(data.levels)) throw new DossierSourceError('levels must be a list of { label, count }.')
+    if (!Array.isArray(data.levels))
+      throw new DossierSourceError('levels must be a list of { label, count }.')
     figures.levels = data.levels.map((level, index) => {
       const entry = asObject(level, `levels.${index}`)
       if (typeof entry.label !== 'string' || !entry.label.trim()) {

@@ -11,7 +11,14 @@ export const visitsEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => 
     try {
       body = (req.json ? await req.json() : {}) ?? {}
     } catch {
-      return Response.json({ errors: [{ message: 'The body must be JSON: { session, path?, article? }.', field: 'body' }] }, { status: 400 })
+      return Response.json(
+        {
+          errors: [
+            { message: 'The body must be JSON: { session, path?, article? }.', field: 'body' },
+          ],
+        },
+        { status: 400 },
+      )
     }
     if (typeof body !== 'object' || Array.isArray(body)) body = {}
     const result = await recordVisit(req.payload, options, {

@@ -17,19 +17,30 @@ const typesByModule = new WeakMap<object, CountersTypes>()
 function countersTypes(graphQL: typeof GraphQL): CountersTypes {
   let types = typesByModule.get(graphQL)
   if (types) return types
-  const { GraphQLFloat, GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLString } = graphQL
+  const {
+    GraphQLFloat,
+    GraphQLInt,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLString,
+  } = graphQL
   const int = { type: new GraphQLNonNull(GraphQLInt) }
   types = {
     visitorStats: new GraphQLObjectType({
       name: 'VisitorStats',
-      description: 'The visitor counter: live figures plus the baseline brought from a previous CMS.',
+      description:
+        'The visitor counter: live figures plus the baseline brought from a previous CMS.',
       fields: {
         online: { ...int, description: 'Distinct sessions seen in the last onlineWindowMinutes.' },
         today: { ...int, description: 'Visits today (site time zone).' },
         thisMonth: { ...int, description: 'Visits this calendar month (site time zone).' },
         lastMonth: { ...int, description: 'Visits in the previous calendar month.' },
         total: { ...int, description: 'All visits.' },
-        updatedAt: { type: new GraphQLNonNull(GraphQLString), description: 'When these figures were read (ISO).' },
+        updatedAt: {
+          type: new GraphQLNonNull(GraphQLString),
+          description: 'When these figures were read (ISO).',
+        },
       },
     }),
     dossierStats: new GraphQLObjectType({
@@ -56,9 +67,18 @@ function countersTypes(graphQL: typeof GraphQL): CountersTypes {
         resolved: int,
         overdue: int,
         onTime: int,
-        onTimeRate: { type: GraphQLFloat, description: 'onTime / (onTime + overdue) × 100, 2 decimals; null when both are 0.' },
-        overdueRate: { type: GraphQLFloat, description: 'overdue / (onTime + overdue) × 100, 2 decimals; null when both are 0.' },
-        updatedAt: { type: GraphQLString, description: 'When the figures were last updated ("tự động cập nhật lúc"), ISO.' },
+        onTimeRate: {
+          type: GraphQLFloat,
+          description: 'onTime / (onTime + overdue) × 100, 2 decimals; null when both are 0.',
+        },
+        overdueRate: {
+          type: GraphQLFloat,
+          description: 'overdue / (onTime + overdue) × 100, 2 decimals; null when both are 0.',
+        },
+        updatedAt: {
+          type: GraphQLString,
+          description: 'When the figures were last updated ("tự động cập nhật lúc"), ISO.',
+        },
       },
     }),
   }
@@ -75,12 +95,14 @@ export const countersQueries =
     return {
       VisitorStats: {
         type: new graphQL.GraphQLNonNull(types.visitorStats),
-        resolve: (_root: unknown, _args: unknown, { req }: Context) => visitorStats(req.payload, options),
+        resolve: (_root: unknown, _args: unknown, { req }: Context) =>
+          visitorStats(req.payload, options),
       },
       DossierStats: {
         type: types.dossierStats,
         args: { slug: { type: graphQL.GraphQLString } },
-        resolve: (_root: unknown, { slug }: { slug?: string | null }, { req }: Context) => dossierStats(req, slug),
+        resolve: (_root: unknown, { slug }: { slug?: string | null }, { req }: Context) =>
+          dossierStats(req, slug),
       },
     }
   }
@@ -97,8 +119,15 @@ export const countersMutations =
           path: { type: graphQL.GraphQLString },
           article: { type: graphQL.GraphQLID },
         },
-        resolve: async (_root: unknown, args: { session: string; path?: string; article?: string }, { req }: Context) => {
-          const result = await recordVisit(req.payload, options, { ...args, userAgent: req.headers?.get('user-agent') })
+        resolve: async (
+          _root: unknown,
+          args: { session: string; path?: string; article?: string },
+          { req }: Context,
+        ) => {
+          const result = await recordVisit(req.payload, options, {
+            ...args,
+            userAgent: req.headers?.get('user-agent'),
+          })
           return result.stats()
         },
       },

@@ -11,8 +11,14 @@ export const stampFiguresUpdatedAt =
     if (context?.dossierSync || data?.kind !== 'dossier-stats') return data
     const changed =
       operation === 'create' ||
-      figureFields.some((field) => field in data && JSON.stringify(comparable(data[field])) !== JSON.stringify(comparable(originalDoc?.[field])))
-    const setByEditor = data.figuresUpdatedAt && data.figuresUpdatedAt !== originalDoc?.figuresUpdatedAt
+      figureFields.some(
+        (field) =>
+          field in data &&
+          JSON.stringify(comparable(data[field])) !==
+            JSON.stringify(comparable(originalDoc?.[field])),
+      )
+    const setByEditor =
+      data.figuresUpdatedAt && data.figuresUpdatedAt !== originalDoc?.figuresUpdatedAt
     if (changed && !setByEditor) data.figuresUpdatedAt = options.counters.now().toISOString()
     return data
   }
@@ -20,5 +26,7 @@ export const stampFiguresUpdatedAt =
 /** Array rows carry ids that differ between the incoming data and the stored document. */
 function comparable(value: unknown): unknown {
   if (!Array.isArray(value)) return value ?? null
-  return value.map((row) => (row && typeof row === 'object' ? { label: row.label, count: row.count } : row))
+  return value.map((row) =>
+    row && typeof row === 'object' ? { label: row.label, count: row.count } : row,
+  )
 }

@@ -13,7 +13,8 @@ export { COUNTERS_QUEUE, DOSSIER_SYNC_TASK, PRUNE_TASK } from './tasks.js'
 
 const positive = (value: number | undefined, fallback: number, name: string): number => {
   if (value === undefined) return fallback
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`newsPortalPlugin: counters.${name} must be a positive number.`)
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`newsPortalPlugin: counters.${name} must be a positive number.`)
   return value
 }
 

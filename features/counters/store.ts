@@ -22,9 +22,18 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /** SQLITE_BUSY (or "database is locked"), possibly wrapped in a driver error's `cause`. */
 export function isBusy(error: unknown): boolean {
-  for (let current = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 4; depth++) {
+  for (
+    let current = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined,
+      depth = 0;
+    current && depth < 4;
+    depth++
+  ) {
     if (typeof current.code === 'string' && current.code.startsWith('SQLITE_BUSY')) return true
-    if (typeof current.message === 'string' && /SQLITE_BUSY|database is locked/.test(current.message)) return true
+    if (
+      typeof current.message === 'string' &&
+      /SQLITE_BUSY|database is locked/.test(current.message)
+    )
+      return true
     current = current.cause as typeof current
   }
   return false
@@ -64,7 +73,9 @@ export async function increment(payload: Payload, key: string, by = 1): Promise<
   const existing = await add()
   if (existing) return Number((existing as unknown as { hits: number }).hits)
   try {
-    await retryWhileBusy(() => payload.db.create({ collection: COUNTS, data: { key, hits: by }, returning: false }))
+    await retryWhileBusy(() =>
+      payload.db.create({ collection: COUNTS, data: { key, hits: by }, returning: false }),
+    )
     return by
   } catch (error) {
     if (!isUniqueViolation(error)) throw error
@@ -85,7 +96,8 @@ export async function readCounts(payload: Payload, keys: string[]): Promise<Map<
     limit: keys.length,
     pagination: false,
   })
-  for (const doc of docs as unknown as Array<{ key: string; hits: number }>) counts.set(doc.key, Number(doc.hits) || 0)
+  for (const doc of docs as unknown as Array<{ key: string; hits: number }>)
+    counts.set(doc.key, Number(doc.hits) || 0)
   return counts
 }
 
@@ -115,7 +127,13 @@ function seenHere(payload: Payload, key: string): boolean {
  */
 export async function startsNewWindow(
   payload: Payload,
-  { key, scope, now, idleMs, onlineMs }: { key: string; scope: SessionScope; now: Date; idleMs: number; onlineMs?: number },
+  {
+    key,
+    scope,
+    now,
+    idleMs,
+    onlineMs,
+  }: { key: string; scope: SessionScope; now: Date; idleMs: number; onlineMs?: number },
 ): Promise<boolean> {
   const seenAt = now.toISOString()
   const cutoff = new Date(now.getTime() - idleMs).toISOString()
@@ -131,7 +149,11 @@ export async function startsNewWindow(
   const insert = async () => {
     try {
       await retryWhileBusy(() =>
-        payload.db.create({ collection: SESSIONS, data: { key, scope, lastSeenAt: seenAt }, returning: false }),
+        payload.db.create({
+          collection: SESSIONS,
+          data: { key, scope, lastSeenAt: seenAt },
+          returning: false,
+        }),
       )
       return true
     } catch (error) {
@@ -141,11 +163,17 @@ export async function startsNewWindow(
   }
   // A session this process has not seen is most likely new: one insert settles it.
   if (!seenHere(payload, key) && (await insert())) return true
-  const onlineCutoff = onlineMs === undefined ? null : new Date(now.getTime() - onlineMs).toISOString()
+  const onlineCutoff =
+    onlineMs === undefined ? null : new Date(now.getTime() - onlineMs).toISOString()
   for (let round = 0; round < 5; round++) {
     // 1. Active within the idle window: slide the window, count nothing. (Seen within the online
     //    window too: `online` does not change either; otherwise it just came back online.)
-    if (onlineCutoff && onlineCutoff > cutoff && (await conditional({ greater_than_equal: onlineCutoff }))) return false
+    if (
+      onlineCutoff &&
+      onlineCutoff > cutoff &&
+      (await conditional({ greater_than_equal: onlineCutoff }))
+    )
+      return false
     if (await conditional({ greater_than_equal: cutoff })) {
       if (onlineCutoff) visibleWriteDone(payload)
       return false
@@ -159,10 +187,19 @@ export async function startsNewWindow(
 }
 
 /** Distinct sessions of `scope` seen at or after `since`. */
-export async function countSessionsSince(payload: Payload, scope: SessionScope, since: Date): Promise<number> {
+export async function countSessionsSince(
+  payload: Payload,
+  scope: SessionScope,
+  since: Date,
+): Promise<number> {
   const { totalDocs } = await payload.db.count({
     collection: SESSIONS,
-    where: { and: [{ scope: { equals: scope } }, { lastSeenAt: { greater_than_equal: since.toISOString() } }] },
+    where: {
+      and: [
+        { scope: { equals: scope } },
+        { lastSeenAt: { greater_than_equal: since.toISOString() } },
+      ],
+    },
   })
   return totalDocs
 }
@@ -170,7 +207,10 @@ export async function countSessionsSince(payload: Payload, scope: SessionScope, 
 /** Deletes session rows last seen before `before` (they would count again anyway). */
 export async function pruneSessions(payload: Payload, before: Date): Promise<void> {
   await retryWhileBusy(() =>
-    payload.db.deleteMany({ collection: SESSIONS, where: { lastSeenAt: { less_than: before.toISOString() } } }),
+    payload.db.deleteMany({
+      collection: SESSIONS,
+      where: { lastSeenAt: { less_than: before.toISOString() } },
+    }),
   )
   visibleWriteDone(payload)
 }

@@ -31,7 +31,9 @@ export async function syncDossierWidget(
   let figures
   try {
     if (!widget.sourceUrl) throw new DossierSourceError('sourceUrl is empty.')
-    figures = parseDossierSource(await fetchJson(widget.sourceUrl, options.counters.dossierFetchTimeoutMs))
+    figures = parseDossierSource(
+      await fetchJson(widget.sourceUrl, options.counters.dossierFetchTimeoutMs),
+    )
   } catch (error) {
     const message = describe(error, options.counters.dossierFetchTimeoutMs)
     await payload.update({
@@ -48,7 +50,12 @@ export async function syncDossierWidget(
   await payload.update({
     collection: WIDGETS,
     id: widget.id,
-    data: { ...rest, figuresUpdatedAt: updatedAt ?? attemptAt, lastAttemptAt: attemptAt, lastError: null },
+    data: {
+      ...rest,
+      figuresUpdatedAt: updatedAt ?? attemptAt,
+      lastAttemptAt: attemptAt,
+      lastError: null,
+    },
     overrideAccess: true,
     context: { dossierSync: true },
   })
@@ -56,12 +63,19 @@ export async function syncDossierWidget(
 }
 
 /** Syncs every enabled `url` panel whose refresh interval has passed since its last attempt. */
-export async function syncDueDossierWidgets(payload: Payload, options: ResolvedNewsPortalOptions): Promise<SyncOutcome[]> {
+export async function syncDueDossierWidgets(
+  payload: Payload,
+  options: ResolvedNewsPortalOptions,
+): Promise<SyncOutcome[]> {
   const now = options.counters.now().getTime()
   const { docs } = await payload.find({
     collection: WIDGETS,
     where: {
-      and: [{ kind: { equals: 'dossier-stats' } }, { source: { equals: 'url' } }, { enabled: { equals: true } }],
+      and: [
+        { kind: { equals: 'dossier-stats' } },
+        { source: { equals: 'url' } },
+        { enabled: { equals: true } },
+      ],
     },
     depth: 0,
     limit: 0,
@@ -81,7 +95,11 @@ class HttpStatusError extends Error {}
 
 async function fetchJson(url: string, timeoutMs: number): Promise<unknown> {
   const signal = AbortSignal.timeout(timeoutMs)
-  const response = await fetch(url, { signal, headers: { accept: 'application/json' }, redirect: 'follow' })
+  const response = await fetch(url, {
+    signal,
+    headers: { accept: 'application/json' },
+    redirect: 'follow',
+  })
   if (!response.ok) {
     await response.body?.cancel().catch(() => {})
     throw new HttpStatusError(`the source answered HTTP ${response.status}.`)
@@ -97,7 +115,8 @@ async function fetchJson(url: string, timeoutMs: number): Promise<unknown> {
 function describe(error: unknown, timeoutMs: number): string {
   if (error instanceof DossierSourceError || error instanceof HttpStatusError) return error.message
   const name = (error as { name?: string })?.name
-  if (name === 'TimeoutError' || name === 'AbortError') return `the source did not answer within ${timeoutMs} ms.`
+  if (name === 'TimeoutError' || name === 'AbortError')
+    return `the source did not answer within ${timeoutMs} ms.`
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause
   return `the source could not be reached (${cause?.code ?? cause?.message ?? (error as Error)?.message ?? 'unknown error'}).`
 }

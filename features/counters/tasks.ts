@@ -29,7 +29,9 @@ export const countersTasks = (options: ResolvedNewsPortalOptions): TaskConfig[] 
     retries: 0,
     handler: async ({ req }) => {
       const outcomes = await syncDueDossierWidgets(req.payload, options)
-      req.payload.logger.info(`dossier sync: ${outcomes.filter((o) => o.ok).length}/${outcomes.length} panels refreshed.`)
+      req.payload.logger.info(
+        `dossier sync: ${outcomes.filter((o) => o.ok).length}/${outcomes.length} panels refreshed.`,
+      )
       return { output: {} }
     },
   },

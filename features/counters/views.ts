@@ -31,7 +31,8 @@ class ViewsLoader {
     this.scheduled = false
     try {
       const counts = await readCounts(this.payload, [...batch.keys()])
-      for (const [key, resolvers] of batch) for (const resolve of resolvers) resolve(counts.get(key) ?? 0)
+      for (const [key, resolvers] of batch)
+        for (const resolve of resolvers) resolve(counts.get(key) ?? 0)
     } catch (error) {
       for (const reject of failures) reject(error)
     }
@@ -60,7 +61,10 @@ export const articleViewsField = (): Field => ({
   admin: {
     readOnly: true,
     position: 'sidebar',
-    description: label('Số phiên đọc bài khác nhau; tự động.', 'Distinct reading sessions; counted automatically.'),
+    description: label(
+      'Số phiên đọc bài khác nhau; tự động.',
+      'Distinct reading sessions; counted automatically.',
+    ),
     components: { Cell: componentPaths.viewsCell },
   },
   // Its hook reads only the article's id: a narrow `select` (ArticlePage) may include it alone.

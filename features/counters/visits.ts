@@ -36,11 +36,19 @@ export interface VisitResult {
 const SESSION_PATTERN = /^[\w.:-]{8,128}$/
 
 /** Checks a visit's input; throws a ValidationError naming the field and writes nothing. */
-async function validate(payload: Payload, options: ResolvedNewsPortalOptions, input: VisitInput, now: Date) {
+async function validate(
+  payload: Payload,
+  options: ResolvedNewsPortalOptions,
+  input: VisitInput,
+  now: Date,
+) {
   const errors: Array<{ path: string; message: string }> = []
   const { session, path, article } = input
   if (typeof session !== 'string' || !SESSION_PATTERN.test(session)) {
-    errors.push({ path: 'session', message: 'session must be 8–128 characters of letters, digits, ".", ":", "_" or "-".' })
+    errors.push({
+      path: 'session',
+      message: 'session must be 8–128 characters of letters, digits, ".", ":", "_" or "-".',
+    })
   }
   if (path !== undefined && path !== null && (typeof path !== 'string' || path.length > 2048)) {
     errors.push({ path: 'path', message: 'path must be a string of at most 2048 characters.' })
@@ -48,14 +56,20 @@ async function validate(payload: Payload, options: ResolvedNewsPortalOptions, in
   let articleId: string | number | null = null
   if (article !== undefined && article !== null && article !== '') {
     articleId = await findPublicArticle(payload, article, now)
-    if (articleId === null) errors.push({ path: 'article', message: 'article must be the id of a published article.' })
+    if (articleId === null)
+      errors.push({ path: 'article', message: 'article must be the id of a published article.' })
   }
   if (errors.length) throw new ValidationError({ collection: 'visits', errors })
   return { session: session as string, articleId }
 }
 
-async function findPublicArticle(payload: Payload, article: unknown, now: Date): Promise<string | number | null> {
-  if ((typeof article !== 'string' && typeof article !== 'number') || String(article).length > 64) return null
+async function findPublicArticle(
+  payload: Payload,
+  article: unknown,
+  now: Date,
+): Promise<string | number | null> {
+  if ((typeof article !== 'string' && typeof article !== 'number') || String(article).length > 64)
+    return null
   try {
     const { docs } = await payload.find({
       collection: 'articles' as never,
@@ -66,7 +80,9 @@ async function findPublicArticle(payload: Payload, article: unknown, now: Date):
       select: { id: true } as never,
       overrideAccess: true,
     })
-    return ((docs[0] as { id?: string | number } | undefined)?.id as string | number | undefined) ?? null
+    return (
+      ((docs[0] as { id?: string | number } | undefined)?.id as string | number | undefined) ?? null
+    )
   } catch {
     // An id of the wrong shape for this adapter (e.g. "abc" where ids are numbers).
     return null
@@ -77,23 +93,45 @@ async function findPublicArticle(payload: Payload, article: unknown, now: Date):
  * Records one hit: a site visit once per session per idle window, and an article view once per
  * session per article per idle window. Bots count nothing.
  */
-export async function recordVisit(payload: Payload, options: ResolvedNewsPortalOptions, input: VisitInput): Promise<VisitResult> {
+export async function recordVisit(
+  payload: Payload,
+  options: ResolvedNewsPortalOptions,
+  input: VisitInput,
+): Promise<VisitResult> {
   const { now: clock, sessionIdleMinutes, onlineWindowMinutes } = options.counters
   const now = clock()
   const { session, articleId } = await validate(payload, options, input, now)
   const stats = () => visitorStats(payload, options, now)
-  if (input.userAgent && isbot(input.userAgent)) return { counted: false, viewCounted: false, stats }
+  if (input.userAgent && isbot(input.userAgent))
+    return { counted: false, viewCounted: false, stats }
 
   const idleMs = sessionIdleMinutes * 60_000
   const keys = zonedKeys(now, options.timeZone)
   const visit = async () => {
-    if (!(await startsNewWindow(payload, { key: `visit:${session}`, scope: 'visit', now, idleMs, onlineMs: onlineWindowMinutes * 60_000 }))) return false
+    if (
+      !(await startsNewWindow(payload, {
+        key: `visit:${session}`,
+        scope: 'visit',
+        now,
+        idleMs,
+        onlineMs: onlineWindowMinutes * 60_000,
+      }))
+    )
+      return false
     await addHits(payload, [countKeys.day(keys.day), countKeys.month(keys.month), countKeys.total])
     return true
   }
   const view = async () => {
     if (articleId === null) return false
-    if (!(await startsNewWindow(payload, { key: `view:${articleId}:${session}`, scope: 'view', now, idleMs }))) return false
+    if (
+      !(await startsNewWindow(payload, {
+        key: `view:${articleId}:${session}`,
+        scope: 'view',
+        now,
+        idleMs,
+      }))
+    )
+      return false
     await addHits(payload, [countKeys.article(articleId)])
     return true
   }
@@ -101,7 +139,10 @@ export async function recordVisit(payload: Payload, options: ResolvedNewsPortalO
   return { counted, viewCounted, stats }
 }
 
-const lastRead = new WeakMap<object, { key: string; writes: number; stats: Promise<VisitorStats> }>()
+const lastRead = new WeakMap<
+  object,
+  { key: string; writes: number; stats: Promise<VisitorStats> }
+>()
 
 /**
  * The visitor counter's figures at `now`: live counts plus the baseline. A read is shared by the
@@ -124,7 +165,11 @@ export function visitorStats(
   return stats
 }
 
-async function readVisitorStats(payload: Payload, options: ResolvedNewsPortalOptions, now: Date): Promise<VisitorStats> {
+async function readVisitorStats(
+  payload: Payload,
+  options: ResolvedNewsPortalOptions,
+  now: Date,
+): Promise<VisitorStats> {
   const keys = zonedKeys(now, options.timeZone)
   const day = countKeys.day(keys.day)
   const month = countKeys.month(keys.month)

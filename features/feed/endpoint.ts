@@ -53,7 +53,10 @@ export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
       })
       category = found.docs[0] as Named | undefined
       if (!category) {
-        return Response.json({ errors: [{ message: `category: no category has the slug "${categorySlug}".` }] }, { status: 404 })
+        return Response.json(
+          { errors: [{ message: `category: no category has the slug "${categorySlug}".` }] },
+          { status: 404 },
+        )
       }
       where.push({ categories: { in: [(found.docs[0] as { id: string | number }).id] } })
     }
@@ -65,7 +68,15 @@ export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
       pagination: false,
       depth: 1,
       locale,
-      select: { title: true, slug: true, lead: true, publishedAt: true, byline: true, authors: true, categories: true },
+      select: {
+        title: true,
+        slug: true,
+        lead: true,
+        publishedAt: true,
+        byline: true,
+        authors: true,
+        categories: true,
+      },
       populate: { authors: { name: true }, categories: { title: true, slug: true } },
       overrideAccess: false,
       req,
@@ -73,11 +84,18 @@ export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
     const siteUrl = siteUrlFor(req, options)
     const items: RssItem[] = (docs as FeedArticle[]).map((article) => {
       const categories = populated(article.categories)
-      const authors = populated(article.authors).map((author) => author.name ?? '').filter(Boolean)
+      const authors = populated(article.authors)
+        .map((author) => author.name ?? '')
+        .filter(Boolean)
       if (!authors.length && article.byline) authors.push(article.byline)
       return {
         title: article.title ?? '',
-        link: siteUrl + options.articlePath({ slug: article.slug, primaryCategorySlug: categories[0]?.slug ?? null }),
+        link:
+          siteUrl +
+          options.articlePath({
+            slug: article.slug,
+            primaryCategorySlug: categories[0]?.slug ?? null,
+          }),
         description: article.lead,
         pubDate: new Date(article.publishedAt ?? 0),
         authors,

@@ -1,5 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql'
-import { ValidationError, type PayloadRequest, type SelectType, type TypedLocale, type Where } from 'payload'
+import {
+  ValidationError,
+  type PayloadRequest,
+  type SelectType,
+  type TypedLocale,
+  type Where,
+} from 'payload'
 import type { GraphQLFieldsExtension } from '../../core/feature.js'
 import { idOf } from '../../core/ids.js'
 import { publicArticleWhere } from '../content/publicWhere.js'
@@ -8,7 +14,11 @@ import { selectedNames, selectForRequested } from './selection.js'
 /** How many newer and older articles a page may ask for. */
 export const NEIGHBORS = { default: 5, min: 1, max: 20 } as const
 
-type ArticleDoc = Record<string, unknown> & { id: string | number; publishedAt?: string | null; primaryCategory?: unknown }
+type ArticleDoc = Record<string, unknown> & {
+  id: string | number
+  publishedAt?: string | null
+  primaryCategory?: unknown
+}
 
 export interface ArticlePageData {
   article: ArticleDoc
@@ -22,8 +32,6 @@ export interface ArticlePageArgs {
   locale?: string | null
   fallbackLocale?: string | null
 }
-
-
 
 /** Throws Payload's ValidationError (HTTP 400) naming `neighbors` unless it is an integer in 1..20. */
 export function checkNeighbors(neighbors: number | null | undefined): number {
@@ -63,7 +71,8 @@ export async function findArticlePage(
   const neighbors = checkNeighbors(args.neighbors)
   const { payload } = req
   const locale = (args.locale ?? req.locale ?? undefined) as TypedLocale | undefined
-  const fallbackLocale = (args.fallbackLocale ?? req.fallbackLocale ?? undefined) as TypedLocale | undefined
+  const fallbackLocale = (args.fallbackLocale ?? req.fallbackLocale ?? undefined) as
+    TypedLocale | undefined
   const read = (where: Where, options: { select?: SelectType; sort?: string[]; limit: number }) =>
     payload.find({
       collection: 'articles',
@@ -78,8 +87,10 @@ export async function findArticlePage(
       req,
     }) as Promise<{ docs: ArticleDoc[] }>
   // The neighbours are found from the article's publishedAt and primary category.
-  const articleSelect = select.article && withFields(select.article, ['publishedAt', 'primaryCategory'])
-  const article = (await read({ slug: { equals: args.slug } }, { select: articleSelect, limit: 1 })).docs[0]
+  const articleSelect =
+    select.article && withFields(select.article, ['publishedAt', 'primaryCategory'])
+  const article = (await read({ slug: { equals: args.slug } }, { select: articleSelect, limit: 1 }))
+    .docs[0]
   if (!article) return null
   if (!article.publishedAt || select.neighbors === false) return { article, newer: [], older: [] }
 
@@ -98,7 +109,12 @@ export async function findArticlePage(
           {
             or: [
               { publishedAt: { [direction]: publishedAt } },
-              { and: [{ publishedAt: { equals: publishedAt } }, { id: { [direction]: article.id } }] },
+              {
+                and: [
+                  { publishedAt: { equals: publishedAt } },
+                  { id: { [direction]: article.id } },
+                ],
+              },
             ],
           },
         ],
@@ -115,7 +131,9 @@ export async function findArticlePage(
 /** An include-mode `select` with `names` added; an exclude-mode one as it is. */
 function withFields(select: SelectType, names: string[]): SelectType {
   const include = Object.values(select).every((value) => value !== false)
-  return include ? ({ ...select, ...Object.fromEntries(names.map((name) => [name, true])) } as SelectType) : select
+  return include
+    ? ({ ...select, ...Object.fromEntries(names.map((name) => [name, true])) } as SelectType)
+    : select
 }
 
 /**
@@ -133,17 +151,26 @@ export const articlePageQuery: GraphQLFieldsExtension = (graphQL, context) => {
     description: 'An article with its newer and older neighbours in the same primary category.',
     fields: {
       article: { type: articleType },
-      newer: { type: articleList, description: 'Public articles just after this one, oldest first.' },
-      older: { type: articleList, description: 'Public articles just before this one, newest first.' },
+      newer: {
+        type: articleList,
+        description: 'Public articles just after this one, oldest first.',
+      },
+      older: {
+        type: articleList,
+        description: 'Public articles just before this one, newest first.',
+      },
     },
   })
   return {
     ArticlePage: {
       type: ArticlePage,
-      description: 'A whole article page in one request; null when the article is missing or not public.',
+      description:
+        'A whole article page in one request; null when the article is missing or not public.',
       args: {
         slug: { type: new GraphQLNonNull(GraphQLString) },
-        ...(context.types.localeInputType ? { locale: { type: context.types.localeInputType } } : {}),
+        ...(context.types.localeInputType
+          ? { locale: { type: context.types.localeInputType } }
+          : {}),
         ...(context.types.fallbackLocaleInputType
           ? { fallbackLocale: { type: context.types.fallbackLocaleInputType } }
           : {}),
@@ -153,18 +180,29 @@ export const articlePageQuery: GraphQLFieldsExtension = (graphQL, context) => {
           description: `How many newer and how many older articles (${NEIGHBORS.min}..${NEIGHBORS.max}).`,
         },
       },
-      async resolve(_: unknown, args: ArticlePageArgs, { req }: { req: PayloadRequest }, info: GraphQLResolveInfo) {
+      async resolve(
+        _: unknown,
+        args: ArticlePageArgs,
+        { req }: { req: PayloadRequest },
+        info: GraphQLResolveInfo,
+      ) {
         checkNeighbors(args.neighbors)
         // Relationship fields of Article read the locale from req, as Payload's own queries arrange.
         if (args.locale) req.locale = args.locale
-        if (args.fallbackLocale) req.fallbackLocale = args.fallbackLocale as PayloadRequest['fallbackLocale']
+        if (args.fallbackLocale)
+          req.fallbackLocale = args.fallbackLocale as PayloadRequest['fallbackLocale']
         // Reading a body nobody asked for (11 of them on a default page) costs more than the queries.
         const fields = req.payload.collections.articles.config.flattenedFields
-        const graphQLFields = articleType.getFields() as Record<string, { extensions?: { field?: { name?: string } } }>
+        const graphQLFields = articleType.getFields() as Record<
+          string,
+          { extensions?: { field?: { name?: string } } }
+        >
         const requested = (...parts: string[]) =>
           new Set(
             parts.flatMap((part) =>
-              [...selectedNames(info, part)].map((name) => graphQLFields[name]?.extensions?.field?.name ?? name),
+              [...selectedNames(info, part)].map(
+                (name) => graphQLFields[name]?.extensions?.field?.name ?? name,
+              ),
             ),
           )
         const forNeighbors = requested('newer', 'older')

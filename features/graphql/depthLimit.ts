@@ -1,4 +1,10 @@
-import { GraphQLError, Kind, type FragmentDefinitionNode, type SelectionSetNode, type ValidationRule } from 'graphql'
+import {
+  GraphQLError,
+  Kind,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationRule,
+} from 'graphql'
 
 /** Introspection reads only the schema in memory and nests 15 levels in the standard query; it is exempt (and off in production). */
 const INTROSPECTION_ROOTS = new Set(['__schema', '__type'])
@@ -9,11 +15,15 @@ const INTROSPECTION_ROOTS = new Set(['__schema', '__type'])
  * GraphQLError of the graphql module Payload runs on: an error from another copy of graphql
  * (Vite loads its .mjs build) is not recognised by the HTTP handler and comes out malformed.
  */
-export function depthLimitRule(maxDepth: number, ErrorClass: typeof GraphQLError = GraphQLError): ValidationRule {
+export function depthLimitRule(
+  maxDepth: number,
+  ErrorClass: typeof GraphQLError = GraphQLError,
+): ValidationRule {
   return (context) => {
     const fragments = new Map<string, FragmentDefinitionNode>()
     for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition)
+      if (definition.kind === Kind.FRAGMENT_DEFINITION)
+        fragments.set(definition.name.value, definition)
     }
     // A fragment's depth does not depend on where it is spread: computing it once keeps this linear.
     const fragmentDepths = new Map<string, number>()

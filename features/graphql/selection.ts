@@ -1,4 +1,9 @@
-import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql'
+import type {
+  FieldNode,
+  FragmentDefinitionNode,
+  GraphQLResolveInfo,
+  SelectionSetNode,
+} from 'graphql'
 import type { FlattenedField, SelectType } from 'payload'
 
 /** Field types whose values are large and costly to read (rich text runs its editor's afterRead hooks). */
@@ -33,14 +38,16 @@ export function selectedNames(info: GraphQLResolveInfo, child: string): Set<stri
   }
   for (const node of info.fieldNodes) {
     collect(node.selectionSet, (field) => {
-      if (field.name.value === child) collect(field.selectionSet, (leaf) => names.add(leaf.name.value))
+      if (field.name.value === child)
+        collect(field.selectionSet, (leaf) => names.add(leaf.name.value))
     })
   }
   return names
 }
 
 const isComputedOnRead = (field: FlattenedField) =>
-  ('virtual' in field && Boolean(field.virtual)) || Boolean('hooks' in field && field.hooks?.afterRead?.length)
+  ('virtual' in field && Boolean(field.virtual)) ||
+  Boolean('hooks' in field && field.hooks?.afterRead?.length)
 
 /**
  * The Payload `select` for a read whose result only has to answer `requested` (GraphQL field names
@@ -76,6 +83,10 @@ export function selectForRequested(
     for (const sibling of computedFrom) if (sibling !== 'id') include.add(sibling)
   }
   if (allKnown) return Object.fromEntries([...include].map((name) => [name, true as const]))
-  const skipped = fields.filter((field) => HEAVY_TYPES.has(field.type) && !requested.has(field.name))
-  return skipped.length ? Object.fromEntries(skipped.map((field) => [field.name, false as const])) : undefined
+  const skipped = fields.filter(
+    (field) => HEAVY_TYPES.has(field.type) && !requested.has(field.name),
+  )
+  return skipped.length
+    ? Object.fromEntries(skipped.map((field) => [field.name, false as const]))
+    : undefined
 }

@@ -11,7 +11,9 @@ async function readScore(req: PayloadRequest): Promise<unknown> {
   try {
     body = JSON.parse(text)
   } catch {
-    throw new RatingError('VALIDATION', 'The body must be JSON such as {"score": 4}.', { field: 'score' })
+    throw new RatingError('VALIDATION', 'The body must be JSON such as {"score": 4}.', {
+      field: 'score',
+    })
   }
   return body && typeof body === 'object' ? (body as { score?: unknown }).score : undefined
 }
@@ -39,7 +41,9 @@ export const recomputeEndpoint = (options: ResolvedNewsPortalOptions): Endpoint 
   handler: async (req) => {
     if (!options.isEditor(req.user, req)) {
       return Response.json(
-        { errors: [{ message: 'Only editors may recompute rating summaries.', code: 'FORBIDDEN' }] },
+        {
+          errors: [{ message: 'Only editors may recompute rating summaries.', code: 'FORBIDDEN' }],
+        },
         { status: req.user ? 403 : 401 },
       )
     }

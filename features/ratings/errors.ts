@@ -1,7 +1,8 @@
 import { APIError, type AfterErrorHook } from 'payload'
 import type { RatingSummary } from './summary.js'
 
-export type RatingErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'RATINGS_CLOSED' | 'ALREADY_RATED' | 'RATE_LIMITED'
+export type RatingErrorCode =
+  'VALIDATION' | 'NOT_FOUND' | 'RATINGS_CLOSED' | 'ALREADY_RATED' | 'RATE_LIMITED'
 
 const statusByCode: Record<RatingErrorCode, number> = {
   VALIDATION: 400,
@@ -40,13 +41,16 @@ export class RatingError extends APIError {
 }
 
 export function isRatingError(error: unknown): error is RatingError {
-  return error instanceof RatingError || (error as { name?: unknown } | null)?.name === 'RatingError'
+  return (
+    error instanceof RatingError || (error as { name?: unknown } | null)?.name === 'RatingError'
+  )
 }
 
 /** The REST answer for a refused vote, with `Retry-After` when rate limited. */
 export function ratingErrorResponse(error: RatingError): Response {
   const headers: Record<string, string> = {}
-  if (error.details.retryAfter !== undefined) headers['retry-after'] = String(error.details.retryAfter)
+  if (error.details.retryAfter !== undefined)
+    headers['retry-after'] = String(error.details.retryAfter)
   return Response.json(error.toJSON(), { status: error.status, headers })
 }
 

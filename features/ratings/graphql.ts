@@ -23,14 +23,16 @@ export const rateArticleMutation =
   (options: ResolvedNewsPortalOptions): GraphQLFieldsExtension =>
   (graphQL, context) => {
     payloadGraphQL = graphQL as unknown as { GraphQLError: typeof GraphQLError }
-    const groupTypes = (context as { types?: { groupTypes?: Record<string, unknown> } }).types?.groupTypes ?? {}
+    const groupTypes =
+      (context as { types?: { groupTypes?: Record<string, unknown> } }).types?.groupTypes ?? {}
     // Article.rating is a group with interfaceName 'RatingSummary'; Payload builds group types lazily
     // and reuses one already registered under that name, so both fields share this type.
     const RatingSummary =
       (groupTypes.RatingSummary as InstanceType<typeof graphQL.GraphQLObjectType> | undefined) ??
       new graphQL.GraphQLObjectType({
         name: 'RatingSummary',
-        description: "An article's reader rating: total points, number of votes and their average (2 decimals).",
+        description:
+          "An article's reader rating: total points, number of votes and their average (2 decimals).",
         fields: {
           total: { type: graphQL.GraphQLInt },
           count: { type: graphQL.GraphQLInt },
@@ -41,19 +43,26 @@ export const rateArticleMutation =
     return {
       rateArticle: {
         type: RatingSummary,
-        description: "Records the reader's vote (an integer 1..5) and returns the article's new rating.",
+        description:
+          "Records the reader's vote (an integer 1..5) and returns the article's new rating.",
         args: {
           article: { type: new graphQL.GraphQLNonNull(graphQL.GraphQLID) },
           score: { type: new graphQL.GraphQLNonNull(graphQL.GraphQLInt) },
         },
-        resolve: (_source: unknown, args: { article: unknown; score: unknown }, ctx: { req: Parameters<typeof rateArticle>[0] }) =>
-          rateArticle(ctx.req, options, args),
+        resolve: (
+          _source: unknown,
+          args: { article: unknown; score: unknown },
+          ctx: { req: Parameters<typeof rateArticle>[0] },
+        ) => rateArticle(ctx.req, options, args),
       },
     }
   }
 
 /** The value a literal or variable argument carries, as the client sent it (before GraphQL coerces it). */
-function rawValue(node: ValueNode | undefined, variables: Record<string, unknown> | null | undefined): unknown {
+function rawValue(
+  node: ValueNode | undefined,
+  variables: Record<string, unknown> | null | undefined,
+): unknown {
   if (!node) return undefined
   switch (node.kind) {
     case Kind.VARIABLE:
@@ -74,10 +83,14 @@ function rawValue(node: ValueNode | undefined, variables: Record<string, unknown
 }
 
 /** Every `rateArticle` field at the root of the mutation operation(s) that will run. */
-function rateArticleFields(document: DocumentNode, operationName: string | null | undefined): FieldNode[] {
+function rateArticleFields(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): FieldNode[] {
   const fragments = new Map<string, FragmentDefinitionNode>()
   for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION)
+      fragments.set(definition.name.value, definition)
   }
   const found: FieldNode[] = []
   const seen = new Set<string>()
@@ -95,7 +108,8 @@ function rateArticleFields(document: DocumentNode, operationName: string | null 
     }
   }
   for (const definition of document.definitions) {
-    if (definition.kind !== Kind.OPERATION_DEFINITION || definition.operation !== 'mutation') continue
+    if (definition.kind !== Kind.OPERATION_DEFINITION || definition.operation !== 'mutation')
+      continue
     if (operationName && definition.name?.value !== operationName) continue
     collect(definition.selectionSet.selections)
   }
@@ -113,7 +127,8 @@ export const rateArticleValidation = (args: ExecutionArgs): ValidationRule[] => 
     Document(document) {
       const variables = args.variableValues as Record<string, unknown> | null | undefined
       for (const field of rateArticleFields(document, args.operationName)) {
-        const argument = (name: string): ArgumentNode | undefined => field.arguments?.find((each) => each.name.value === name)
+        const argument = (name: string): ArgumentNode | undefined =>
+          field.arguments?.find((each) => each.name.value === name)
         const score = rawValue(argument('score')?.value, variables)
         const article = rawValue(argument('article')?.value, variables)
         const problems: Array<[string, string | undefined]> = [
@@ -124,7 +139,10 @@ export const rateArticleValidation = (args: ExecutionArgs): ValidationRule[] => 
         for (const [name, message] of problems) {
           if (!message) continue
           context.reportError(
-            new ErrorClass(message, { nodes: [field], extensions: { code: 'VALIDATION', field: name, statusCode: 400 } }),
+            new ErrorClass(message, {
+              nodes: [field],
+              extensions: { code: 'VALIDATION', field: name, statusCode: 400 },
+            }),
           )
         }
       }

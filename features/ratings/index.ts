@@ -29,6 +29,14 @@ export function ratingsFeature(options: ResolvedNewsPortalOptions): PortalFeatur
  */
 async function ensureUniqueIndexes(payload: Payload): Promise<void> {
   if (payload.db.name !== 'mongoose') return
-  const models = (payload.db as unknown as { collections: Record<string, { createIndexes?: () => Promise<unknown> }> }).collections
-  await Promise.all([RATINGS_SLUG, RATING_SUMMARIES_SLUG, RATE_LIMIT_HITS_SLUG].map((slug) => models[slug]?.createIndexes?.()))
+  const models = (
+    payload.db as unknown as {
+      collections: Record<string, { createIndexes?: () => Promise<unknown> }>
+    }
+  ).collections
+  await Promise.all(
+    [RATINGS_SLUG, RATING_SUMMARIES_SLUG, RATE_LIMIT_HITS_SLUG].map((slug) =>
+      models[slug]?.createIndexes?.(),
+    ),
+  )
 }

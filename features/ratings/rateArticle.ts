@@ -17,7 +17,12 @@ export const MAX_SCORE = 5
 /** Why a score is refused, or `undefined` when it is an integer 1..5 (a real number, never a string). */
 export function scoreProblem(score: unknown): string | undefined {
   if (score === undefined) return 'score is required: an integer from 1 to 5.'
-  if (typeof score !== 'number' || !Number.isInteger(score) || score < MIN_SCORE || score > MAX_SCORE) {
+  if (
+    typeof score !== 'number' ||
+    !Number.isInteger(score) ||
+    score < MIN_SCORE ||
+    score > MAX_SCORE
+  ) {
     return `score must be an integer from ${MIN_SCORE} to ${MAX_SCORE}; got ${describe(score)}.`
   }
   return undefined
@@ -25,12 +30,17 @@ export function scoreProblem(score: unknown): string | undefined {
 
 /** Why an article argument is refused, or `undefined` when it looks like an id. */
 export function articleProblem(article: unknown): string | undefined {
-  const ok = (typeof article === 'string' && article.trim() !== '' && article.length <= 100) || (typeof article === 'number' && Number.isInteger(article))
-  return ok ? undefined : 'article is required: the id of the article to rate (at most 100 characters).'
+  const ok =
+    (typeof article === 'string' && article.trim() !== '' && article.length <= 100) ||
+    (typeof article === 'number' && Number.isInteger(article))
+  return ok
+    ? undefined
+    : 'article is required: the id of the article to rate (at most 100 characters).'
 }
 
 function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)
   if (value === null) return 'null'
   if (typeof value === 'number') return String(value)
   return typeof value
@@ -81,15 +91,25 @@ const summaryIncrements = perOwner((payload: Payload) =>
 )
 
 /** The article when the public may read it and rate it; `NOT_FOUND` / `RATINGS_CLOSED` otherwise. */
-async function findRateableArticle(payload: Payload, article: string | number): Promise<{ id: Id }> {
+async function findRateableArticle(
+  payload: Payload,
+  article: string | number,
+): Promise<{ id: Id }> {
   const id = articleId(payload, article)
   // Built only when needed: an Error captures a stack trace, which is not free on the hot path.
-  const notFound = () => new RatingError('NOT_FOUND', `There is no public article with id ${JSON.stringify(String(article))}.`)
+  const notFound = () =>
+    new RatingError(
+      'NOT_FOUND',
+      `There is no public article with id ${JSON.stringify(String(article))}.`,
+    )
   if (id === undefined) throw notFound()
   const found = await articleLookups(payload)(String(id), id)
   if (!found) throw notFound()
   if (found.allowRatings === false) {
-    throw new RatingError('RATINGS_CLOSED', `Ratings are turned off for article ${JSON.stringify(String(article))}.`)
+    throw new RatingError(
+      'RATINGS_CLOSED',
+      `Ratings are turned off for article ${JSON.stringify(String(article))}.`,
+    )
   }
   return found
 }
@@ -116,11 +136,20 @@ export async function rateArticle(
   if (options.ratingsPerMinute > 0) {
     // The limiter sees a keyed hash too, so a shared store never holds raw addresses either.
     const key = `rating:${keyedHash(payload.secret, `ip:${address ?? 'unknown'}`)}`
-    const decision = await options.ratingRateLimitStore.hit(key, options.ratingsPerMinute, 60_000, payload)
+    const decision = await options.ratingRateLimitStore.hit(
+      key,
+      options.ratingsPerMinute,
+      60_000,
+      payload,
+    )
     if (!decision.allowed) {
-      throw new RatingError('RATE_LIMITED', `Too many votes from this address; try again in ${decision.retryAfter} s.`, {
-        retryAfter: decision.retryAfter,
-      })
+      throw new RatingError(
+        'RATE_LIMITED',
+        `Too many votes from this address; try again in ${decision.retryAfter} s.`,
+        {
+          retryAfter: decision.retryAfter,
+        },
+      )
     }
   }
 
@@ -128,7 +157,13 @@ export async function rateArticle(
   const voterHash = keyedHash(payload.secret, identity)
   try {
     // SQLITE_BUSY (another process holds the file's write lock) wrote nothing: retried asynchronously.
-    await retryWhileBusy(() => payload.db.create({ collection: RATINGS_SLUG, data: { article: article.id, score, voterHash }, returning: false }))
+    await retryWhileBusy(() =>
+      payload.db.create({
+        collection: RATINGS_SLUG,
+        data: { article: article.id, score, voterHash },
+        returning: false,
+      }),
+    )
   } catch (error) {
     if (!isUniqueViolation(error)) throw error
     throw new RatingError('ALREADY_RATED', 'You have already rated this article.', {
@@ -141,7 +176,10 @@ export async function rateArticle(
   } catch (error) {
     // Keep log and aggregate in step: a vote that was not counted is not kept either.
     await retryWhileBusy(() =>
-      payload.db.deleteOne({ collection: RATINGS_SLUG, where: { and: [{ article: { equals: article.id } }, { voterHash: { equals: voterHash } }] } }),
+      payload.db.deleteOne({
+        collection: RATINGS_SLUG,
+        where: { and: [{ article: { equals: article.id } }, { voterHash: { equals: voterHash } }] },
+      }),
     ).catch(() => undefined)
     throw error
   }

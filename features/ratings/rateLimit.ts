@@ -19,7 +19,10 @@ export class MemoryRateLimitStore implements RateLimitStore {
     const times = (this.hits.get(key) ?? []).filter((time) => time > since)
     if (times.length >= limit) {
       this.hits.set(key, times)
-      return { allowed: false, retryAfter: Math.max(1, Math.ceil((times[0] + windowMs - now) / 1000)) }
+      return {
+        allowed: false,
+        retryAfter: Math.max(1, Math.ceil((times[0] + windowMs - now) / 1000)),
+      }
     }
     times.push(now)
     this.hits.set(key, times)

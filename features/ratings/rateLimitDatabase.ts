@@ -19,8 +19,16 @@ export class DatabaseRateLimitStore implements RateLimitStore {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  async hit(key: string, limit: number, windowMs: number, payload?: Payload): Promise<RateLimitDecision> {
-    if (!payload) throw new Error('DatabaseRateLimitStore: hit() needs the Payload instance (the plugin passes it).')
+  async hit(
+    key: string,
+    limit: number,
+    windowMs: number,
+    payload?: Payload,
+  ): Promise<RateLimitDecision> {
+    if (!payload)
+      throw new Error(
+        'DatabaseRateLimitStore: hit() needs the Payload instance (the plugin passes it).',
+      )
     const now = this.now()
     const windowStart = Math.floor(now / windowMs) * windowMs
     const windowEnd = windowStart + windowMs
@@ -28,7 +36,9 @@ export class DatabaseRateLimitStore implements RateLimitStore {
     if (now - this.lastPrune >= windowMs) {
       this.lastPrune = now
       void this.prune(payload, new Date(windowStart)).catch((error) => {
-        payload.logger.warn(`rate-limit-hits: pruning old windows failed: ${(error as Error).message}`)
+        payload.logger.warn(
+          `rate-limit-hits: pruning old windows failed: ${(error as Error).message}`,
+        )
       })
     }
     if (hits <= limit) return { allowed: true, retryAfter: 0 }
@@ -51,7 +61,11 @@ export class DatabaseRateLimitStore implements RateLimitStore {
       if (updated) return Number(updated.hits)
       try {
         await retryWhileBusy(() =>
-          payload.db.create({ collection: HITS, data: { key: bucket, hits: 1, expiresAt: expiresAt.toISOString() }, returning: false }),
+          payload.db.create({
+            collection: HITS,
+            data: { key: bucket, hits: 1, expiresAt: expiresAt.toISOString() },
+            returning: false,
+          }),
         )
         return 1
       } catch (error) {
@@ -64,8 +78,11 @@ export class DatabaseRateLimitStore implements RateLimitStore {
 
   /** Deletes the rows of windows that ended before `before`. */
   async prune(payload: Payload, before: Date): Promise<void> {
-    await retryWhileBusy(() => payload.db.deleteMany({ collection: HITS, where: { expiresAt: { less_than_equal: before.toISOString() } } }))
+    await retryWhileBusy(() =>
+      payload.db.deleteMany({
+        collection: HITS,
+        where: { expiresAt: { less_than_equal: before.toISOString() } },
+      }),
+    )
   }
 }
-
-

@@ -4,7 +4,12 @@ import { toSummary } from './summary.js'
 import { loadSummary } from './summaryLoader.js'
 import { componentPaths } from '../../core/constants.js'
 
-const readOnlyNumber = (name: string, vi: string, en: string, description: [string, string]): Field => ({
+const readOnlyNumber = (
+  name: string,
+  vi: string,
+  en: string,
+  description: [string, string],
+): Field => ({
   name,
   type: 'number',
   label: label(vi, en),
@@ -27,7 +32,10 @@ export const ratingField: Field = {
   admin: {
     position: 'sidebar',
     readOnly: true,
-    description: label('Tổng điểm, số lượt và điểm trung bình.', 'Total points, votes and average.'),
+    description: label(
+      'Tổng điểm, số lượt và điểm trung bình.',
+      'Total points, votes and average.',
+    ),
     components: { Cell: componentPaths.ratingCell },
   },
   access: { create: () => false, update: () => false },
@@ -36,18 +44,33 @@ export const ratingField: Field = {
   hooks: {
     afterRead: [
       async ({ data, req }) => {
-        const doc = data as { id?: string | number; parent?: unknown; version?: unknown } | undefined
+        const doc = data as
+          { id?: string | number; parent?: unknown; version?: unknown } | undefined
         // Inside a version document the article is its `parent`, not its own id.
         const parent = doc?.version !== undefined ? doc.parent : undefined
-        const id = parent !== undefined ? (parent && typeof parent === 'object' ? (parent as { id: string | number }).id : (parent as string | number)) : doc?.id
+        const id =
+          parent !== undefined
+            ? parent && typeof parent === 'object'
+              ? (parent as { id: string | number }).id
+              : (parent as string | number)
+            : doc?.id
         if (id === undefined || id === null) return toSummary(null)
         return loadSummary(req, id)
       },
     ],
   },
   fields: [
-    readOnlyNumber('total', 'Tổng điểm', 'Total points', ['Cộng điểm của mọi lượt chấm.', 'The sum of every score.']),
-    readOnlyNumber('count', 'Số lượt', 'Votes', ['Số lượt bạn đọc chấm điểm.', 'How many readers rated it.']),
-    readOnlyNumber('average', 'Điểm trung bình', 'Average', ['Tổng điểm chia số lượt (1–5).', 'Total divided by votes (1–5).']),
+    readOnlyNumber('total', 'Tổng điểm', 'Total points', [
+      'Cộng điểm của mọi lượt chấm.',
+      'The sum of every score.',
+    ]),
+    readOnlyNumber('count', 'Số lượt', 'Votes', [
+      'Số lượt bạn đọc chấm điểm.',
+      'How many readers rated it.',
+    ]),
+    readOnlyNumber('average', 'Điểm trung bình', 'Average', [
+      'Tổng điểm chia số lượt (1–5).',
+      'Total divided by votes (1–5).',
+    ]),
   ],
 }

@@ -32,7 +32,9 @@ export async function recomputeSummaries(payload: Payload): Promise<RecomputeRes
     })
     for (const vote of result.docs as Array<{ article?: unknown; score?: unknown }>) {
       if (vote.article === null || vote.article === undefined) continue
-      const article = (typeof vote.article === 'object' ? (vote.article as { id: Id }).id : vote.article) as Id
+      const article = (
+        typeof vote.article === 'object' ? (vote.article as { id: Id }).id : vote.article
+      ) as Id
       const key = articleKey(article)
       const entry = truth.get(key) ?? { article, total: 0, count: 0 }
       entry.total += Number(vote.score)
@@ -44,25 +46,45 @@ export async function recomputeSummaries(payload: Payload): Promise<RecomputeRes
   }
 
   let corrected = 0
-  const existing = await payload.db.find({ collection: RATING_SUMMARIES_SLUG, limit: 0, pagination: false })
+  const existing = await payload.db.find({
+    collection: RATING_SUMMARIES_SLUG,
+    limit: 0,
+    pagination: false,
+  })
   const seen = new Set<string>()
-  for (const row of existing.docs as Array<{ id: Id; article?: unknown; total?: unknown; count?: unknown }>) {
+  for (const row of existing.docs as Array<{
+    id: Id
+    article?: unknown
+    total?: unknown
+    count?: unknown
+  }>) {
     const key = articleKey(row.article)
     seen.add(key)
     const want = truth.get(key) ?? { total: 0, count: 0 }
     if (Number(row.total) === want.total && Number(row.count) === want.count) continue
-    await payload.db.updateOne({ collection: RATING_SUMMARIES_SLUG, id: row.id, data: { total: want.total, count: want.count } })
+    await payload.db.updateOne({
+      collection: RATING_SUMMARIES_SLUG,
+      id: row.id,
+      data: { total: want.total, count: want.count },
+    })
     corrected += 1
   }
   for (const [key, want] of truth) {
     if (seen.has(key)) continue
     const data = { total: want.total, count: want.count }
     try {
-      await payload.db.create({ collection: RATING_SUMMARIES_SLUG, data: { article: want.article, ...data } })
+      await payload.db.create({
+        collection: RATING_SUMMARIES_SLUG,
+        data: { article: want.article, ...data },
+      })
     } catch (error) {
       // A vote created the row meanwhile: set it to the log's figures.
       if (!isUniqueViolation(error)) throw error
-      await payload.db.updateOne({ collection: RATING_SUMMARIES_SLUG, where: { article: { equals: want.article } }, data })
+      await payload.db.updateOne({
+        collection: RATING_SUMMARIES_SLUG,
+        where: { article: { equals: want.article } },
+        data,
+      })
     }
     corrected += 1
   }

@@ -21,7 +21,10 @@ export function toSummary(row?: { total?: unknown; count?: unknown } | null): Ra
 
 /** A unique index refused the write (every adapter reports it as a Payload `ValidationError`). */
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof ValidationError || (error as { name?: unknown } | null)?.name === 'ValidationError'
+  return (
+    error instanceof ValidationError ||
+    (error as { name?: unknown } | null)?.name === 'ValidationError'
+  )
 }
 
 /**
@@ -54,7 +57,13 @@ export async function incrementSummary(
     // Nothing to subtract from: the aggregate was never created (recompute repairs it).
     if (count < 0) return toSummary(null)
     try {
-      const created = await retryWhileBusy(() => payload.db.create({ collection: RATING_SUMMARIES_SLUG, data: { article, total, count }, req }))
+      const created = await retryWhileBusy(() =>
+        payload.db.create({
+          collection: RATING_SUMMARIES_SLUG,
+          data: { article, total, count },
+          req,
+        }),
+      )
       return toSummary(created)
     } catch (error) {
       if (!isUniqueViolation(error)) throw error
@@ -64,7 +73,10 @@ export async function incrementSummary(
 }
 
 /** Reads the aggregates of several articles in one query. */
-export async function findSummaries(payload: Payload, articles: Id[]): Promise<Map<string, RatingSummary>> {
+export async function findSummaries(
+  payload: Payload,
+  articles: Id[],
+): Promise<Map<string, RatingSummary>> {
   const found = new Map<string, RatingSummary>()
   if (articles.length === 0) return found
   const result = await retryWhileBusy(() =>
@@ -87,6 +99,7 @@ export async function findSummary(payload: Payload, article: Id): Promise<Rating
 
 /** A relationship value (an id, or a populated document) as a map key. */
 export function articleKey(value: unknown): string {
-  if (value && typeof value === 'object' && 'id' in value) return String((value as { id: unknown }).id)
+  if (value && typeof value === 'object' && 'id' in value)
+    return String((value as { id: unknown }).id)
   return String(value)
 }

@@ -28,9 +28,12 @@ function secretKey(secret: string): crypto.KeyObject {
 function normalizeAddress(value: string | undefined | null): string | undefined {
   let address = value?.trim()
   if (!address) return undefined
-  if (address.startsWith('[') && address.includes(']')) address = address.slice(1, address.indexOf(']'))
-  else if (/^\d+\.\d+\.\d+\.\d+:\d+$/.test(address)) address = address.slice(0, address.lastIndexOf(':'))
-  if (address.toLowerCase().startsWith('::ffff:') && isIP(address.slice(7)) === 4) address = address.slice(7)
+  if (address.startsWith('[') && address.includes(']'))
+    address = address.slice(1, address.indexOf(']'))
+  else if (/^\d+\.\d+\.\d+\.\d+:\d+$/.test(address))
+    address = address.slice(0, address.lastIndexOf(':'))
+  if (address.toLowerCase().startsWith('::ffff:') && isIP(address.slice(7)) === 4)
+    address = address.slice(7)
   return isIP(address) ? address.toLowerCase() : undefined
 }
 
@@ -41,10 +44,21 @@ function normalizeAddress(value: string | undefined | null): string | undefined 
  * n-th address from the right, the one the outermost of n trusted proxies saw, which the client
  * cannot forge by sending its own header. Then `x-real-ip`. Undefined when unknown.
  */
-export function clientAddress(req: PayloadRequest, options: Pick<ResolvedNewsPortalOptions, 'trustProxy'>): string | undefined {
-  const trusted = options.trustProxy === true ? Infinity : typeof options.trustProxy === 'number' ? options.trustProxy : 0
+export function clientAddress(
+  req: PayloadRequest,
+  options: Pick<ResolvedNewsPortalOptions, 'trustProxy'>,
+): string | undefined {
+  const trusted =
+    options.trustProxy === true
+      ? Infinity
+      : typeof options.trustProxy === 'number'
+        ? options.trustProxy
+        : 0
   if (trusted > 0) {
-    const chain = (req.headers.get('x-forwarded-for') ?? '').split(',').map((hop) => hop.trim()).filter(Boolean)
+    const chain = (req.headers.get('x-forwarded-for') ?? '')
+      .split(',')
+      .map((hop) => hop.trim())
+      .filter(Boolean)
     const forwarded = trusted === Infinity ? chain[0] : chain[Math.max(0, chain.length - trusted)]
     const fromProxy = normalizeAddress(forwarded) ?? normalizeAddress(req.headers.get('x-real-ip'))
     if (fromProxy) return fromProxy
@@ -58,9 +72,13 @@ export function voterToken(req: PayloadRequest): string | undefined {
   const token = req.headers.get(VOTER_TOKEN_HEADER)?.trim()
   if (!token) return undefined
   if (token.length > MAX_TOKEN_LENGTH) {
-    throw new RatingError('VALIDATION', `The ${VOTER_TOKEN_HEADER} header must be at most ${MAX_TOKEN_LENGTH} characters.`, {
-      field: VOTER_TOKEN_HEADER,
-    })
+    throw new RatingError(
+      'VALIDATION',
+      `The ${VOTER_TOKEN_HEADER} header must be at most ${MAX_TOKEN_LENGTH} characters.`,
+      {
+        field: VOTER_TOKEN_HEADER,
+      },
+    )
   }
   return token
 }
@@ -69,13 +87,21 @@ export function voterToken(req: PayloadRequest): string | undefined {
  * Who is voting, as a plain string that is only ever hashed: the logged-in user, otherwise what
  * `ratingVoter` names. In `'token'` mode a client without a token is identified by its address.
  */
-export function voterIdentity(req: PayloadRequest, options: Pick<ResolvedNewsPortalOptions, 'ratingVoter'>, address: string | undefined): string {
+export function voterIdentity(
+  req: PayloadRequest,
+  options: Pick<ResolvedNewsPortalOptions, 'ratingVoter'>,
+  address: string | undefined,
+): string {
   if (req.user) return `user:${req.user.collection}:${String(req.user.id)}`
   const token = voterToken(req)
   const missingToken = () =>
-    new RatingError('VALIDATION', `Send a voter token in the ${VOTER_TOKEN_HEADER} header to rate an article.`, {
-      field: VOTER_TOKEN_HEADER,
-    })
+    new RatingError(
+      'VALIDATION',
+      `Send a voter token in the ${VOTER_TOKEN_HEADER} header to rate an article.`,
+      {
+        field: VOTER_TOKEN_HEADER,
+      },
+    )
   switch (options.ratingVoter) {
     case 'ip':
       if (address) return `ip:${address}`

@@ -20,13 +20,30 @@ const shared = {
   logLevel: 'warning' as const,
 }
 await build({ ...shared, format: 'esm', outfile: path.join(dist, 'esm', 'index.js') })
-await build({ ...shared, format: 'cjs', outfile: path.join(dist, 'cjs', 'index.js'), mainFields: ['main', 'module'] })
+await build({
+  ...shared,
+  format: 'cjs',
+  outfile: path.join(dist, 'cjs', 'index.js'),
+  mainFields: ['main', 'module'],
+})
 // The nested package.json makes Node and TypeScript read dist/cjs as CommonJS.
-fs.writeFileSync(path.join(dist, 'cjs', 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`)
+fs.writeFileSync(
+  path.join(dist, 'cjs', 'package.json'),
+  `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`,
+)
 
-const tsc = path.join(path.dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc')
-execFileSync(process.execPath, [tsc, '-p', path.join(sdkDir, 'tsconfig.build.json')], { stdio: 'inherit' })
-for (const file of fs.readdirSync(path.join(dist, 'types'), { recursive: true, encoding: 'utf8' })) {
+const tsc = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('typescript/package.json')),
+  'bin',
+  'tsc',
+)
+execFileSync(process.execPath, [tsc, '-p', path.join(sdkDir, 'tsconfig.build.json')], {
+  stdio: 'inherit',
+})
+for (const file of fs.readdirSync(path.join(dist, 'types'), {
+  recursive: true,
+  encoding: 'utf8',
+})) {
   if (!file.endsWith('.d.ts')) continue
   for (const flavour of ['esm', 'cjs']) {
     const target = path.join(dist, flavour, file)
@@ -35,4 +52,6 @@ for (const file of fs.readdirSync(path.join(dist, 'types'), { recursive: true, e
   }
 }
 fs.rmSync(path.join(dist, 'types'), { recursive: true, force: true })
-console.info(`Built ${path.relative(process.cwd(), dist)}: esm/index.js, cjs/index.js and their declarations.`)
+console.info(
+  `Built ${path.relative(process.cwd(), dist)}: esm/index.js, cjs/index.js and their declarations.`,
+)

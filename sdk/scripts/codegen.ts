@@ -50,14 +50,19 @@ const graphqlFiles = (dir: string): string[] =>
     .sort()
     .map((name) => path.join(dir, name))
 
-const nonNull = (type: TypeNode): TypeNode => (type.kind === Kind.NON_NULL_TYPE ? type : { kind: Kind.NON_NULL_TYPE, type })
+const nonNull = (type: TypeNode): TypeNode =>
+  type.kind === Kind.NON_NULL_TYPE ? type : { kind: Kind.NON_NULL_TYPE, type }
 
 /** The schema as the SDK's types see it: ids are `PortalId` (Int on SQL, String on MongoDB), always-present fields non-null. */
 function sdkView(document: DocumentNode): DocumentNode {
   const rewrite = (typeName: string, fields: readonly FieldDefinitionNode[] | undefined) =>
     fields?.map((field) => {
       let type = field.type
-      if (field.name.value === 'id') type = { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'PortalId' } } }
+      if (field.name.value === 'id')
+        type = {
+          kind: Kind.NON_NULL_TYPE,
+          type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'PortalId' } },
+        }
       if (alwaysPresent[typeName]?.includes(field.name.value)) type = nonNull(type)
       return type === field.type ? field : { ...field, type }
     })
@@ -68,14 +73,18 @@ function sdkView(document: DocumentNode): DocumentNode {
 }
 
 /** One operation with every fragment it uses, whitespace stripped: what goes over the wire. */
-function operationText(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): string {
+function operationText(
+  operation: OperationDefinitionNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+): string {
   const used = new Set<string>()
   const collect = (node: OperationDefinitionNode | FragmentDefinitionNode) =>
     visit(node, {
       FragmentSpread(spread) {
         if (used.has(spread.name.value)) return
         const fragment = fragments.get(spread.name.value)
-        if (!fragment) throw new Error(`Unknown fragment ${spread.name.value} in ${operation.name?.value}.`)
+        if (!fragment)
+          throw new Error(`Unknown fragment ${spread.name.value} in ${operation.name?.value}.`)
         used.add(spread.name.value)
         collect(fragment)
       },
@@ -98,12 +107,19 @@ export async function generateTypes(): Promise<string> {
   const schemaAst = buildASTSchema(schemaDocument)
 
   const files = graphqlFiles(operationsDir)
-  const documents = files.map((file) => ({ location: path.relative(sdkDir, file), document: parse(read(file)) }))
+  const documents = files.map((file) => ({
+    location: path.relative(sdkDir, file),
+    document: parse(read(file)),
+  }))
   const definitions = documents.flatMap(({ document }) => document.definitions)
   const fragments = new Map(
-    definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+    definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
   )
-  const operations = definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+  const operations = definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  )
 
   const types = await codegen({
     filename: generatedFile,

@@ -128,16 +128,23 @@ function resolveEndpoint(endpoint: string | undefined): string {
 
 /** Fails loudly when the server leaves out what it always sends. */
 function present<T>(value: T | null | undefined, what: string): T {
-  if (value === null || value === undefined) throw new PortalError('SERVER', `The portal API sent no ${what}.`)
+  if (value === null || value === undefined)
+    throw new PortalError('SERVER', `The portal API sent no ${what}.`)
   return value
 }
 
-function articleWhere({ category, author, source, search }: ArticleListOptions): Article_Where | undefined {
+function articleWhere({
+  category,
+  author,
+  source,
+  search,
+}: ArticleListOptions): Article_Where | undefined {
   const where: Article_Where = {}
   if (category !== undefined) where.categories = { equals: category }
   if (author !== undefined) where.authors = { equals: author }
   if (source !== undefined) where.source = { equals: source }
-  if (search?.trim()) where.OR = [{ title: { like: search.trim() } }, { lead: { like: search.trim() } }]
+  if (search?.trim())
+    where.OR = [{ title: { like: search.trim() } }, { lead: { like: search.trim() } }]
   return Object.keys(where).length ? where : undefined
 }
 
@@ -146,10 +153,19 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
   const transport = createTransport({ ...options, endpoint: resolveEndpoint(options?.endpoint) })
   const send = ({ signal }: { signal?: AbortSignal }): SendOptions => ({ signal })
   const locale = (call: CallOptions) => call.locale ?? options.locale
-  const paging = (call: ListOptions) => ({ page: call.page, limit: call.limit, sort: call.sort, locale: locale(call) })
+  const paging = (call: ListOptions) => ({
+    page: call.page,
+    limit: call.limit,
+    sort: call.sort,
+    locale: locale(call),
+  })
 
   const listArticles = async (call: ArticleListOptions = {}) => {
-    const data = await transport.query(Documents.ArticleListDocument, { ...paging(call), where: articleWhere(call) }, send(call))
+    const data = await transport.query(
+      Documents.ArticleListDocument,
+      { ...paging(call), where: articleWhere(call) },
+      send(call),
+    )
     return present(data.Articles, 'article list')
   }
 
@@ -157,7 +173,7 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
     articles: {
       list: listArticles,
       async *all(call: ArticleListOptions = {}) {
-        for (let page = call.page ?? 1; ; ) {
+        for (let page = call.page ?? 1; ;) {
           const result = await listArticles({ ...call, page })
           yield result
           if (!result.hasNextPage) return
@@ -165,7 +181,11 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
         }
       },
       async bySlug(slug, call = {}) {
-        const data = await transport.query(Documents.ArticleBySlugDocument, { slug, locale: locale(call) }, send(call))
+        const data = await transport.query(
+          Documents.ArticleBySlugDocument,
+          { slug, locale: locale(call) },
+          send(call),
+        )
         return present(data.Articles, 'article list').docs[0] ?? null
       },
       async page(slug, call = {}) {
@@ -178,30 +198,68 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
       },
     },
     authors: {
-      list: async (call = {}) => present((await transport.query(Documents.AuthorListDocument, paging(call), send(call))).Authors, 'author list'),
+      list: async (call = {}) =>
+        present(
+          (await transport.query(Documents.AuthorListDocument, paging(call), send(call))).Authors,
+          'author list',
+        ),
       bySlug: async (slug, call = {}) =>
-        present((await transport.query(Documents.AuthorBySlugDocument, { slug, locale: locale(call) }, send(call))).Authors, 'author list')
-          .docs[0] ?? null,
+        present(
+          (
+            await transport.query(
+              Documents.AuthorBySlugDocument,
+              { slug, locale: locale(call) },
+              send(call),
+            )
+          ).Authors,
+          'author list',
+        ).docs[0] ?? null,
     },
     sources: {
-      list: async (call = {}) => present((await transport.query(Documents.SourceListDocument, paging(call), send(call))).Sources, 'source list'),
+      list: async (call = {}) =>
+        present(
+          (await transport.query(Documents.SourceListDocument, paging(call), send(call))).Sources,
+          'source list',
+        ),
       bySlug: async (slug, call = {}) =>
-        present((await transport.query(Documents.SourceBySlugDocument, { slug, locale: locale(call) }, send(call))).Sources, 'source list')
-          .docs[0] ?? null,
+        present(
+          (
+            await transport.query(
+              Documents.SourceBySlugDocument,
+              { slug, locale: locale(call) },
+              send(call),
+            )
+          ).Sources,
+          'source list',
+        ).docs[0] ?? null,
     },
     categories: {
       list: async (call = {}) =>
-        present((await transport.query(Documents.CategoryListDocument, paging(call), send(call))).Categories, 'category list'),
+        present(
+          (await transport.query(Documents.CategoryListDocument, paging(call), send(call)))
+            .Categories,
+          'category list',
+        ),
       bySlug: async (slug, call = {}) =>
         present(
-          (await transport.query(Documents.CategoryBySlugDocument, { slug, locale: locale(call) }, send(call))).Categories,
+          (
+            await transport.query(
+              Documents.CategoryBySlugDocument,
+              { slug, locale: locale(call) },
+              send(call),
+            )
+          ).Categories,
           'category list',
         ).docs[0] ?? null,
     },
     ratings: {
       async rate(article, score, call = {}) {
         const headers = call.voterToken ? { 'x-voter-token': call.voterToken } : undefined
-        const data = await transport.mutate(Documents.RateArticleDocument, { article, score }, { signal: call.signal, headers })
+        const data = await transport.mutate(
+          Documents.RateArticleDocument,
+          { article, score },
+          { signal: call.signal, headers },
+        )
         return present(data.rateArticle, 'rating summary')
       },
     },
@@ -217,10 +275,16 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
     },
     widgets: {
       async visitors(call = {}) {
-        return present((await transport.query(Documents.VisitorStatsDocument, {}, send(call))).VisitorStats, 'visitor figures')
+        return present(
+          (await transport.query(Documents.VisitorStatsDocument, {}, send(call))).VisitorStats,
+          'visitor figures',
+        )
       },
       async dossierStats(slug, call = {}) {
-        return (await transport.query(Documents.DossierStatsDocument, { slug }, send(call))).DossierStats ?? null
+        return (
+          (await transport.query(Documents.DossierStatsDocument, { slug }, send(call)))
+            .DossierStats ?? null
+        )
       },
     },
   }

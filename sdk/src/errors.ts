@@ -51,7 +51,16 @@ export class PortalError extends Error {
 
 export const isPortalError = (value: unknown): value is PortalError => value instanceof PortalError
 
-const codes = new Set<string>(['NOT_FOUND', 'VALIDATION', 'ALREADY_RATED', 'RATINGS_CLOSED', 'RATE_LIMITED', 'TIMEOUT', 'NETWORK', 'SERVER'])
+const codes = new Set<string>([
+  'NOT_FOUND',
+  'VALIDATION',
+  'ALREADY_RATED',
+  'RATINGS_CLOSED',
+  'RATE_LIMITED',
+  'TIMEOUT',
+  'NETWORK',
+  'SERVER',
+])
 
 // Payload names its errors (extensions.name); graphql-js and common servers use other spellings.
 const aliases: Record<string, PortalErrorCode> = {
@@ -77,7 +86,10 @@ const asNumber = (value: unknown): number | undefined => {
 }
 
 /** The code of a GraphQL error: `extensions.code` first, then Payload's error name, then its status. */
-export function codeForGraphQLError(error: PortalGraphQLError, httpStatus: number): PortalErrorCode {
+export function codeForGraphQLError(
+  error: PortalGraphQLError,
+  httpStatus: number,
+): PortalErrorCode {
   const extensions = error.extensions ?? {}
   const data = (extensions.data ?? {}) as Record<string, unknown>
   for (const candidate of [extensions.code, data.code, extensions.name]) {
@@ -90,7 +102,10 @@ export function codeForGraphQLError(error: PortalGraphQLError, httpStatus: numbe
 }
 
 /** Seconds to wait from a `Retry-After` header (seconds or an HTTP date) or an error's extensions. */
-export function parseRetryAfter(header: string | null | undefined, now = Date.now()): number | undefined {
+export function parseRetryAfter(
+  header: string | null | undefined,
+  now = Date.now(),
+): number | undefined {
   if (!header) return undefined
   const seconds = asNumber(header)
   if (seconds !== undefined) return Math.max(0, seconds)

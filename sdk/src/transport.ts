@@ -24,9 +24,17 @@ export interface SendOptions {
 
 export interface Transport {
   /** Sends a query; retries network errors, 5xx and 429 (honouring Retry-After). */
-  query<TResult, TVariables>(operation: Operation<TResult, TVariables>, variables: TVariables, options?: SendOptions): Promise<TResult>
+  query<TResult, TVariables>(
+    operation: Operation<TResult, TVariables>,
+    variables: TVariables,
+    options?: SendOptions,
+  ): Promise<TResult>
   /** Sends a mutation once: a retried write could count twice. */
-  mutate<TResult, TVariables>(operation: Operation<TResult, TVariables>, variables: TVariables, options?: SendOptions): Promise<TResult>
+  mutate<TResult, TVariables>(
+    operation: Operation<TResult, TVariables>,
+    variables: TVariables,
+    options?: SendOptions,
+  ): Promise<TResult>
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000
@@ -44,7 +52,9 @@ interface ClientErrorLike {
   response: { status: number; errors?: PortalGraphQLError[] }
 }
 const isClientError = (error: unknown): error is ClientErrorLike =>
-  typeof error === 'object' && error !== null && typeof (error as ClientErrorLike).response?.status === 'number'
+  typeof error === 'object' &&
+  error !== null &&
+  typeof (error as ClientErrorLike).response?.status === 'number'
 
 /** Turns whatever one attempt threw into a PortalError. */
 function classify(error: unknown, response: Response | undefined, endpoint: string): PortalError {
@@ -55,7 +65,11 @@ function classify(error: unknown, response: Response | undefined, endpoint: stri
     if (errors?.length) {
       const first = errors[0]
       const code = codeForGraphQLError(first, status)
-      return new PortalError(code, sentence(first.message), { status, retryAfter: retryAfterOf(first) ?? headerRetryAfter, errors })
+      return new PortalError(code, sentence(first.message), {
+        status,
+        retryAfter: retryAfterOf(first) ?? headerRetryAfter,
+        errors,
+      })
     }
     const code = codeForStatus(status)
     const message =
@@ -65,19 +79,28 @@ function classify(error: unknown, response: Response | undefined, endpoint: stri
     return new PortalError(code, message, { status, retryAfter: headerRetryAfter })
   }
   if (response) {
-    return new PortalError('SERVER', `The portal API at ${endpoint} sent a response that is not GraphQL JSON.`, {
-      status: response.status,
-      cause: error,
-    })
+    return new PortalError(
+      'SERVER',
+      `The portal API at ${endpoint} sent a response that is not GraphQL JSON.`,
+      {
+        status: response.status,
+        cause: error,
+      },
+    )
   }
-  return new PortalError('NETWORK', `Could not reach the portal API at ${endpoint}.`, { cause: error })
+  return new PortalError('NETWORK', `Could not reach the portal API at ${endpoint}.`, {
+    cause: error,
+  })
 }
 
 const retryable = (error: PortalError) =>
-  error.code === 'NETWORK' || error.code === 'RATE_LIMITED' || (error.code === 'SERVER' && (error.status ?? 0) >= 500)
+  error.code === 'NETWORK' ||
+  error.code === 'RATE_LIMITED' ||
+  (error.code === 'SERVER' && (error.status ?? 0) >= 500)
 
 /** Exponential backoff with jitter: 300 ms, 600 ms, 1.2 s … each scaled by 0.5–1. */
-const backoff = (attempt: number) => Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** attempt) * (0.5 + Math.random() / 2)
+const backoff = (attempt: number) =>
+  Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** attempt) * (0.5 + Math.random() / 2)
 
 /** Waits, or rejects with the signal's reason the moment it aborts. */
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -98,23 +121,39 @@ export function createTransport(options: TransportOptions): Transport {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const retries = options.retries ?? DEFAULT_RETRIES
   if (!(typeof timeoutMs === 'number' && timeoutMs > 0)) {
-    throw new TypeError(`createPortalClient: timeoutMs must be a positive number of milliseconds (or Infinity), not ${String(timeoutMs)}.`)
+    throw new TypeError(
+      `createPortalClient: timeoutMs must be a positive number of milliseconds (or Infinity), not ${String(timeoutMs)}.`,
+    )
   }
   if (!(Number.isInteger(retries) && retries >= 0)) {
-    throw new TypeError(`createPortalClient: retries must be a whole number from 0, not ${String(retries)}.`)
+    throw new TypeError(
+      `createPortalClient: retries must be a whole number from 0, not ${String(retries)}.`,
+    )
   }
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
 
-  async function attempt<TResult>(document: string, variables: unknown, signal: AbortSignal, headers: Record<string, string>) {
+  async function attempt<TResult>(
+    document: string,
+    variables: unknown,
+    signal: AbortSignal,
+    headers: Record<string, string>,
+  ) {
     let response: Response | undefined
     const client = new GraphQLClient(endpoint, {
       headers,
-      fetch: async (input: RequestInfo | URL, init?: RequestInit) => (response = await fetchImpl(input, init)),
+      fetch: async (input: RequestInfo | URL, init?: RequestInit) =>
+        (response = await fetchImpl(input, init)),
     })
     try {
-      const data = await client.request<TResult>({ document, variables: variables as Record<string, unknown>, signal })
+      const data = await client.request<TResult>({
+        document,
+        variables: variables as Record<string, unknown>,
+        signal,
+      })
       if (data === null || data === undefined) {
-        throw new PortalError('SERVER', `The portal API at ${endpoint} sent no data.`, { status: response?.status })
+        throw new PortalError('SERVER', `The portal API at ${endpoint} sent no data.`, {
+          status: response?.status,
+        })
       }
       return data
     } catch (error) {
@@ -122,31 +161,46 @@ export function createTransport(options: TransportOptions): Transport {
     }
   }
 
-  async function send<TResult>(document: string, variables: unknown, call: SendOptions, canRetry: boolean): Promise<TResult> {
+  async function send<TResult>(
+    document: string,
+    variables: unknown,
+    call: SendOptions,
+    canRetry: boolean,
+  ): Promise<TResult> {
     const caller = call.signal
     if (caller?.aborted) throw caller.reason
     const deadline = Date.now() + timeoutMs
     const controller = new AbortController()
-    const timeout = new PortalError('TIMEOUT', `The portal API at ${endpoint} did not answer within ${timeoutMs} ms.`)
+    const timeout = new PortalError(
+      'TIMEOUT',
+      `The portal API at ${endpoint} did not answer within ${timeoutMs} ms.`,
+    )
     // Timers overflow past 2^31 - 1 ms (about 24.8 days): treat longer budgets as no limit.
-    const timer = timeoutMs < 2 ** 31 ? setTimeout(() => controller.abort(timeout), timeoutMs) : undefined
+    const timer =
+      timeoutMs < 2 ** 31 ? setTimeout(() => controller.abort(timeout), timeoutMs) : undefined
     const onCallerAbort = () => controller.abort(caller!.reason)
     caller?.addEventListener('abort', onCallerAbort, { once: true })
     // Settles the moment the call is aborted, even with a fetch that ignores its signal.
     const aborted = new Promise<never>((_, reject) =>
-      controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true }),
+      controller.signal.addEventListener('abort', () => reject(controller.signal.reason), {
+        once: true,
+      }),
     )
     aborted.catch(() => {})
     const headers = { ...options.headers, ...call.headers }
     try {
       for (let attemptNumber = 0; ; attemptNumber++) {
         try {
-          return await Promise.race([attempt<TResult>(document, variables, controller.signal, headers), aborted])
+          return await Promise.race([
+            attempt<TResult>(document, variables, controller.signal, headers),
+            aborted,
+          ])
         } catch (error) {
           if (controller.signal.aborted) throw controller.signal.reason
           const failure = classify(error, undefined, endpoint)
           if (!canRetry || attemptNumber >= retries || !retryable(failure)) throw failure
-          const wait = failure.retryAfter !== undefined ? failure.retryAfter * 1000 : backoff(attemptNumber)
+          const wait =
+            failure.retryAfter !== undefined ? failure.retryAfter * 1000 : backoff(attemptNumber)
           // Waiting past the deadline would only turn a clear error into a timeout.
           if (Date.now() + wait >= deadline) throw failure
           await sleep(wait, controller.signal)

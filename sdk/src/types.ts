@@ -23,4 +23,6 @@ export type VisitorStats = Generated.VisitorStatsFieldsFragment
 export type DossierStats = Generated.DossierStatsFieldsFragment
 
 /** One page of a list, in Payload's pagination shape. */
-export type Paginated<T> = Omit<NonNullable<Generated.ArticleListQuery['Articles']>, 'docs'> & { docs: T[] }
+export type Paginated<T> = Omit<NonNullable<Generated.ArticleListQuery['Articles']>, 'docs'> & {
+  docs: T[]
+}

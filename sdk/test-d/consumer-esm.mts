@@ -10,7 +10,11 @@ import {
   type PortalErrorCode,
 } from 'news-portal-sdk'
 
-const portal = createPortalClient({ endpoint: 'https://portal.example.vn/api/graphql', locale: 'vi', timeoutMs: 5_000 })
+const portal = createPortalClient({
+  endpoint: 'https://portal.example.vn/api/graphql',
+  locale: 'vi',
+  timeoutMs: 5_000,
+})
 
 export async function render(slug: string): Promise<string> {
   const page: ArticlePage | null = await portal.articles.page(slug, { neighbors: 5 })
@@ -24,7 +28,9 @@ export async function render(slug: string): Promise<string> {
   const leadLength: number = article.lead.length
   const authors: string[] = (article.authors ?? []).map((author) => author.name)
   const line = article.rating ? ratingLine(article.rating) : ''
-  const neighbours: string[] = [...newer, ...older].map((summary) => `${summary.title} ${formatDateLine(summary.publishedAt)}`)
+  const neighbours: string[] = [...newer, ...older].map(
+    (summary) => `${summary.title} ${formatDateLine(summary.publishedAt)}`,
+  )
   return [title, published, views, lead, leadLength, authors, line, neighbours].join()
 }
 

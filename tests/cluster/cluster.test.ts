@@ -31,7 +31,8 @@ const CONCURRENCY = 50
 const RATE_LIMIT = 30
 type Outcome = { kind: 'visit' | 'vote'; status: number; code?: string }
 const scoreOf = (n: number) => (n % 5) + 1
-const totalOf = (count: number) => Array.from({ length: count }, (_, n) => scoreOf(n)).reduce((a, b) => a + b, 0)
+const totalOf = (count: number) =>
+  Array.from({ length: count }, (_, n) => scoreOf(n)).reduce((a, b) => a + b, 0)
 
 let postgres: PostgresServer | undefined
 beforeAll(async () => {
@@ -67,10 +68,19 @@ describe.each(['postgres', 'sqlite'] as const)('two instances on one %s database
     seedDatabase(env, path.join(work, 'seed.log'))
     const ports = [await freePort(), await freePort()]
     // One after the other: the first runs the (already applied) migrations check alone.
-    for (const [n, port] of ports.entries()) instances.push(await startInstance(env, port, path.join(work, `instance-${n}.log`)))
+    for (const [n, port] of ports.entries())
+      instances.push(await startInstance(env, port, path.join(work, `instance-${n}.log`)))
     const found = await graphql<{ Articles: { docs: Array<{ id: number | string }> } }>(
       instances[0].url,
-      `query ($slug: String!) { Articles(where: { slug: { equals: $slug } }) { docs { id } } }`,
+      `
+        query ($slug: String!) {
+          Articles(where: { slug: { equals: $slug } }) {
+            docs {
+              id
+            }
+          }
+        }
+      `,
       { slug: SEED_SLUG },
     )
     article = found.Articles.docs[0].id
@@ -93,14 +103,20 @@ describe.each(['postgres', 'sqlite'] as const)('two instances on one %s database
 
   it(`${VISITS} visits and ${VOTES} votes round robin at ${CONCURRENCY} concurrent clients: every figure exact`, async () => {
     const jobs: Array<(base: string) => Promise<Outcome>> = [
-      ...Array.from({ length: VISITS }, (_, n) => async (base: string) => ({ kind: 'visit' as const, status: await visit(base, `load-session-${n}`, article) })),
+      ...Array.from({ length: VISITS }, (_, n) => async (base: string) => ({
+        kind: 'visit' as const,
+        status: await visit(base, `load-session-${n}`, article),
+      })),
       ...Array.from({ length: VOTES }, (_, n) => async (base: string) => ({
         kind: 'vote' as const,
         ...(await vote(base, article, scoreOf(n), `load-voter-${n}`, addressOf(n))),
       })),
     ]
     // Interleave votes among visits.
-    const mixed = jobs.map((job, i) => ({ job, key: (i * 7919) % jobs.length })).sort((a, b) => a.key - b.key).map((entry) => entry.job)
+    const mixed = jobs
+      .map((job, i) => ({ job, key: (i * 7919) % jobs.length }))
+      .sort((a, b) => a.key - b.key)
+      .map((entry) => entry.job)
     const { results, retried } = await runLoad(bases, mixed, { concurrency: CONCURRENCY })
     expect(retried).toBe(0)
     expect(results.filter((r) => r.kind === 'visit' && r.status === 200)).toHaveLength(VISITS)
@@ -110,21 +126,31 @@ describe.each(['postgres', 'sqlite'] as const)('two instances on one %s database
     expect(after.thisMonth - before.thisMonth).toBe(VISITS)
     expect(after.total - before.total).toBe(VISITS)
     expect(after.views - before.views).toBe(VISITS)
-    expect(after.rating).toEqual({ total: before.rating.total + totalOf(VOTES), count: before.rating.count + VOTES })
+    expect(after.rating).toEqual({
+      total: before.rating.total + totalOf(VOTES),
+      count: before.rating.count + VOTES,
+    })
   })
 
   it('a repeated voter is refused (ALREADY_RATED) whichever instance it reaches, even when racing itself on both', async () => {
     const repeats = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => vote(bases()[i % 2], article, 5, `load-voter-${i * 7}`, addressOf(100_000 + i))),
+      Array.from({ length: 40 }, (_, i) =>
+        vote(bases()[i % 2], article, 5, `load-voter-${i * 7}`, addressOf(100_000 + i)),
+      ),
     )
     expect(repeats.map((r) => `${r.status} ${r.code}`)).toEqual(Array(40).fill('409 ALREADY_RATED'))
     const race = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => vote(bases()[i % 2], article, 4, 'racing-voter', addressOf(200_000 + i))),
+      Array.from({ length: 10 }, (_, i) =>
+        vote(bases()[i % 2], article, 4, 'racing-voter', addressOf(200_000 + i)),
+      ),
     )
     expect(race.filter((r) => r.status === 200)).toHaveLength(1)
     expect(race.filter((r) => r.status === 409 && r.code === 'ALREADY_RATED')).toHaveLength(9)
     const after = await settledFigures()
-    expect(after.rating).toEqual({ total: before.rating.total + totalOf(VOTES) + 4, count: before.rating.count + VOTES + 1 })
+    expect(after.rating).toEqual({
+      total: before.rating.total + totalOf(VOTES) + 4,
+      count: before.rating.count + VOTES + 1,
+    })
   })
 
   it(`the rating rate limit (${RATE_LIMIT} a minute) holds across instances: one address over both gets exactly ${RATE_LIMIT}`, async () => {
@@ -133,10 +159,14 @@ describe.each(['postgres', 'sqlite'] as const)('two instances on one %s database
     if (intoMinute > 45_000) await sleep(60_000 - intoMinute + 500)
     const address = '203.0.113.77'
     const results = await Promise.all(
-      Array.from({ length: 2 * RATE_LIMIT }, (_, i) => vote(bases()[i % 2], article, 3, `limited-voter-${i}`, address)),
+      Array.from({ length: 2 * RATE_LIMIT }, (_, i) =>
+        vote(bases()[i % 2], article, 3, `limited-voter-${i}`, address),
+      ),
     )
     expect(results.filter((r) => r.status === 200)).toHaveLength(RATE_LIMIT)
-    expect(results.filter((r) => r.status === 429 && r.code === 'RATE_LIMITED')).toHaveLength(RATE_LIMIT)
+    expect(results.filter((r) => r.status === 429 && r.code === 'RATE_LIMITED')).toHaveLength(
+      RATE_LIMIT,
+    )
     // Each instance alone would have let up to 30 through: both together let 30 through.
     const after = await settledFigures()
     expect(after.rating.count).toBe(before.rating.count + VOTES + 1 + RATE_LIMIT)
@@ -147,13 +177,19 @@ describe.each(['postgres', 'sqlite'] as const)('two instances on one %s database
     const crashVisits = VISITS
     const crashVotes = VOTES
     const jobs: Array<(base: string) => Promise<Outcome>> = [
-      ...Array.from({ length: crashVisits }, (_, n) => async (base: string) => ({ kind: 'visit' as const, status: await visit(base, `crash-session-${n}`, article) })),
+      ...Array.from({ length: crashVisits }, (_, n) => async (base: string) => ({
+        kind: 'visit' as const,
+        status: await visit(base, `crash-session-${n}`, article),
+      })),
       ...Array.from({ length: crashVotes }, (_, n) => async (base: string) => ({
         kind: 'vote' as const,
         ...(await vote(base, article, scoreOf(n), `crash-voter-${n}`, addressOf(300_000 + n))),
       })),
     ]
-    const mixed = jobs.map((job, i) => ({ job, key: (i * 7919) % jobs.length })).sort((a, b) => a.key - b.key).map((entry) => entry.job)
+    const mixed = jobs
+      .map((job, i) => ({ job, key: (i * 7919) % jobs.length }))
+      .sort((a, b) => a.key - b.key)
+      .map((entry) => entry.job)
     let crashed: Promise<void> | undefined
     const victim = instances[1]
     const load = runLoad(bases, mixed, {
@@ -180,7 +216,9 @@ describe.each(['postgres', 'sqlite'] as const)('two instances on one %s database
     const visitsAcked = results.filter((r) => r.kind === 'visit' && r.status === 200).length
     const votes = results.filter((r) => r.kind === 'vote')
     const votesAccepted = votes.filter((r) => r.status === 200).length
-    const votesStoredBefore = votes.filter((r) => r.status === 409 && r.code === 'ALREADY_RATED').length
+    const votesStoredBefore = votes.filter(
+      (r) => r.status === 409 && r.code === 'ALREADY_RATED',
+    ).length
     expect(retried).toBeGreaterThan(0)
     expect(visitsAcked).toBe(crashVisits)
     expect(votesAccepted + votesStoredBefore).toBe(crashVotes)

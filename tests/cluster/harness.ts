@@ -24,12 +24,21 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL') {
 }
 process.on('exit', () => started.forEach((child) => killGroup(child)))
 // A terminated run still cleans up: exit handlers kill the instances and stop the throwaway server.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : 15)))
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : 15)))
 
 /** `npm run build`, unless CLUSTER_REUSE_BUILD=1 and a build exists. */
 export function ensureBuild(): void {
-  if (process.env.CLUSTER_REUSE_BUILD === '1' && fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) return
-  const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+  if (
+    process.env.CLUSTER_REUSE_BUILD === '1' &&
+    fs.existsSync(path.join(root, '.next', 'BUILD_ID'))
+  )
+    return
+  const result = spawnSync('npm', ['run', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
   if (result.status !== 0) throw new Error(`npm run build failed (exit ${result.status}).`)
 }
 
@@ -41,11 +50,16 @@ export interface PostgresServer {
 
 /** CLUSTER_POSTGRES_URL, or a throwaway cluster (initdb in a temp folder, 127.0.0.1, a free port). */
 export async function startPostgres(): Promise<PostgresServer> {
-  if (process.env.CLUSTER_POSTGRES_URL) return { url: process.env.CLUSTER_POSTGRES_URL, stop: () => {} }
+  if (process.env.CLUSTER_POSTGRES_URL)
+    return { url: process.env.CLUSTER_POSTGRES_URL, stop: () => {} }
   const base = '/usr/lib/postgresql'
-  const versions = fs.existsSync(base) ? fs.readdirSync(base).filter((v) => fs.existsSync(path.join(base, v, 'bin', 'initdb'))) : []
+  const versions = fs.existsSync(base)
+    ? fs.readdirSync(base).filter((v) => fs.existsSync(path.join(base, v, 'bin', 'initdb')))
+    : []
   if (!versions.length) {
-    throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql: install postgresql (scripts/ci-postgres.sh does) or set CLUSTER_POSTGRES_URL.')
+    throw new Error(
+      'PostgreSQL server binaries not found under /usr/lib/postgresql: install postgresql (scripts/ci-postgres.sh does) or set CLUSTER_POSTGRES_URL.',
+    )
   }
   const bin = path.join(base, versions.sort((a, b) => Number(a) - Number(b)).at(-1)!, 'bin')
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-portal-cluster-pg-'))
@@ -53,14 +67,34 @@ export async function startPostgres(): Promise<PostgresServer> {
   const asRoot = process.getuid?.() === 0
   if (asRoot) spawnSync('chown', ['postgres', dir])
   const run = (command: string, args: string[]) => {
-    const result = asRoot ? spawnSync('runuser', ['-u', 'postgres', '--', command, ...args], { encoding: 'utf8' }) : spawnSync(command, args, { encoding: 'utf8' })
-    if (result.status !== 0) throw new Error(`${path.basename(command)} failed: ${result.stderr || result.stdout}`)
+    const result = asRoot
+      ? spawnSync('runuser', ['-u', 'postgres', '--', command, ...args], { encoding: 'utf8' })
+      : spawnSync(command, args, { encoding: 'utf8' })
+    if (result.status !== 0)
+      throw new Error(`${path.basename(command)} failed: ${result.stderr || result.stdout}`)
   }
   const port = await freePort()
-  run(path.join(bin, 'initdb'), ['-D', path.join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'])
+  run(path.join(bin, 'initdb'), [
+    '-D',
+    path.join(dir, 'data'),
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+  ])
   run(path.join(bin, 'pg_ctl'), [
-    '-D', path.join(dir, 'data'), '-l', path.join(dir, 'server.log'), '-w', '-t', '60',
-    '-o', `-h 127.0.0.1 -p ${port} -k ${dir} -c max_connections=200`, 'start',
+    '-D',
+    path.join(dir, 'data'),
+    '-l',
+    path.join(dir, 'server.log'),
+    '-w',
+    '-t',
+    '60',
+    '-o',
+    `-h 127.0.0.1 -p ${port} -k ${dir} -c max_connections=200`,
+    'start',
   ])
   let stopped = false
   const stop = () => {
@@ -77,7 +111,9 @@ export async function startPostgres(): Promise<PostgresServer> {
   return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop }
 }
 
-export async function createPostgresDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createPostgresDatabase(
+  serverUrl: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const { default: pg } = await import('pg')
   const name = `news_portal_cluster_${crypto.randomBytes(5).toString('hex')}`
   const admin = async (sql: string) => {
@@ -111,7 +147,8 @@ export function seedDatabase(env: ClusterEnv, logFile: string): void {
     timeout: 300_000,
   })
   fs.writeFileSync(logFile, `${result.stdout}\n${result.stderr}`)
-  if (result.status !== 0) throw new Error(`npm run seed failed (exit ${result.status}); see ${logFile}`)
+  if (result.status !== 0)
+    throw new Error(`npm run seed failed (exit ${result.status}); see ${logFile}`)
 }
 
 export interface Instance {
@@ -122,28 +159,45 @@ export interface Instance {
 }
 
 /** `next start` on 127.0.0.1:port, in its own process group; resolves once it answers GraphQL. */
-export async function startInstance(env: ClusterEnv, port: number, logFile: string): Promise<Instance> {
+export async function startInstance(
+  env: ClusterEnv,
+  port: number,
+  logFile: string,
+): Promise<Instance> {
   const log = fs.openSync(logFile, 'a')
-  const child = spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: root,
-    env: { ...process.env, ...env, NODE_ENV: 'production', NODE_OPTIONS: '--no-deprecation' },
-    stdio: ['ignore', log, log],
-    detached: true,
-  })
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'),
+      'start',
+      '-H',
+      '127.0.0.1',
+      '-p',
+      String(port),
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, ...env, NODE_ENV: 'production', NODE_OPTIONS: '--no-deprecation' },
+      stdio: ['ignore', log, log],
+      detached: true,
+    },
+  )
   fs.closeSync(log)
   started.add(child)
   child.once('exit', () => started.delete(child))
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 180_000
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`instance on port ${port} exited (${child.exitCode}); see ${logFile}`)
+    if (child.exitCode !== null)
+      throw new Error(`instance on port ${port} exited (${child.exitCode}); see ${logFile}`)
     try {
       const response = await fetch(`${url}/api/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ VisitorStats { total } }' }),
       })
-      if (response.ok && ((await response.json()) as { data?: unknown }).data) return { port, url, child, logFile }
+      if (response.ok && ((await response.json()) as { data?: unknown }).data)
+        return { port, url, child, logFile }
     } catch {
       /* not listening yet */
     }
@@ -154,21 +208,29 @@ export async function startInstance(env: ClusterEnv, port: number, logFile: stri
 }
 
 /** kill -9 of the instance (its whole process group); resolves once it is gone. */
-export async function killInstance(instance: Instance, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+export async function killInstance(
+  instance: Instance,
+  signal: NodeJS.Signals = 'SIGKILL',
+): Promise<void> {
   if (instance.child.exitCode !== null || instance.child.signalCode !== null) return
   const gone = new Promise((resolve) => instance.child.once('exit', resolve))
   killGroup(instance.child, signal)
   await Promise.race([gone, sleep(10_000)])
 }
 
-export async function graphql<T = any>(base: string, query: string, variables?: Record<string, unknown>): Promise<T> {
+export async function graphql<T = any>(
+  base: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<T> {
   const response = await fetch(`${base}/api/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query, variables }),
   })
   const body = (await response.json()) as { data: T; errors?: unknown[] }
-  if (body.errors) throw new Error(`GraphQL errors from ${base}: ${JSON.stringify(body.errors).slice(0, 500)}`)
+  if (body.errors)
+    throw new Error(`GraphQL errors from ${base}: ${JSON.stringify(body.errors).slice(0, 500)}`)
   return body.data
 }
 
@@ -200,7 +262,10 @@ function neverSent(error: unknown): boolean {
 export async function runLoad<R>(
   instances: () => string[],
   jobs: Array<Job<R>>,
-  { concurrency = 50, onProgress }: { concurrency?: number; onProgress?: (started: number) => void } = {},
+  {
+    concurrency = 50,
+    onProgress,
+  }: { concurrency?: number; onProgress?: (started: number) => void } = {},
 ): Promise<LoadResult<R>> {
   const results = new Array<R>(jobs.length)
   let next = 0
@@ -230,10 +295,15 @@ export async function runLoad<R>(
   return { results, retried, inDoubt }
 }
 
-const UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36'
+const UA =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36'
 
 /** POST /api/visits; the HTTP status (a network error throws). */
-export async function visit(base: string, session: string, article: string | number): Promise<number> {
+export async function visit(
+  base: string,
+  session: string,
+  article: string | number,
+): Promise<number> {
   const response = await fetch(`${base}/api/visits`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'user-agent': UA },
@@ -244,10 +314,21 @@ export async function visit(base: string, session: string, article: string | num
 }
 
 /** POST /api/articles/:id/rate as a voter with its own token, from `address` (behind one trusted proxy). */
-export async function vote(base: string, article: string | number, score: number, token: string, address: string): Promise<{ status: number; code?: string }> {
+export async function vote(
+  base: string,
+  article: string | number,
+  score: number,
+  token: string,
+  address: string,
+): Promise<{ status: number; code?: string }> {
   const response = await fetch(`${base}/api/articles/${article}/rate`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'user-agent': UA, 'x-voter-token': token, 'x-forwarded-for': address },
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': UA,
+      'x-voter-token': token,
+      'x-forwarded-for': address,
+    },
     body: JSON.stringify({ score }),
   })
   const body = (await response.json().catch(() => ({}))) as { errors?: Array<{ code?: string }> }
@@ -265,7 +346,10 @@ export interface Figures {
 }
 
 export async function figures(base: string, article: string | number): Promise<Figures> {
-  const data = await graphql<{ VisitorStats: Figures; Article: { views: number; rating: Figures['rating'] } }>(
+  const data = await graphql<{
+    VisitorStats: Figures
+    Article: { views: number; rating: Figures['rating'] }
+  }>(
     base,
     `query ($id: Int!) { VisitorStats { today thisMonth total } Article(id: $id) { views rating { total count } } }`.replace(
       'Int!',

@@ -34,9 +34,15 @@ describe('who may go where', () => {
     await screenshot(page, 'access-editor-users-list')
 
     // Their own account shows roles read-only, and the API refuses a change.
-    const me = (await (await page.request.get(`${baseURL}/api/users/me`)).json()) as { user: { id: number | string } }
-    const change = await page.request.patch(`${baseURL}/api/users/${me.user.id}`, { data: { roles: ['admin'] } })
-    const after = (await (await page.request.get(`${baseURL}/api/users/me`)).json()) as { user: { roles: string[] } }
+    const me = (await (await page.request.get(`${baseURL}/api/users/me`)).json()) as {
+      user: { id: number | string }
+    }
+    const change = await page.request.patch(`${baseURL}/api/users/${me.user.id}`, {
+      data: { roles: ['admin'] },
+    })
+    const after = (await (await page.request.get(`${baseURL}/api/users/me`)).json()) as {
+      user: { roles: string[] }
+    }
     expect(after.user.roles).toEqual(['editor'])
     expect([200, 403]).toContain(change.status())
     await page.close()

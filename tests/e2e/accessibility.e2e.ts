@@ -16,7 +16,10 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   // Payload's own findings are reported, not failed on: tests/e2e/screenshots/axe-report.txt.
-  fs.writeFileSync(path.resolve(__dirname, 'screenshots', 'axe-report.txt'), `${report.join('\n')}\n`)
+  fs.writeFileSync(
+    path.resolve(__dirname, 'screenshots', 'axe-report.txt'),
+    `${report.join('\n')}\n`,
+  )
   await page?.close()
   await browser?.close()
 })
@@ -28,7 +31,8 @@ async function check(name: string): Promise<AxeFinding[]> {
   return findings
 }
 
-const criticalOfOurs = (findings: AxeFinding[]) => findings.filter((finding) => finding.ours && finding.impact === 'critical')
+const criticalOfOurs = (findings: AxeFinding[]) =>
+  findings.filter((finding) => finding.ours && finding.impact === 'critical')
 
 describe('accessibility (axe-core)', () => {
   it('the login page has no critical violation from our components', async () => {
@@ -47,7 +51,13 @@ describe('accessibility (axe-core)', () => {
       document.body.append(probe)
     })
     expect(criticalOfOurs(await runAxe(page))).toEqual([
-      { rule: 'label', impact: 'critical', help: 'Form elements must have labels', target: '#unlabelled-probe', ours: true },
+      {
+        rule: 'label',
+        impact: 'critical',
+        help: 'Form elements must have labels',
+        target: '#unlabelled-probe',
+        ours: true,
+      },
     ])
   })
 

@@ -2,7 +2,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 
-const axeSource = fs.readFileSync(path.resolve(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8')
+const axeSource = fs.readFileSync(
+  path.resolve(__dirname, '../../node_modules/axe-core/axe.min.js'),
+  'utf8',
+)
 
 export interface AxeFinding {
   rule: string
@@ -18,7 +21,23 @@ export interface AxeFinding {
 export async function runAxe(page: Page): Promise<AxeFinding[]> {
   await page.addScriptTag({ content: axeSource })
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: object,
+          ) => Promise<{
+            violations: Array<{
+              id: string
+              impact: string | null
+              help: string
+              nodes: Array<{ target: unknown[] }>
+            }>
+          }>
+        }
+      }
+    ).axe
     const { violations } = await axe.run(document, { resultTypes: ['violations'] })
     return violations.flatMap((violation) =>
       violation.nodes.map((node) => {
@@ -37,4 +56,7 @@ export async function runAxe(page: Page): Promise<AxeFinding[]> {
 
 /** One line per finding, for the report. */
 export const describeFindings = (page: string, findings: AxeFinding[]): string[] =>
-  findings.map((finding) => `${page}: [${finding.impact}] ${finding.rule} (${finding.help}) at ${finding.target}${finding.ours ? ' (ours)' : ''}`)
+  findings.map(
+    (finding) =>
+      `${page}: [${finding.impact}] ${finding.rule} (${finding.help}) at ${finding.target}${finding.ours ? ' (ours)' : ''}`,
+  )

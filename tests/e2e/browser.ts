@@ -10,10 +10,18 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.resolve(__dirname, 'screenshots', `${name}.png`), fullPage: true })
+  await page.screenshot({
+    path: path.resolve(__dirname, 'screenshots', `${name}.png`),
+    fullPage: true,
+  })
 }
 
-export async function login(page: Page, baseURL: string, email: string, password: string): Promise<void> {
+export async function login(
+  page: Page,
+  baseURL: string,
+  email: string,
+  password: string,
+): Promise<void> {
   await page.goto(`${baseURL}/admin/login`)
   await page.fill('input[name="email"]', email)
   await page.fill('input[name="password"]', password)
@@ -31,14 +39,17 @@ export async function ensureEditor(baseURL: string, adminPassword: string) {
   })
   const { token } = (await login.json()) as { token: string }
   const headers = { 'content-type': 'application/json', authorization: `JWT ${token}` }
-  const existing = await fetch(`${baseURL}/api/users?where[email][equals]=${editor.email}`, { headers })
+  const existing = await fetch(`${baseURL}/api/users?where[email][equals]=${editor.email}`, {
+    headers,
+  })
   if (((await existing.json()) as { totalDocs: number }).totalDocs === 0) {
     const created = await fetch(`${baseURL}/api/users`, {
       method: 'POST',
       headers,
       body: JSON.stringify({ ...editor, name: 'Biên tập viên', roles: ['editor'] }),
     })
-    if (created.status !== 201) throw new Error(`could not create the editor: ${created.status} ${await created.text()}`)
+    if (created.status !== 201)
+      throw new Error(`could not create the editor: ${created.status} ${await created.text()}`)
   }
   return editor
 }

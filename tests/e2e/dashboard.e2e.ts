@@ -17,7 +17,9 @@ describe('the admin home', () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
     await login(page, baseURL, editor.email, editor.password)
     const panels = page.locator('[data-news-portal="counters-dashboard"] section')
-    const [visitors, dossier] = (await panels.allInnerTexts()).map((text) => text.replace(/\s*\n\s*/g, ' | '))
+    const [visitors, dossier] = (await panels.allInnerTexts()).map((text) =>
+      text.replace(/\s*\n\s*/g, ' | '),
+    )
     expect(visitors).toContain('Tổng lượt truy cập | 16.917.328')
     expect(visitors).toContain('Tháng trước | 453.141')
     expect(visitors).toContain('Tháng hiện tại | 291.448')
@@ -42,9 +44,22 @@ describe('the admin home', () => {
     expect(await groups()).toEqual([
       {
         group: 'Tin tức',
-        links: ['/admin/collections/media', '/admin/collections/categories', '/admin/collections/authors', '/admin/collections/sources', '/admin/collections/articles'],
+        links: [
+          '/admin/collections/media',
+          '/admin/collections/categories',
+          '/admin/collections/authors',
+          '/admin/collections/sources',
+          '/admin/collections/articles',
+        ],
       },
-      { group: 'Thống kê', links: ['/admin/collections/ratings', '/admin/collections/rating-summaries', '/admin/collections/counter-widgets'] },
+      {
+        group: 'Thống kê',
+        links: [
+          '/admin/collections/ratings',
+          '/admin/collections/rating-summaries',
+          '/admin/collections/counter-widgets',
+        ],
+      },
     ])
     await screenshot(page, 'sidebar-groups-vi')
 

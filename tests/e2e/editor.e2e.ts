@@ -31,7 +31,9 @@ beforeAll(async () => {
 })
 beforeEach((context) => {
   // On failure, keep what the browser showed.
-  context.onTestFailed(() => screenshot(page, `failed-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}`))
+  context.onTestFailed(() =>
+    screenshot(page, `failed-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}`),
+  )
 })
 afterAll(async () => {
   await page?.close()
@@ -52,7 +54,9 @@ describe("an editor's day, in Vietnamese", () => {
     await page.goto(`${baseURL}/admin/collections/articles/create`)
     await page.locator('#field-title').fill(title)
     // While the title is typed, the slug field previews the slug the server will make.
-    await expect.poll(() => page.locator('#field-slug').getAttribute('placeholder'), { timeout: 10_000 }).toBe(slug)
+    await expect
+      .poll(() => page.locator('#field-slug').getAttribute('placeholder'), { timeout: 10_000 })
+      .toBe(slug)
     await expect(page.locator('#field-slug').inputValue()).resolves.toBe('')
 
     const body = page.locator('.rich-text-lexical [contenteditable="true"]').first()
@@ -82,8 +86,14 @@ describe("an editor's day, in Vietnamese", () => {
 
     await page.locator('#action-save-draft').click()
     // The first save creates the document; the server fills the slug in (the hook populateSlug).
-    await page.waitForURL((url) => /\/admin\/collections\/articles\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith('/create'))
-    await expect.poll(() => page.locator('#field-slug').inputValue(), { timeout: 30_000 }).toBe(slug)
+    await page.waitForURL(
+      (url) =>
+        /\/admin\/collections\/articles\/[^/]+$/.test(url.pathname) &&
+        !url.pathname.endsWith('/create'),
+    )
+    await expect
+      .poll(() => page.locator('#field-slug').inputValue(), { timeout: 30_000 })
+      .toBe(slug)
     await page.locator('.rich-text-lexical .LexicalEditorTheme__upload img').waitFor()
     await screenshot(page, 'editor-1-draft-saved')
 
@@ -92,7 +102,12 @@ describe("an editor's day, in Vietnamese", () => {
 
     await page.locator('#action-save').click()
     await expect
-      .poll(async () => (await anonymousGraphQL<ArticleBySlug>(baseURL, articleBySlug, { slug })).Articles.totalDocs, { timeout: 30_000 })
+      .poll(
+        async () =>
+          (await anonymousGraphQL<ArticleBySlug>(baseURL, articleBySlug, { slug })).Articles
+            .totalDocs,
+        { timeout: 30_000 },
+      )
       .toBe(1)
     await page.reload()
     await page.locator('.rich-text-lexical .LexicalEditorTheme__upload img').waitFor()
@@ -104,11 +119,15 @@ describe("an editor's day, in Vietnamese", () => {
     expect(article.title).toBe(title)
     expect(article.bodyHtml).toMatch(new RegExp(`<p[^>]*>${paragraph.replace(/[.]/g, '\\.')}</p>`))
     expect(article.bodyHtml).toMatch(
-      new RegExp(`<figure><img src="/api/media/file/[^"]+" alt="Quang cảnh Hội thảo"[^>]*/><figcaption>${caption}</figcaption></figure>`),
+      new RegExp(
+        `<figure><img src="/api/media/file/[^"]+" alt="Quang cảnh Hội thảo"[^>]*/><figcaption>${caption}</figcaption></figure>`,
+      ),
     )
 
     // "View on site" uses the public path: primary category, then the slug.
-    await expect(page.locator('#preview-button').getAttribute('href')).resolves.toBe(`/tin-tuc-su-kien/${slug}`)
+    await expect(page.locator('#preview-button').getAttribute('href')).resolves.toBe(
+      `/tin-tuc-su-kien/${slug}`,
+    )
   })
 
   it('the article list shows title, primary category, status, date, views and rating, and filters by category and status', async () => {
@@ -122,22 +141,45 @@ describe("an editor's day, in Vietnamese", () => {
     // Relationship cells load only once scrolled into view: a window tall enough for a whole page of rows.
     await page.setViewportSize({ width: 1440, height: 2400 })
     await page.goto(`${baseURL}/admin/collections/articles`)
-    const headings = (await page.locator('table thead th').allInnerTexts()).map((text) => text.trim()).filter(Boolean)
-    expect(headings).toEqual(['Tiêu đề', 'Chuyên mục chính', 'Trạng thái', 'Ngày đăng', 'Lượt xem', 'Đánh giá của bạn đọc'])
+    const headings = (await page.locator('table thead th').allInnerTexts())
+      .map((text) => text.trim())
+      .filter(Boolean)
+    expect(headings).toEqual([
+      'Tiêu đề',
+      'Chuyên mục chính',
+      'Trạng thái',
+      'Ngày đăng',
+      'Lượt xem',
+      'Đánh giá của bạn đọc',
+    ])
     // Relationship cells show a placeholder, then "Đang tải...", then the title: wait for the final text.
     const row = page.locator('table tbody tr', { hasText: title })
     await expect
       .poll(() => texts(row.locator('td')), { timeout: 30_000 })
-      .toEqual(['', title, 'Tin tức - Sự kiện', 'Đã xuất bản', expect.stringMatching(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/), '0', '4 (1)'])
+      .toEqual([
+        '',
+        title,
+        'Tin tức - Sự kiện',
+        'Đã xuất bản',
+        expect.stringMatching(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/),
+        '0',
+        '4 (1)',
+      ])
     await screenshot(page, 'editor-3-article-list')
 
     // Filtered by primary category (the query the filter panel writes).
-    const categories = (await (await fetch(`${baseURL}/api/categories?where[slug][equals]=kinh-te-xa-hoi`)).json()) as {
+    const categories = (await (
+      await fetch(`${baseURL}/api/categories?where[slug][equals]=kinh-te-xa-hoi`)
+    ).json()) as {
       docs: Array<{ id: string | number }>
     }
-    await page.goto(`${baseURL}/admin/collections/articles?where[primaryCategory][equals]=${categories.docs[0].id}`)
+    await page.goto(
+      `${baseURL}/admin/collections/articles?where[primaryCategory][equals]=${categories.docs[0].id}`,
+    )
     await expect
-      .poll(async () => [...new Set(await texts(page.locator('table tbody tr td:nth-child(3)')))], { timeout: 30_000 })
+      .poll(async () => [...new Set(await texts(page.locator('table tbody tr td:nth-child(3)')))], {
+        timeout: 30_000,
+      })
       .toEqual(['Kinh tế - Xã hội'])
     await expect(page.locator('table tbody tr', { hasText: title }).count()).resolves.toBe(0)
 
@@ -146,20 +188,26 @@ describe("an editor's day, in Vietnamese", () => {
     await page.locator('#toggle-list-filters').click()
     await page.locator('.where-builder__add-first-filter').click()
     await page.locator('.condition__field .rs__control').click()
-    const fieldOptions = (await page.locator('.rs__option').allInnerTexts()).map((text) => text.normalize('NFC').trim())
+    const fieldOptions = (await page.locator('.rs__option').allInnerTexts()).map((text) =>
+      text.normalize('NFC').trim(),
+    )
     expect(fieldOptions).toEqual(expect.arrayContaining(['Chuyên mục chính', 'Trạng thái']))
     await page.locator('.rs__option').nth(fieldOptions.indexOf('Trạng thái')).click()
     await page.locator('.condition__value .rs__control').click()
-    const statusOptions = (await page.locator('.rs__option').allInnerTexts()).map((text) => text.normalize('NFC').trim())
+    const statusOptions = (await page.locator('.rs__option').allInnerTexts()).map((text) =>
+      text.normalize('NFC').trim(),
+    )
     await page.locator('.rs__option').nth(statusOptions.indexOf('Bản nháp')).click()
     await page.waitForURL((url) => url.search.includes('_status') && url.search.includes('draft'))
     await expect.poll(() => page.locator('table tbody tr').count(), { timeout: 30_000 }).toBe(3)
     const drafts = await texts(page.locator('table tbody tr td:nth-child(2)'))
-    expect(drafts.sort()).toEqual([
-      'Bản nháp: Kết quả kỳ thi học sinh giỏi cấp huyện',
-      'Bản nháp: Kế hoạch tổ chức Tết Trung thu cho thiếu nhi',
-      'Bản nháp: Thông báo lịch tiếp công dân tháng tới',
-    ].sort())
+    expect(drafts.sort()).toEqual(
+      [
+        'Bản nháp: Kết quả kỳ thi học sinh giỏi cấp huyện',
+        'Bản nháp: Kế hoạch tổ chức Tết Trung thu cho thiếu nhi',
+        'Bản nháp: Thông báo lịch tiếp công dân tháng tới',
+      ].sort(),
+    )
     await screenshot(page, 'editor-4-filter-drafts')
   })
 })
@@ -170,7 +218,9 @@ async function texts(cells: ReturnType<Page['locator']>): Promise<string[]> {
 }
 
 async function articleId(): Promise<string | number> {
-  const response = await page.request.get(`${baseURL}/api/articles?where[slug][equals]=${slug}&depth=0`)
+  const response = await page.request.get(
+    `${baseURL}/api/articles?where[slug][equals]=${slug}&depth=0`,
+  )
   const { docs } = (await response.json()) as { docs: Array<{ id: string | number }> }
   return docs[0].id
 }

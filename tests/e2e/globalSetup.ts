@@ -1,7 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { ensureBuild, launchBrowserServer, productionEnv, seedDatabase, startProductionApp, tempDir } from './server.js'
+import {
+  ensureBuild,
+  launchBrowserServer,
+  productionEnv,
+  seedDatabase,
+  startProductionApp,
+  tempDir,
+} from './server.js'
 
 /**
  * Builds the production app if needed, seeds a fresh SQLite file and starts two instances on it:
@@ -13,7 +20,10 @@ export default async function setup(project: TestProject) {
   const env = productionEnv(dir)
   seedDatabase(env)
   const app = await startProductionApp(env, path.join(dir, 'app.log'))
-  const shortTokens = await startProductionApp({ ...env, TOKEN_EXPIRATION_SECONDS: '20' }, path.join(dir, 'short.log'))
+  const shortTokens = await startProductionApp(
+    { ...env, TOKEN_EXPIRATION_SECONDS: '20' },
+    path.join(dir, 'short.log'),
+  )
   fs.mkdirSync(path.resolve(__dirname, 'screenshots'), { recursive: true })
   const browser = await launchBrowserServer()
   project.provide('browserWSEndpoint', browser.wsEndpoint())

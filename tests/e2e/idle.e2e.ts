@@ -18,7 +18,11 @@ describe('the idle warning', () => {
   it('asks "Duy trì đăng nhập" before the token expires, and accepting keeps the session past the original expiry', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
     await login(page, shortTokenURL, editor.email, editor.password)
-    const me = async () => (await (await page.request.get(`${shortTokenURL}/api/users/me`)).json()) as { user: { email: string } | null; exp?: number }
+    const me = async () =>
+      (await (await page.request.get(`${shortTokenURL}/api/users/me`)).json()) as {
+        user: { email: string } | null
+        exp?: number
+      }
     const first = await me()
     expect(first.user?.email).toBe(editor.email)
     const originalExpiry = first.exp! * 1000

@@ -33,7 +33,10 @@ export interface ProductionApp {
 }
 
 /** Environment for a production app on its own fresh SQLite file. */
-export function productionEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function productionEnv(
+  dataDir: string,
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: 'production',
@@ -50,7 +53,8 @@ export function productionEnv(dataDir: string, extra: Record<string, string> = {
  * otherwise a stale `.next` could carry old migrations or code.
  */
 export function ensureBuild(): void {
-  if (process.env.E2E_REUSE_BUILD === '1' && fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) return
+  if (process.env.E2E_REUSE_BUILD === '1' && fs.existsSync(path.join(root, '.next', 'BUILD_ID')))
+    return
   const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
   if (result.status !== 0) throw new Error('npm run build failed')
 }
@@ -58,19 +62,29 @@ export function ensureBuild(): void {
 /** Seeds (running the migrations first) the database the environment names. */
 export function seedDatabase(env: NodeJS.ProcessEnv): void {
   const result = spawnSync('npm', ['run', 'seed'], { cwd: root, env, encoding: 'utf8' })
-  if (result.status !== 0) throw new Error(`seed failed (exit ${result.status}, ${result.signal}, ${result.error}): ${result.stdout}\n${result.stderr}`)
+  if (result.status !== 0)
+    throw new Error(
+      `seed failed (exit ${result.status}, ${result.signal}, ${result.error}): ${result.stdout}\n${result.stderr}`,
+    )
 }
 
 /** Starts `next start` on a free port and waits until the admin answers. */
-export async function startProductionApp(env: NodeJS.ProcessEnv, logFile: string): Promise<ProductionApp> {
+export async function startProductionApp(
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+): Promise<ProductionApp> {
   const port = await freePort()
   const log = fs.openSync(logFile, 'a')
-  const child: ChildProcess = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: root,
-    env,
-    stdio: ['ignore', log, log],
-    detached: true,
-  })
+  const child: ChildProcess = spawn(
+    'npx',
+    ['next', 'start', '-H', '127.0.0.1', '-p', String(port)],
+    {
+      cwd: root,
+      env,
+      stdio: ['ignore', log, log],
+      detached: true,
+    },
+  )
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 90_000
   for (;;) {

@@ -11,9 +11,17 @@ export interface TestApp {
   payload: Payload
   config: Promise<SanitizedConfig>
   /** Calls the REST route handler as a browser would: `rest('GET', '/articles?limit=5')`. */
-  rest: (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', pathAndQuery: string, options?: RequestOptions) => Promise<Response>
+  rest: (
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    pathAndQuery: string,
+    options?: RequestOptions,
+  ) => Promise<Response>
   /** Calls the GraphQL route handler and returns its JSON body with the HTTP status. */
-  graphql: <T = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions) => Promise<GraphQLResult<T>>
+  graphql: <T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: RequestOptions,
+  ) => Promise<GraphQLResult<T>>
   /** The GraphQL route handler itself: hand it any standard Request (the SDK tests' `fetch`). */
   graphqlRoute: (request: Request) => Promise<Response>
   /** Logs a user in through the Local API and returns the JWT for `Authorization` headers. */
@@ -40,7 +48,9 @@ export interface GraphQLResult<T> {
  * `TEST_DATABASE_URL` names a MongoDB server, its own database there; when it names a PostgreSQL
  * server, its own fresh database there (created now, dropped by `close()`).
  */
-async function testDatabase(sqliteOnly = false): Promise<{ databaseUrl: string; dataDir: string; drop?: () => Promise<void> }> {
+async function testDatabase(
+  sqliteOnly = false,
+): Promise<{ databaseUrl: string; dataDir: string; drop?: () => Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-portal-test-'))
   const shared = sqliteOnly ? undefined : process.env.TEST_DATABASE_URL
   const name = `news_portal_test_${crypto.randomBytes(6).toString('hex')}`
@@ -59,7 +69,11 @@ async function testDatabase(sqliteOnly = false): Promise<{ databaseUrl: string; 
 }
 
 type PgClient = { end: () => Promise<void>; on: (event: 'error', listener: () => void) => void }
-type PgPool = { _clients?: PgClient[]; on: (event: 'error', listener: () => void) => void; end: () => Promise<void> }
+type PgPool = {
+  _clients?: PgClient[]
+  on: (event: 'error', listener: () => void) => void
+  end: () => Promise<void>
+}
 
 /** Ends every connection of the Postgres adapter's pool, the one it keeps checked out included. */
 async function closePostgresPool(payload: Payload): Promise<void> {
@@ -70,7 +84,10 @@ async function closePostgresPool(payload: Payload): Promise<void> {
     [...(pool._clients ?? [])].map((client) => {
       client.on('error', () => {})
       // A connection that does not close within 2 s is left to DROP DATABASE … WITH (FORCE).
-      return Promise.race([client.end().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2_000).unref())])
+      return Promise.race([
+        client.end().catch(() => {}),
+        new Promise((resolve) => setTimeout(resolve, 2_000).unref()),
+      ])
     }),
   )
   // The pool does not track the client it handed out and Payload never returned, so end() would
@@ -87,7 +104,8 @@ async function dropPostgresDatabase(serverUrl: string, name: string): Promise<vo
       // 55006: "database … is being accessed by other users": the server already waited 5 s for
       // the connections to close; one more try, then end them.
       if ((error as { code?: string }).code !== '55006') throw error
-      if (attempt >= 1) return await postgresAdmin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      if (attempt >= 1)
+        return await postgresAdmin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
   }
@@ -147,7 +165,10 @@ export async function startTestApp(
       const response = await graphqlHandler(
         request('POST', '/api/graphql', { ...options, body: { query, variables } }),
       )
-      const json = (await response.json()) as { data: any; errors?: GraphQLResult<unknown>['errors'] }
+      const json = (await response.json()) as {
+        data: any
+        errors?: GraphQLResult<unknown>['errors']
+      }
       return { status: response.status, data: json.data, errors: json.errors }
     },
     graphqlRoute: (request) => graphqlHandler(request),

@@ -15,15 +15,56 @@ export const ARTICLE_PAGE_QUERY = /* GraphQL */ `
         publishedAt
         byline
         sourceUrl
-        authors { id name pseudonym avatar { url } }
-        source { id title url logo { url } }
-        categories { id title slug parent { slug } }
-        coverImage { id url alt caption width height sizes { thumbnail { url } } }
-        rating { total count average }
+        authors {
+          id
+          name
+          pseudonym
+          avatar {
+            url
+          }
+        }
+        source {
+          id
+          title
+          url
+          logo {
+            url
+          }
+        }
+        categories {
+          id
+          title
+          slug
+          parent {
+            slug
+          }
+        }
+        coverImage {
+          id
+          url
+          alt
+          caption
+          width
+          height
+          sizes {
+            thumbnail {
+              url
+            }
+          }
+        }
+        rating {
+          total
+          count
+          average
+        }
         views
       }
-      newer { ...ArticleCard }
-      older { ...ArticleCard }
+      newer {
+        ...ArticleCard
+      }
+      older {
+        ...ArticleCard
+      }
     }
   }
   fragment ArticleCard on Article {
@@ -32,10 +73,21 @@ export const ARTICLE_PAGE_QUERY = /* GraphQL */ `
     slug
     lead
     publishedAt
-    coverImage { url alt }
-    authors { name }
-    categories { slug title }
-    rating { average count }
+    coverImage {
+      url
+      alt
+    }
+    authors {
+      name
+    }
+    categories {
+      slug
+      title
+    }
+    rating {
+      average
+      count
+    }
     views
   }
 `
@@ -51,12 +103,21 @@ export interface CardTitle {
  */
 export function expectedSeedNeighbors(): { newer: CardTitle[]; older: CardTitle[] } {
   const pool = generatedArticles()
-    .filter((article) => article.categorySlug === 'tin-tuc-su-kien' && article.status === 'published' && !article.expiresAt)
+    .filter(
+      (article) =>
+        article.categorySlug === 'tin-tuc-su-kien' &&
+        article.status === 'published' &&
+        !article.expiresAt,
+    )
     .map(({ title, publishedAt }) => ({ title, publishedAt: new Date(publishedAt).toISOString() }))
   const at = seedArticle.publishedAt
   return {
-    newer: pool.filter((article) => article.publishedAt > at).sort((a, b) => a.publishedAt.localeCompare(b.publishedAt)),
-    older: pool.filter((article) => article.publishedAt < at).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt)),
+    newer: pool
+      .filter((article) => article.publishedAt > at)
+      .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt)),
+    older: pool
+      .filter((article) => article.publishedAt < at)
+      .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt)),
   }
 }
 

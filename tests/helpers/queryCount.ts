@@ -2,10 +2,29 @@ import type { Payload } from 'payload'
 
 /** Every read and write method of Payload's database adapter interface. */
 const ADAPTER_METHODS = [
-  'find', 'findOne', 'findDistinct', 'count', 'countVersions', 'countGlobalVersions', 'queryDrafts',
-  'findVersions', 'findGlobal', 'findGlobalVersions', 'create', 'createVersion', 'createGlobal',
-  'createGlobalVersion', 'updateOne', 'updateMany', 'updateVersion', 'updateGlobal', 'updateGlobalVersion',
-  'upsert', 'deleteOne', 'deleteMany', 'deleteVersions',
+  'find',
+  'findOne',
+  'findDistinct',
+  'count',
+  'countVersions',
+  'countGlobalVersions',
+  'queryDrafts',
+  'findVersions',
+  'findGlobal',
+  'findGlobalVersions',
+  'create',
+  'createVersion',
+  'createGlobal',
+  'createGlobalVersion',
+  'updateOne',
+  'updateMany',
+  'updateVersion',
+  'updateGlobal',
+  'updateGlobalVersion',
+  'upsert',
+  'deleteOne',
+  'deleteMany',
+  'deleteVersions',
 ] as const
 
 /** Counts the adapter calls (and, on SQLite, the SQL statements) made while `run` runs. */

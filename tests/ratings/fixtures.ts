@@ -18,10 +18,19 @@ export async function createRatingArticles(payload: Payload) {
     return doc.id
   }
   return {
-    published: await make('Bài được chấm điểm', { _status: 'published', publishedAt: new Date(now - HOUR).toISOString() }),
-    other: await make('Bài thứ hai', { _status: 'published', publishedAt: new Date(now - 2 * HOUR).toISOString() }),
+    published: await make('Bài được chấm điểm', {
+      _status: 'published',
+      publishedAt: new Date(now - HOUR).toISOString(),
+    }),
+    other: await make('Bài thứ hai', {
+      _status: 'published',
+      publishedAt: new Date(now - 2 * HOUR).toISOString(),
+    }),
     draft: await make('Bản nháp', { _status: 'draft' }, true),
-    scheduled: await make('Bài hẹn giờ', { _status: 'published', publishedAt: new Date(now + 24 * HOUR).toISOString() }),
+    scheduled: await make('Bài hẹn giờ', {
+      _status: 'published',
+      publishedAt: new Date(now + 24 * HOUR).toISOString(),
+    }),
     expired: await make('Bài hết hạn', {
       _status: 'published',
       publishedAt: new Date(now - 48 * HOUR).toISOString(),
@@ -52,13 +61,23 @@ export async function createEditor(app: TestApp): Promise<{ id: Id; token: strin
 
 export const RATE = /* GraphQL */ `
   mutation Rate($article: ID!, $score: Int!) {
-    rateArticle(article: $article, score: $score) { total count average }
+    rateArticle(article: $article, score: $score) {
+      total
+      count
+      average
+    }
   }
 `
 
 /** The stored aggregate of an article, straight from the database (zeros when there is none). */
-export async function storedSummary(payload: Payload, article: Id): Promise<{ total: number; count: number }> {
-  const row = (await payload.db.findOne({ collection: 'rating-summaries', where: { article: { equals: article } } })) as {
+export async function storedSummary(
+  payload: Payload,
+  article: Id,
+): Promise<{ total: number; count: number }> {
+  const row = (await payload.db.findOne({
+    collection: 'rating-summaries',
+    where: { article: { equals: article } },
+  })) as {
     total?: number
     count?: number
   } | null
@@ -66,6 +85,9 @@ export async function storedSummary(payload: Payload, article: Id): Promise<{ to
 }
 
 export async function voteCount(payload: Payload, article: Id): Promise<number> {
-  const { totalDocs } = await payload.db.count({ collection: 'ratings', where: { article: { equals: article } } })
+  const { totalDocs } = await payload.db.count({
+    collection: 'ratings',
+    where: { article: { equals: article } },
+  })
   return totalDocs
 }

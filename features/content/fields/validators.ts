@@ -20,13 +20,18 @@ type RelationValidateOptions = Parameters<typeof validations.relationship>[1]
  * Payload's own relationship check, plus: every id must name an existing document, so an
  * unknown id is refused with a message naming it instead of failing in the database.
  */
-export const validateRelationExists = async (value: unknown, options: RelationValidateOptions): Promise<true | string> => {
+export const validateRelationExists = async (
+  value: unknown,
+  options: RelationValidateOptions,
+): Promise<true | string> => {
   const base = await validations.relationship(value as never, options)
   if (base !== true || options.event === 'onChange') return base
   const relationTo = options.relationTo
   if (typeof relationTo !== 'string' || value === null || value === undefined) return true
   const ids = (Array.isArray(value) ? value : [value])
-    .map((item) => (item && typeof item === 'object' && 'id' in item ? (item as { id: unknown }).id : item))
+    .map((item) =>
+      item && typeof item === 'object' && 'id' in item ? (item as { id: unknown }).id : item,
+    )
     .filter((id): id is string | number => typeof id === 'string' || typeof id === 'number')
   if (ids.length === 0) return true
   const found = await options.req.payload.find({

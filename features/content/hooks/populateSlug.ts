@@ -21,7 +21,12 @@ export const populateSlug =
       if (!source) return data
       throw new ValidationError({
         collection: collection.slug,
-        errors: [{ path: 'slug', message: `"${source}" has no letters or digits to make a slug from: type a slug.` }],
+        errors: [
+          {
+            path: 'slug',
+            message: `"${source}" has no letters or digits to make a slug from: type a slug.`,
+          },
+        ],
       })
     }
     if (base === originalDoc?.slug) {
@@ -55,7 +60,8 @@ export const populateSlug =
 function pickText(value: unknown): string {
   if (typeof value === 'string') return value.trim()
   if (value && typeof value === 'object') {
-    for (const text of Object.values(value)) if (typeof text === 'string' && text.trim()) return text.trim()
+    for (const text of Object.values(value))
+      if (typeof text === 'string' && text.trim()) return text.trim()
   }
   return ''
 }

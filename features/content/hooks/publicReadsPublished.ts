@@ -8,7 +8,12 @@ import type { ResolvedNewsPortalOptions } from '../../../core/types.js'
 export const publicReadsPublished =
   (options: ResolvedNewsPortalOptions): CollectionBeforeOperationHook =>
   ({ args, operation, req }) => {
-    if (operation === 'read' && args.draft && !args.overrideAccess && !options.isEditor(req.user, req)) {
+    if (
+      operation === 'read' &&
+      args.draft &&
+      !args.overrideAccess &&
+      !options.isEditor(req.user, req)
+    ) {
       return { ...args, draft: false }
     }
     return args

@@ -47,8 +47,13 @@ export const renderBodyHtmlOnSave =
       (articles?.docs ?? []).map((doc) => {
         const primary = (doc as { categories?: unknown[] }).categories?.[0]
         const primaryCategorySlug =
-          primary && typeof primary === 'object' ? ((primary as { slug?: string }).slug ?? null) : null
-        return [String(doc.id), options.articlePath({ slug: (doc as { slug?: string }).slug, primaryCategorySlug })]
+          primary && typeof primary === 'object'
+            ? ((primary as { slug?: string }).slug ?? null)
+            : null
+        return [
+          String(doc.id),
+          options.articlePath({ slug: (doc as { slug?: string }).slug, primaryCategorySlug }),
+        ]
       }),
     )
     data.bodyHtml = renderBodyHtml(data.body, { media: mediaById, articlePaths })

@@ -7,17 +7,30 @@ import { createPortalClient, formatCount, formatDateLine, ratingLine } from 'new
 const TIME_ZONE = 'Asia/Ho_Chi_Minh'
 
 const escapeHtml = (text) =>
-  String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c])
+  String(text ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
+  )
 
 /** `/tin-tuc-su-kien/hoi-thao-...`: the public path of an article (its primary category, then its slug). */
-const articlePath = (article) => `/${article.primaryCategory?.slug ?? article.categories?.[0]?.slug ?? 'tin-tuc'}/${article.slug}`
+const articlePath = (article) =>
+  `/${article.primaryCategory?.slug ?? article.categories?.[0]?.slug ?? 'tin-tuc'}/${article.slug}`
 
 /** "16:15:52, 23/11/2024" in the site time zone, as the dossier panel shows it. */
 function updatedLine(iso) {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', {
-      timeZone: TIME_ZONE, hourCycle: 'h23', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit',
-    }).formatToParts(new Date(iso)).map((p) => [p.type, p.value]),
+      timeZone: TIME_ZONE,
+      hourCycle: 'h23',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
   )
   return `${parts.hour}:${parts.minute}:${parts.second}, ${parts.day}/${parts.month}/${parts.year}`
 }
@@ -27,12 +40,17 @@ function updatedLine(iso) {
  * is served from another origin (or opened as a file), so make those URLs absolute on `portalOrigin`.
  */
 const absoluteMedia = (html, portalOrigin) =>
-  portalOrigin ? html.replace(/\b(src|srcset)="\/(?!\/)/g, (_, attribute) => `${attribute}="${portalOrigin}/`) : html
+  portalOrigin
+    ? html.replace(/\b(src|srcset)="\/(?!\/)/g, (_, attribute) => `${attribute}="${portalOrigin}/`)
+    : html
 
 const articleList = (heading, articles) =>
   articles.length
     ? `<section class="related"><h2>${heading}</h2><ul>${articles
-        .map((a) => `<li><a href="${escapeHtml(articlePath(a))}">${escapeHtml(a.title)}</a> <time datetime="${a.publishedAt}">(${escapeHtml(formatDateLine(a.publishedAt).split(' - ')[1].split(' ')[0])})</time></li>`)
+        .map(
+          (a) =>
+            `<li><a href="${escapeHtml(articlePath(a))}">${escapeHtml(a.title)}</a> <time datetime="${a.publishedAt}">(${escapeHtml(formatDateLine(a.publishedAt).split(' - ')[1].split(' ')[0])})</time></li>`,
+        )
         .join('')}</ul></section>`
     : `<section class="related"><h2>${heading}</h2></section>`
 
@@ -71,7 +89,9 @@ function visitorCounter(stats) {
 /** The whole page as HTML, from what the SDK returned. `portalOrigin` (e.g. `http://localhost:3000`) makes the body's media URLs absolute. */
 export function renderPage({ siteName, page, visitors, dossier, portalOrigin = '' }) {
   const { article, newer, older } = page
-  const authors = (article.authors ?? []).map((a) => a.name).concat(article.byline ? [article.byline] : [])
+  const authors = (article.authors ?? [])
+    .map((a) => a.name)
+    .concat(article.byline ? [article.byline] : [])
   return `<!doctype html>
 <html lang="vi">
 <head><meta charset="utf-8"><title>${escapeHtml(article.title)} - ${escapeHtml(siteName)}</title></head>
@@ -108,8 +128,11 @@ export async function loadPage(portal, slug, { signal } = {}) {
 }
 
 async function main() {
-  const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=')))
-  const endpoint = args.endpoint ?? process.env.PORTAL_ENDPOINT ?? 'http://localhost:3000/api/graphql'
+  const args = Object.fromEntries(
+    process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=')),
+  )
+  const endpoint =
+    args.endpoint ?? process.env.PORTAL_ENDPOINT ?? 'http://localhost:3000/api/graphql'
   const slug = args.slug ?? 'hoi-thao-chia-se-kinh-nghiem-thuc-hien-cac-tieu-du-an-cong-dong'
   const portal = createPortalClient({ endpoint, locale: 'vi' })
   const loaded = await loadPage(portal, slug)
@@ -118,7 +141,11 @@ async function main() {
     process.exitCode = 1
     return
   }
-  const html = renderPage({ siteName: args.site ?? 'Trang Thông tin điện tử huyện Than Uyên', portalOrigin: new URL(endpoint).origin, ...loaded })
+  const html = renderPage({
+    siteName: args.site ?? 'Trang Thông tin điện tử huyện Than Uyên',
+    portalOrigin: new URL(endpoint).origin,
+    ...loaded,
+  })
   if (args.out) {
     writeFileSync(args.out, html)
     console.error(`Wrote ${args.out} (${html.length} characters).`)

@@ -21,9 +21,13 @@ export interface DateLineOptions {
  * The date line of a Vietnamese article page: `formatDateLine('2022-08-04T14:59:00.000Z')` →
  * `"Thứ năm - 04/08/2022 21:59"` (in the site time zone).
  */
-export function formatDateLine(date: Date | string, { timeZone = DEFAULT_TIME_ZONE }: DateLineOptions = {}): string {
+export function formatDateLine(
+  date: Date | string,
+  { timeZone = DEFAULT_TIME_ZONE }: DateLineOptions = {},
+): string {
   const value = typeof date === 'string' ? new Date(date) : date
-  if (Number.isNaN(value.getTime())) throw new RangeError(`formatDateLine: "${String(date)}" is not a date.`)
+  if (Number.isNaN(value.getTime()))
+    throw new RangeError(`formatDateLine: "${String(date)}" is not a date.`)
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-US', {
       timeZone,

@@ -24,8 +24,14 @@ const absolute = (url: string | null | undefined, baseUrl?: string) => {
 }
 
 /** schema.org `NewsArticle` for a `<script type="application/ld+json">`, with `AggregateRating` once there are votes. */
-export function articleJsonLd(article: JsonLdArticle, options: JsonLdOptions = {}): Record<string, unknown> {
-  const authors = (article.authors ?? []).map((author) => ({ '@type': 'Person', name: author.name }))
+export function articleJsonLd(
+  article: JsonLdArticle,
+  options: JsonLdOptions = {},
+): Record<string, unknown> {
+  const authors = (article.authors ?? []).map((author) => ({
+    '@type': 'Person',
+    name: author.name,
+  }))
   if (!authors.length && article.byline) authors.push({ '@type': 'Person', name: article.byline })
   const image = absolute(article.coverImage?.url, options.baseUrl)
   const rating = article.rating
@@ -41,14 +47,18 @@ export function articleJsonLd(article: JsonLdArticle, options: JsonLdOptions = {
     ...(authors.length ? { author: authors } : {}),
     ...(article.categories?.[0]?.title ? { articleSection: article.categories[0].title } : {}),
     ...(article.tags?.length ? { keywords: article.tags.join(', ') } : {}),
-    ...(article.source?.title ? { sourceOrganization: { '@type': 'Organization', name: article.source.title } } : {}),
+    ...(article.source?.title
+      ? { sourceOrganization: { '@type': 'Organization', name: article.source.title } }
+      : {}),
     ...(options.publisher
       ? {
           publisher: {
             '@type': 'Organization',
             name: options.publisher.name,
             ...(options.publisher.url ? { url: options.publisher.url } : {}),
-            ...(options.publisher.logo ? { logo: { '@type': 'ImageObject', url: options.publisher.logo } } : {}),
+            ...(options.publisher.logo
+              ? { logo: { '@type': 'ImageObject', url: options.publisher.logo } }
+              : {}),
           },
         }
       : {}),
