@@ -49,7 +49,15 @@ export class PortalError extends Error {
   }
 }
 
-export const isPortalError = (value: unknown): value is PortalError => value instanceof PortalError
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null
+
+/** By shape, not `instanceof`: an app that loads both the ESM and the CJS build has two PortalError classes. */
+export const isPortalError = (value: unknown): value is PortalError =>
+  isRecord(value) &&
+  value.name === 'PortalError' &&
+  typeof value.code === 'string' &&
+  typeof value.message === 'string'
 
 const codes = new Set<string>([
   'NOT_FOUND',
