@@ -8,6 +8,7 @@ export type PortalErrorCode =
   | 'TIMEOUT'
   | 'NETWORK'
   | 'SERVER'
+  | 'STORE_REQUIRED'
 
 /** One GraphQL error as the server sent it. */
 export interface PortalGraphQLError {
@@ -68,6 +69,7 @@ const codes = new Set<string>([
   'TIMEOUT',
   'NETWORK',
   'SERVER',
+  'STORE_REQUIRED',
 ])
 
 // Payload names its errors (extensions.name); graphql-js and common servers use other spellings.
