@@ -1,13 +1,17 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { cookies } from 'next/headers'
+import { NextRequest, NextResponse } from 'next/server'
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest'
 import {
   articleJsonLd,
   browserSession,
   formatCount,
   formatDateLine,
+  isPortalError,
   ratingLine,
   voterToken,
+  type ReaderStore,
 } from '../sdk/src/index.js'
 import site from '../seed/fixtures/seed-site.json'
 
@@ -167,6 +171,7 @@ describe('browserSession and voterToken', () => {
   it('keeps the session id in sessionStorage and the voter token in localStorage', () => {
     const session = memoryStorage()
     const local = memoryStorage()
+    vi.stubGlobal('document', {})
     vi.stubGlobal('sessionStorage', session.storage)
     vi.stubGlobal('localStorage', local.storage)
     const id = browserSession()
@@ -181,7 +186,8 @@ describe('browserSession and voterToken', () => {
     expect(voterToken()).toBe('kept-from-last-visit')
   })
 
-  it('works without storage (server rendering) and when storage refuses access (private mode)', () => {
+  it('in a browser without storage or refused it (private mode), keeps the ids for the life of the page', () => {
+    vi.stubGlobal('document', {})
     vi.stubGlobal('sessionStorage', undefined)
     const first = browserSession()
     expect(first).toMatch(/^[0-9a-f]{32}$/)
@@ -198,5 +204,90 @@ describe('browserSession and voterToken', () => {
     const token = voterToken()
     expect(token).toMatch(/^[0-9a-f]{32}$/)
     expect(voterToken()).toBe(token)
+    // Another page (another reader's browser) has its own document, so its own ids.
+    vi.stubGlobal('document', {})
+    expect(voterToken()).not.toBe(token)
+    expect(browserSession()).not.toBe(first)
+  })
+})
+
+describe('voterToken and browserSession on a server: one Node process, many readers', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it("give two readers each their own token and session, kept in each reader's own store", () => {
+    const alice = new Map<string, string>()
+    const bob = new Map<string, string>()
+    const aliceToken = voterToken(alice)
+    const bobToken = voterToken(bob)
+    expect(aliceToken).toMatch(/^[0-9a-f]{32}$/)
+    expect(bobToken).toMatch(/^[0-9a-f]{32}$/)
+    expect(bobToken).not.toBe(aliceToken)
+    expect([...alice]).toEqual([['news-portal.voter', aliceToken]])
+    expect([...bob]).toEqual([['news-portal.voter', bobToken]])
+    expect(voterToken(alice)).toBe(aliceToken)
+
+    const aliceSession = browserSession(alice)
+    const bobSession = browserSession(bob)
+    expect(aliceSession).toMatch(/^[0-9a-f]{32}$/)
+    expect(bobSession).not.toBe(aliceSession)
+    expect(alice.get('news-portal.session')).toBe(aliceSession)
+    expect(browserSession(bob)).toBe(bobSession)
+    expect(voterToken(new Map([['news-portal.voter', 'kept-from-last-visit']]))).toBe(
+      'kept-from-last-visit',
+    )
+  })
+
+  it("keep a reader's token in their cookies across requests, through Next's cookie jars", () => {
+    const serve = (cookie?: string) => {
+      const request = new NextRequest('https://thanuyen.example.vn/tin-tuc-su-kien/hoi-thao', {
+        headers: cookie ? { cookie } : {},
+      })
+      const response = NextResponse.next()
+      const token = voterToken({
+        get: (key) => request.cookies.get(key),
+        set: (key, value) => response.cookies.set(key, value, { httpOnly: true, sameSite: 'lax' }),
+      })
+      return { token, setCookie: response.headers.get('set-cookie') }
+    }
+    const alice = serve()
+    const bob = serve()
+    expect(alice.token).not.toBe(bob.token)
+    expect(alice.setCookie).toBe(`news-portal.voter=${alice.token}; Path=/; HttpOnly; SameSite=lax`)
+    const again = serve(`news-portal.voter=${alice.token}`)
+    expect(again).toEqual({ token: alice.token, setCookie: null })
+  })
+
+  it("without the reader's store, refuse with a PortalError that says how to pass it", () => {
+    // A process-wide localStorage (Node with --localstorage-file, Deno) is shared by every reader.
+    vi.stubGlobal('localStorage', { getItem: () => 'one-token-for-everyone', setItem: () => {} })
+    const failures = [() => voterToken(), () => browserSession()].map((call) => {
+      try {
+        return call()
+      } catch (error) {
+        return isPortalError(error) && { code: error.code, message: error.message }
+      }
+    })
+    expect(failures).toEqual([
+      {
+        code: 'STORE_REQUIRED',
+        message:
+          "voterToken() needs the reader's own store on a server: pass the request's cookies or any object with get(key) and set(key, value), e.g. voterToken(cookieJar).",
+      },
+      {
+        code: 'STORE_REQUIRED',
+        message:
+          "browserSession() needs the reader's own store on a server: pass the request's cookies or any object with get(key) and set(key, value), e.g. browserSession(cookieJar).",
+      },
+    ])
+  })
+
+  it("accept Next's cookies() and a Web Storage object as the reader's store (types)", () => {
+    expectTypeOf<Awaited<ReturnType<typeof cookies>>>().toExtend<ReaderStore>()
+    expectTypeOf<Storage>().toExtend<ReaderStore>()
+    expectTypeOf<Map<string, string>>().toExtend<ReaderStore>()
+    expectTypeOf(voterToken).parameters.toEqualTypeOf<[store?: ReaderStore]>()
+    expectTypeOf(browserSession).parameters.toEqualTypeOf<[store?: ReaderStore]>()
   })
 })

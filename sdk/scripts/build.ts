@@ -6,7 +6,9 @@ import { build } from 'esbuild'
 import { sdkDir } from './codegen'
 
 // `npm run build -w sdk`: dist/esm (import) and dist/cjs (require), each a bundle of src/ with its declarations.
-const dist = path.join(sdkDir, 'dist')
+// `-- --outdir=<dir>` builds elsewhere, so a test can build without racing another over sdk/dist.
+const outdir = process.argv.find((arg) => arg.startsWith('--outdir='))?.slice('--outdir='.length)
+const dist = outdir ? path.resolve(outdir) : path.join(sdkDir, 'dist')
 fs.rmSync(dist, { recursive: true, force: true })
 
 const shared = {
@@ -37,9 +39,11 @@ const tsc = path.join(
   'bin',
   'tsc',
 )
-execFileSync(process.execPath, [tsc, '-p', path.join(sdkDir, 'tsconfig.build.json')], {
-  stdio: 'inherit',
-})
+execFileSync(
+  process.execPath,
+  [tsc, '-p', path.join(sdkDir, 'tsconfig.build.json'), '--outDir', path.join(dist, 'types')],
+  { stdio: 'inherit' },
+)
 for (const file of fs.readdirSync(path.join(dist, 'types'), {
   recursive: true,
   encoding: 'utf8',

@@ -1,5 +1,5 @@
 import * as Documents from './generated/graphql.js'
-import type { Article_Where } from './generated/graphql.js'
+import type { Article_Where, Operation } from './generated/graphql.js'
 import { PortalError } from './errors.js'
 import { createTransport, type SendOptions } from './transport.js'
 import type {
@@ -127,7 +127,7 @@ function resolveEndpoint(endpoint: string | undefined): string {
 }
 
 /** Fails loudly when the server leaves out what it always sends. */
-function present<T>(value: T | null | undefined, what: string): T {
+function present<T>(value: T, what: string): NonNullable<T> {
   if (value === null || value === undefined)
     throw new PortalError('SERVER', `The portal API sent no ${what}.`)
   return value
@@ -148,45 +148,69 @@ function articleWhere({
   return Object.keys(where).length ? where : undefined
 }
 
+/** The variables of every by-slug read. */
+type BySlugVariables = { slug: string; locale?: Locale | null }
+
 /** Creates a client for one portal: plain objects of methods grouped by resource. */
 export function createPortalClient(options: PortalClientOptions): PortalClient {
   const transport = createTransport({ ...options, endpoint: resolveEndpoint(options?.endpoint) })
   const send = ({ signal }: { signal?: AbortSignal }): SendOptions => ({ signal })
   const locale = (call: CallOptions) => call.locale ?? options.locale
-  const paging = (call: ListOptions) => ({
+  const paging = (call: ListOptions = {}) => ({
     page: call.page,
     limit: call.limit,
     sort: call.sort,
     locale: locale(call),
   })
 
-  const listArticles = async (call: ArticleListOptions = {}) => {
-    const data = await transport.query(
-      Documents.ArticleListDocument,
-      { ...paging(call), where: articleWhere(call) },
-      send(call),
-    )
-    return present(data.Articles, 'article list')
+  /** `list` and `bySlug` of one collection (`field` is its root query field): the same for every collection. */
+  function collection<
+    TField extends string,
+    TListed,
+    TFound,
+    TListOptions extends ListOptions,
+    TListVariables,
+  >(
+    field: TField,
+    what: string,
+    listDocument: Operation<Record<TField, Paginated<TListed> | null>, TListVariables>,
+    bySlugDocument: Operation<Record<TField, { docs: TFound[] } | null>, BySlugVariables>,
+    listVariables: (call?: TListOptions) => TListVariables,
+  ) {
+    return {
+      async list(call?: TListOptions): Promise<Paginated<TListed>> {
+        const data = await transport.query(listDocument, listVariables(call), send(call ?? {}))
+        return present(data[field], what)
+      },
+      async bySlug(slug: string, call: CallOptions = {}): Promise<TFound | null> {
+        const data = await transport.query(
+          bySlugDocument,
+          { slug, locale: locale(call) },
+          send(call),
+        )
+        return present(data[field], what).docs[0] ?? null
+      },
+    }
   }
+
+  const articles = collection(
+    'Articles',
+    'article list',
+    Documents.ArticleListDocument,
+    Documents.ArticleBySlugDocument,
+    (call: ArticleListOptions = {}) => ({ ...paging(call), where: articleWhere(call) }),
+  )
 
   return {
     articles: {
-      list: listArticles,
+      ...articles,
       async *all(call: ArticleListOptions = {}) {
         for (let page = call.page ?? 1; ;) {
-          const result = await listArticles({ ...call, page })
+          const result = await articles.list({ ...call, page })
           yield result
           if (!result.hasNextPage) return
           page = result.nextPage ?? page + 1
         }
-      },
-      async bySlug(slug, call = {}) {
-        const data = await transport.query(
-          Documents.ArticleBySlugDocument,
-          { slug, locale: locale(call) },
-          send(call),
-        )
-        return present(data.Articles, 'article list').docs[0] ?? null
       },
       async page(slug, call = {}) {
         const data = await transport.query(
@@ -197,61 +221,27 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
         return data.ArticlePage ?? null
       },
     },
-    authors: {
-      list: async (call = {}) =>
-        present(
-          (await transport.query(Documents.AuthorListDocument, paging(call), send(call))).Authors,
-          'author list',
-        ),
-      bySlug: async (slug, call = {}) =>
-        present(
-          (
-            await transport.query(
-              Documents.AuthorBySlugDocument,
-              { slug, locale: locale(call) },
-              send(call),
-            )
-          ).Authors,
-          'author list',
-        ).docs[0] ?? null,
-    },
-    sources: {
-      list: async (call = {}) =>
-        present(
-          (await transport.query(Documents.SourceListDocument, paging(call), send(call))).Sources,
-          'source list',
-        ),
-      bySlug: async (slug, call = {}) =>
-        present(
-          (
-            await transport.query(
-              Documents.SourceBySlugDocument,
-              { slug, locale: locale(call) },
-              send(call),
-            )
-          ).Sources,
-          'source list',
-        ).docs[0] ?? null,
-    },
-    categories: {
-      list: async (call = {}) =>
-        present(
-          (await transport.query(Documents.CategoryListDocument, paging(call), send(call)))
-            .Categories,
-          'category list',
-        ),
-      bySlug: async (slug, call = {}) =>
-        present(
-          (
-            await transport.query(
-              Documents.CategoryBySlugDocument,
-              { slug, locale: locale(call) },
-              send(call),
-            )
-          ).Categories,
-          'category list',
-        ).docs[0] ?? null,
-    },
+    authors: collection(
+      'Authors',
+      'author list',
+      Documents.AuthorListDocument,
+      Documents.AuthorBySlugDocument,
+      paging,
+    ),
+    sources: collection(
+      'Sources',
+      'source list',
+      Documents.SourceListDocument,
+      Documents.SourceBySlugDocument,
+      paging,
+    ),
+    categories: collection(
+      'Categories',
+      'category list',
+      Documents.CategoryListDocument,
+      Documents.CategoryBySlugDocument,
+      paging,
+    ),
     ratings: {
       async rate(article, score, call = {}) {
         const headers = call.voterToken ? { 'x-voter-token': call.voterToken } : undefined

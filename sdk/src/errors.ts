@@ -8,6 +8,7 @@ export type PortalErrorCode =
   | 'TIMEOUT'
   | 'NETWORK'
   | 'SERVER'
+  | 'STORE_REQUIRED'
 
 /** One GraphQL error as the server sent it. */
 export interface PortalGraphQLError {
@@ -49,7 +50,15 @@ export class PortalError extends Error {
   }
 }
 
-export const isPortalError = (value: unknown): value is PortalError => value instanceof PortalError
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null
+
+/** By shape, not `instanceof`: an app that loads both the ESM and the CJS build has two PortalError classes. */
+export const isPortalError = (value: unknown): value is PortalError =>
+  isRecord(value) &&
+  value.name === 'PortalError' &&
+  typeof value.code === 'string' &&
+  typeof value.message === 'string'
 
 const codes = new Set<string>([
   'NOT_FOUND',
@@ -60,6 +69,7 @@ const codes = new Set<string>([
   'TIMEOUT',
   'NETWORK',
   'SERVER',
+  'STORE_REQUIRED',
 ])
 
 // Payload names its errors (extensions.name); graphql-js and common servers use other spellings.

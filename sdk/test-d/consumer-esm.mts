@@ -5,6 +5,7 @@ import {
   formatDateLine,
   PortalError,
   ratingLine,
+  voterToken,
   type Article,
   type ArticlePage,
   type PortalErrorCode,
@@ -42,6 +43,10 @@ export async function list(): Promise<number> {
   portal.articles.byId(1)
   try {
     await portal.ratings.rate(article?.id ?? 1, 5, { voterToken: 'abc' })
+    const readerCookies = new Map<string, string>()
+    await portal.ratings.rate(article?.id ?? 1, 5, { voterToken: voterToken(readerCookies) })
+    // @ts-expect-error the reader's store is an object with get/set or getItem/setItem, not a cookie header
+    voterToken('news-portal.voter=abc')
   } catch (error) {
     if (error instanceof PortalError) {
       const code: PortalErrorCode = error.code
