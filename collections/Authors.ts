@@ -5,9 +5,10 @@ import { slugField } from '../features/content/fields/slugField.js'
 import { populateSlug } from '../features/content/hooks/populateSlug.js'
 import { groups, label } from '../core/labels.js'
 import { rejectMalformedId } from '../features/content/hooks/rejectMalformedId.js'
+import { AUTHORS_SLUG, MEDIA_SLUG } from '../core/constants.js'
 
 export const authorsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
-  slug: 'authors',
+  slug: AUTHORS_SLUG,
   labels: { singular: label('Tác giả', 'Author'), plural: label('Tác giả', 'Authors') },
   graphQL: { singularName: 'Author', pluralName: 'Authors' },
   admin: { group: groups.news, useAsTitle: 'name', defaultColumns: ['name', 'pseudonym', 'slug'] },
@@ -50,7 +51,7 @@ export const authorsCollection = (options: ResolvedNewsPortalOptions): Collectio
     {
       name: 'avatar',
       type: 'upload',
-      relationTo: 'media',
+      relationTo: MEDIA_SLUG,
       label: label('Ảnh đại diện', 'Avatar'),
       admin: { description: label('Ảnh chân dung.', 'A portrait.') },
     },

@@ -5,9 +5,10 @@ import { slugField } from '../features/content/fields/slugField.js'
 import { populateSlug } from '../features/content/hooks/populateSlug.js'
 import { groups, label } from '../core/labels.js'
 import { rejectMalformedId } from '../features/content/hooks/rejectMalformedId.js'
+import { CATEGORIES_SLUG } from '../core/constants.js'
 
 export const categoriesCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
-  slug: 'categories',
+  slug: CATEGORIES_SLUG,
   labels: { singular: label('Chuyên mục', 'Category'), plural: label('Chuyên mục', 'Categories') },
   graphQL: { singularName: 'Category', pluralName: 'Categories' },
   admin: {
@@ -41,7 +42,7 @@ export const categoriesCollection = (options: ResolvedNewsPortalOptions): Collec
     {
       name: 'parent',
       type: 'relationship',
-      relationTo: 'categories',
+      relationTo: CATEGORIES_SLUG,
       label: label('Chuyên mục cha', 'Parent'),
       admin: {
         description: label('Để trống nếu là chuyên mục gốc.', 'Empty for a top-level category.'),

@@ -13,10 +13,12 @@ import {
 } from '../features/counters/dossier.js'
 import { forgetBaseline } from '../features/counters/baseline.js'
 import { stampFiguresUpdatedAt } from '../features/counters/hooks.js'
+import { COUNTER_WIDGETS_SLUG, WIDGET_KINDS } from '../core/constants.js'
 
-const isVisitors: Condition = (data) => data?.kind === 'visitors'
-const isDossier: Condition = (data) => data?.kind === 'dossier-stats'
-const isUrlSource: Condition = (data) => data?.kind === 'dossier-stats' && data?.source === 'url'
+const isVisitors: Condition = (data) => data?.kind === WIDGET_KINDS.visitors
+const isDossier: Condition = (data) => data?.kind === WIDGET_KINDS.dossierStats
+const isUrlSource: Condition = (data) =>
+  data?.kind === WIDGET_KINDS.dossierStats && data?.source === 'url'
 
 const count = (name: string, vi: string, en: string, description?: [string, string]): Field => ({
   name,
@@ -34,7 +36,7 @@ const count = (name: string, vi: string, en: string, description?: [string, stri
 
 /** Editor-managed widgets of the portal's side column: the visitor counter and the dossier-processing panel. */
 export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
-  slug: 'counter-widgets',
+  slug: COUNTER_WIDGETS_SLUG,
   labels: {
     singular: label('Tiện ích thống kê', 'Counter widget'),
     plural: label('Tiện ích thống kê', 'Counter widgets'),
@@ -65,7 +67,7 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
       name: 'kind',
       type: 'select',
       required: true,
-      defaultValue: 'visitors',
+      defaultValue: WIDGET_KINDS.visitors,
       label: label('Loại', 'Kind'),
       admin: {
         description: label(
@@ -74,9 +76,9 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
         ),
       },
       options: [
-        { value: 'visitors', label: label('Bộ đếm lượt truy cập', 'Visitor counter') },
+        { value: WIDGET_KINDS.visitors, label: label('Bộ đếm lượt truy cập', 'Visitor counter') },
         {
-          value: 'dossier-stats',
+          value: WIDGET_KINDS.dossierStats,
           label: label('Tình hình giải quyết hồ sơ', 'Dossier processing'),
         },
       ],
@@ -309,7 +311,11 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
       label: label('Địa chỉ JSON', 'JSON URL'),
       access: { read: editorsOnlyField(options) },
       validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => {
-        if (siblingData?.kind === 'dossier-stats' && siblingData?.source === 'url' && !value) {
+        if (
+          siblingData?.kind === WIDGET_KINDS.dossierStats &&
+          siblingData?.source === 'url' &&
+          !value
+        ) {
           return 'sourceUrl is required when the source is a URL.'
         }
         return validateHttpUrl(value)

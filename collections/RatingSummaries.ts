@@ -3,7 +3,7 @@ import type { ResolvedNewsPortalOptions } from '../core/types.js'
 import { editorsOnly } from '../features/content/access.js'
 import { groups, label } from '../core/labels.js'
 import { recomputeEndpoint } from '../features/ratings/endpoints.js'
-import { RATING_SUMMARIES_SLUG } from '../core/constants.js'
+import { ARTICLES_SLUG, RATING_SUMMARIES_SLUG } from '../core/constants.js'
 
 const nobody = () => false
 
@@ -28,7 +28,7 @@ export const ratingSummariesCollection = (
     {
       name: 'article',
       type: 'relationship',
-      relationTo: 'articles',
+      relationTo: ARTICLES_SLUG,
       unique: true,
       label: label('Bài viết', 'Article'),
       admin: { description: label('Bài được chấm điểm.', 'The article rated.') },

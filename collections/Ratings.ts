@@ -3,7 +3,7 @@ import type { ResolvedNewsPortalOptions } from '../core/types.js'
 import { editorsOnly } from '../features/content/access.js'
 import { groups, label } from '../core/labels.js'
 import { subtractDeletedVote } from '../features/ratings/hooks.js'
-import { RATINGS_SLUG, componentPaths } from '../core/constants.js'
+import { ARTICLES_SLUG, RATINGS_SLUG, componentPaths } from '../core/constants.js'
 
 const nobody = () => false
 
@@ -39,7 +39,7 @@ export const ratingsCollection = (options: ResolvedNewsPortalOptions): Collectio
     {
       name: 'article',
       type: 'relationship',
-      relationTo: 'articles',
+      relationTo: ARTICLES_SLUG,
       // No index of its own: the unique (article, voterHash) index serves `where article = …` too.
       label: label('Bài viết', 'Article'),
       admin: { description: label('Bài được chấm điểm.', 'The article rated.') },

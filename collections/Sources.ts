@@ -6,9 +6,10 @@ import { validateHttpUrl } from '../features/content/fields/validators.js'
 import { populateSlug } from '../features/content/hooks/populateSlug.js'
 import { groups, label } from '../core/labels.js'
 import { rejectMalformedId } from '../features/content/hooks/rejectMalformedId.js'
+import { MEDIA_SLUG, SOURCES_SLUG } from '../core/constants.js'
 
 export const sourcesCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
-  slug: 'sources',
+  slug: SOURCES_SLUG,
   labels: { singular: label('Nguồn tin', 'Source'), plural: label('Nguồn tin', 'Sources') },
   graphQL: { singularName: 'Source', pluralName: 'Sources' },
   admin: { group: groups.news, useAsTitle: 'title', defaultColumns: ['title', 'url'] },
@@ -49,7 +50,7 @@ export const sourcesCollection = (options: ResolvedNewsPortalOptions): Collectio
     {
       name: 'logo',
       type: 'upload',
-      relationTo: 'media',
+      relationTo: MEDIA_SLUG,
       label: label('Biểu trưng', 'Logo'),
       admin: { description: label('Logo của nguồn tin.', "The source's logo.") },
     },

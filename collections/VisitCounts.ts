@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../core/types.js'
 import { editorsOnly } from '../features/content/access.js'
 import { groups, label } from '../core/labels.js'
+import { VISIT_COUNTS_SLUG, VISIT_SESSIONS_SLUG } from '../core/constants.js'
 
 const nobody = () => false
 
@@ -10,7 +11,7 @@ const nobody = () => false
  * `article:<id>`). Unversioned and written only by atomic `$inc` through the database adapter.
  */
 export const visitCountsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
-  slug: 'visit-counts',
+  slug: VISIT_COUNTS_SLUG,
   labels: { singular: label('Bộ đếm', 'Visit count'), plural: label('Bộ đếm', 'Visit counts') },
   graphQL: false,
   timestamps: false,
@@ -37,7 +38,7 @@ export const visitCountsCollection = (options: ResolvedNewsPortalOptions): Colle
 
 /** When each browser session was last seen, site-wide (`visit`) or on one article (`view`). Pruned by a job. */
 export const visitSessionsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
-  slug: 'visit-sessions',
+  slug: VISIT_SESSIONS_SLUG,
   labels: {
     singular: label('Phiên truy cập', 'Visit session'),
     plural: label('Phiên truy cập', 'Visit sessions'),

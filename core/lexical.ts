@@ -1,3 +1,5 @@
+import { ARTICLES_SLUG, MEDIA_SLUG } from './constants.js'
+
 /** Small builders for Lexical rich-text JSON, for seeds, imports and tests. */
 
 export interface LexicalRoot {
@@ -30,7 +32,7 @@ export function imageNode(mediaId: string | number, caption?: string) {
   nodeCounter += 1
   return {
     type: 'upload',
-    relationTo: 'media',
+    relationTo: MEDIA_SLUG,
     value: mediaId,
     fields: caption ? { caption } : {},
     format: '',
@@ -46,7 +48,7 @@ export function linkNode(target: { url: string } | { articleId: string | number 
       ? { linkType: 'custom', url: target.url, newTab: false }
       : {
           linkType: 'internal',
-          doc: { relationTo: 'articles', value: target.articleId },
+          doc: { relationTo: ARTICLES_SLUG, value: target.articleId },
           newTab: false,
         }
   return {

@@ -9,6 +9,7 @@ import { resolveCountersOptions } from '../features/counters/index.js'
 import { corsOriginsFromEnv } from '../features/graphql/index.js'
 import { MemoryRateLimitStore } from '../features/ratings/rateLimit.js'
 import { DatabaseRateLimitStore } from '../features/ratings/rateLimitDatabase.js'
+import { DEFAULT_TIME_ZONE } from '../core/constants.js'
 
 /** Default editor rule: a user whose `roles` include `admin` or `editor`; a user collection without roles counts every user. */
 export function defaultIsEditor(user: TypedUser | null | undefined): boolean {
@@ -32,7 +33,7 @@ function rateLimitStore(store: NewsPortalPluginConfig['ratingRateLimitStore']): 
 export function resolveOptions(options: NewsPortalPluginConfig = {}): ResolvedNewsPortalOptions {
   return {
     disabled: options.disabled ?? false,
-    timeZone: options.timeZone ?? 'Asia/Ho_Chi_Minh',
+    timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
     isEditor: options.isEditor ?? defaultIsEditor,
     articlePath: options.articlePath ?? defaultArticlePath,
     ratingVoter: options.ratingVoter ?? 'token',

@@ -7,6 +7,7 @@ import {
 } from '@payloadcms/richtext-lexical/html'
 import type { ArticlePathInput } from '../../core/types.js'
 import { idOf } from '../../core/ids.js'
+import { ARTICLES_SLUG, MEDIA_SLUG } from '../../core/constants.js'
 
 /** A relationship value's id as a map key. */
 const keyOf = (value: unknown): string | undefined => {
@@ -40,14 +41,14 @@ export function collectBodyReferences(body: unknown): { mediaIds: string[]; arti
   const mediaIds = new Set<string>()
   const articleIds = new Set<string>()
   const visit = (node: LexicalNode) => {
-    if (node.type === 'upload' && node.relationTo === 'media') {
+    if (node.type === 'upload' && node.relationTo === MEDIA_SLUG) {
       const id = keyOf(node.value)
       if (id) mediaIds.add(id)
     }
     if (node.type === 'link') {
       const fields = node.fields as
         { linkType?: string; doc?: { relationTo?: string; value?: unknown } } | undefined
-      if (fields?.linkType === 'internal' && fields.doc?.relationTo === 'articles') {
+      if (fields?.linkType === 'internal' && fields.doc?.relationTo === ARTICLES_SLUG) {
         const id = keyOf(fields.doc.value)
         if (id) articleIds.add(id)
       }

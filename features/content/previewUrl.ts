@@ -1,5 +1,6 @@
 import type { GeneratePreviewURL } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
+import { CATEGORIES_SLUG } from '../../core/constants.js'
 
 /**
  * The "view on site" link of an article: the plugin's `articlePath` on `siteUrl` (or the admin's
@@ -17,7 +18,7 @@ export const articlePreviewUrl =
     } else if (typeof primary === 'string' || typeof primary === 'number') {
       const category = await req.payload
         .findByID({
-          collection: 'categories',
+          collection: CATEGORIES_SLUG,
           id: primary,
           depth: 0,
           select: { slug: true },

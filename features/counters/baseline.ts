@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 import { visibleWriteDone } from './freshness.js'
+import { COUNTER_WIDGETS_SLUG, WIDGET_KINDS } from '../../core/constants.js'
 
 /** The history a site brought from its previous CMS, added to the live figures. */
 export interface Baseline {
@@ -36,8 +37,8 @@ export function forgetBaseline(payload: Payload): void {
 
 async function readBaseline(payload: Payload): Promise<Baseline> {
   const { docs } = await payload.find({
-    collection: 'counter-widgets' as never,
-    where: { and: [{ kind: { equals: 'visitors' } }, { enabled: { equals: true } }] },
+    collection: COUNTER_WIDGETS_SLUG as never,
+    where: { and: [{ kind: { equals: WIDGET_KINDS.visitors } }, { enabled: { equals: true } }] },
     sort: 'createdAt',
     limit: 1,
     depth: 0,

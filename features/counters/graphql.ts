@@ -5,6 +5,7 @@ import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { onTimeRate, overdueRate } from './dossier.js'
 import { recordVisit, visitorStats } from './visits.js'
 import { WIDGETS } from './sync.js'
+import { WIDGET_KINDS } from '../../core/constants.js'
 
 interface CountersTypes {
   visitorStats: GraphQL.GraphQLObjectType
@@ -154,7 +155,7 @@ export async function dossierStats(req: PayloadRequest, slug?: string | null) {
     collection: WIDGETS,
     where: {
       and: [
-        { kind: { equals: 'dossier-stats' } },
+        { kind: { equals: WIDGET_KINDS.dossierStats } },
         { enabled: { equals: true } },
         ...(slug ? [{ slug: { equals: slug } }] : []),
       ],

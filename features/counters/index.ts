@@ -9,7 +9,7 @@ import { componentPaths } from '../../core/constants.js'
 
 export { recordVisit, visitorStats, type VisitorStats } from './visits.js'
 export { syncDossierWidget, syncDueDossierWidgets } from './sync.js'
-export { COUNTERS_QUEUE, DOSSIER_SYNC_TASK, PRUNE_TASK } from './tasks.js'
+export { COUNTERS_QUEUE, DOSSIER_SYNC_TASK, PRUNE_TASK } from '../../core/constants.js'
 
 const positive = (value: number | undefined, fallback: number, name: string): number => {
   if (value === undefined) return fallback

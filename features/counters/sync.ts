@@ -1,8 +1,9 @@
 import type { Payload } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { DossierSourceError, parseDossierSource } from './dossier.js'
+import { COUNTER_WIDGETS_SLUG, WIDGET_KINDS } from '../../core/constants.js'
 
-export const WIDGETS = 'counter-widgets' as never
+export const WIDGETS = COUNTER_WIDGETS_SLUG as never
 
 export interface SyncOutcome {
   id: string | number
@@ -43,7 +44,7 @@ export async function syncDossierWidget(
       overrideAccess: true,
       context: { dossierSync: true },
     })
-    payload.logger.warn(`counter-widgets ${widget.id}: dossier sync failed: ${message}`)
+    payload.logger.warn(`${COUNTER_WIDGETS_SLUG} ${widget.id}: dossier sync failed: ${message}`)
     return { id: widget.id, ok: false, error: message }
   }
   const { updatedAt, ...rest } = figures
@@ -72,7 +73,7 @@ export async function syncDueDossierWidgets(
     collection: WIDGETS,
     where: {
       and: [
-        { kind: { equals: 'dossier-stats' } },
+        { kind: { equals: WIDGET_KINDS.dossierStats } },
         { source: { equals: 'url' } },
         { enabled: { equals: true } },
       ],

@@ -7,6 +7,7 @@ import { zonedKeys } from './time.js'
 import { addHits } from './batch.js'
 import { visibleWrites } from './freshness.js'
 import { countKeys, countSessionsSince, readCounts, startsNewWindow } from './store.js'
+import { ARTICLES_SLUG } from '../../core/constants.js'
 
 export interface VisitorStats {
   online: number
@@ -72,7 +73,7 @@ async function findPublicArticle(
     return null
   try {
     const { docs } = await payload.find({
-      collection: 'articles' as never,
+      collection: ARTICLES_SLUG as never,
       where: { and: [{ id: { equals: article } }, publicArticleWhere(now)] },
       limit: 1,
       depth: 0,

@@ -2,6 +2,7 @@ import type { Endpoint, PayloadRequest, TypedLocale, Where } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { publicArticleWhere } from '../content/publicWhere.js'
 import { renderRss, type RssItem } from './rss.js'
+import { ARTICLES_SLUG, CATEGORIES_SLUG } from '../../core/constants.js'
 
 /** How many articles the feed carries. */
 export const FEED_SIZE = 20
@@ -42,7 +43,7 @@ export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
     let category: Named | undefined
     if (categorySlug) {
       const found = await payload.find({
-        collection: 'categories',
+        collection: CATEGORIES_SLUG,
         where: { slug: { equals: categorySlug } },
         limit: 1,
         pagination: false,
@@ -61,7 +62,7 @@ export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
       where.push({ categories: { in: [(found.docs[0] as { id: string | number }).id] } })
     }
     const { docs } = await payload.find({
-      collection: 'articles',
+      collection: ARTICLES_SLUG,
       where: { and: where },
       sort: ['-publishedAt', '-id'],
       limit: FEED_SIZE,

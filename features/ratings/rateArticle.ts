@@ -3,13 +3,12 @@ import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { publicArticleWhere } from '../content/publicWhere.js'
 import { coalesce, perOwner } from '../../core/batch.js'
 import { RatingError } from './errors.js'
-import { RATINGS_SLUG } from '../../core/constants.js'
-import { retryWhileBusy } from '../counters/store.js'
-import { findSummary, incrementSummary, isUniqueViolation, type RatingSummary } from './summary.js'
+import { ARTICLES_SLUG, RATINGS_SLUG } from '../../core/constants.js'
+import { isMalformedIdError, isUniqueViolation, retryWhileBusy } from '../../core/database.js'
+import { storedId, type Id } from '../../core/ids.js'
+import { findSummary, incrementSummary, type RatingSummary } from './summary.js'
 import { primeSummary } from './summaryLoader.js'
 import { clientAddress, keyedHash, voterIdentity } from './voter.js'
-
-type Id = string | number
 
 export const MIN_SCORE = 1
 export const MAX_SCORE = 5
@@ -46,16 +45,6 @@ function describe(value: unknown): string {
   return typeof value
 }
 
-/** The article id as the database stores it, or `undefined` when it cannot name any article. */
-function articleId(payload: Payload, article: string | number): Id | undefined {
-  const type = payload.collections.articles?.customIDType ?? payload.db.defaultIDType
-  if (type === 'number') {
-    const text = String(article).trim()
-    return /^\d{1,15}$/.test(text) ? Number(text) : undefined
-  }
-  return String(article)
-}
-
 type RateableArticle = { id: Id; allowRatings?: boolean | null } | null
 
 // Votes on the same article in the same tick share one lookup (a hot article under a burst).
@@ -64,15 +53,14 @@ const articleLookups = perOwner((payload: Payload) =>
     try {
       return await retryWhileBusy(() =>
         payload.db.findOne({
-          collection: 'articles',
+          collection: ARTICLES_SLUG,
           where: { and: [{ id: { equals: id } }, publicArticleWhere()] },
           select: { allowRatings: true },
         }),
       )
     } catch (error) {
       // A malformed id (for example not an ObjectId on MongoDB) names no article.
-      const name = (error as { name?: string }).name
-      if (name === 'CastError' || name === 'BSONError') return null
+      if (isMalformedIdError(error)) return null
       throw error
     }
   }),
@@ -95,7 +83,7 @@ async function findRateableArticle(
   payload: Payload,
   article: string | number,
 ): Promise<{ id: Id }> {
-  const id = articleId(payload, article)
+  const id = storedId(payload, ARTICLES_SLUG, article)
   // Built only when needed: an Error captures a stack trace, which is not free on the hot path.
   const notFound = () =>
     new RatingError(
