@@ -3,9 +3,10 @@ import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { publicArticleWhere } from '../content/publicWhere.js'
 import { coalesce, perOwner } from '../../core/batch.js'
 import { RatingError } from './errors.js'
-import { ARTICLES_SLUG, RATINGS_SLUG } from '../../core/constants.js'
+import { ARTICLES_SLUG, RATINGS_SLUG, RATING_SUMMARIES_SLUG } from '../../core/constants.js'
 import { isMalformedIdError, isUniqueViolation, retryWhileBusy } from '../../core/database.js'
 import { storedId, type Id } from '../../core/ids.js'
+import { recomputeSummary } from './recompute.js'
 import { findSummary, incrementSummary, type RatingSummary } from './summary.js'
 import { primeSummary } from './summaryLoader.js'
 import { clientAddress, keyedHash, voterIdentity } from './voter.js'
@@ -162,15 +163,38 @@ export async function rateArticle(
   try {
     summary = await summaryIncrements(payload)(String(article.id), { article: article.id, score })
   } catch (error) {
-    // Keep log and aggregate in step: a vote that was not counted is not kept either.
-    await retryWhileBusy(() =>
-      payload.db.deleteOne({
-        collection: RATINGS_SLUG,
-        where: { and: [{ article: { equals: article.id } }, { voterHash: { equals: voterHash } }] },
-      }),
-    ).catch(() => undefined)
+    await takeBackVote(payload, article.id, voterHash)
     throw error
   }
   primeSummary(req, article.id, summary)
   return summary
+}
+
+/**
+ * Keeps log and aggregate in step after a vote was logged but not counted: the vote is deleted
+ * again. When that delete fails too, the failure is logged and the article's aggregate is rebuilt
+ * from the log, which still holds the vote.
+ */
+async function takeBackVote(payload: Payload, article: Id, voterHash: string): Promise<void> {
+  try {
+    await retryWhileBusy(() =>
+      payload.db.deleteOne({
+        collection: RATINGS_SLUG,
+        where: { and: [{ article: { equals: article } }, { voterHash: { equals: voterHash } }] },
+      }),
+    )
+  } catch (err) {
+    payload.logger.error({
+      err,
+      msg: `ratings: a vote on article ${article} was not counted and could not be taken back out of the log; rebuilding its aggregate from the log.`,
+    })
+    try {
+      await recomputeSummary(payload, article)
+    } catch (repairError) {
+      payload.logger.error({
+        err: repairError,
+        msg: `ratings: rebuilding the aggregate of article ${article} failed; POST /api/${RATING_SUMMARIES_SLUG}/recompute repairs it.`,
+      })
+    }
+  }
 }
