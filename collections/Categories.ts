@@ -6,6 +6,7 @@ import { populateSlug } from '../features/content/hooks/populateSlug.js'
 import { groups, label } from '../core/labels.js'
 import { rejectMalformedId } from '../features/content/hooks/rejectMalformedId.js'
 import { CATEGORIES_SLUG } from '../core/constants.js'
+import type { Id } from '../core/ids.js'
 
 export const categoriesCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
   slug: CATEGORIES_SLUG,
@@ -47,7 +48,7 @@ export const categoriesCollection = (options: ResolvedNewsPortalOptions): Collec
       admin: {
         description: label('Để trống nếu là chuyên mục gốc.', 'Empty for a top-level category.'),
       },
-      validate: (value: unknown, { id }: { id?: string | number }) =>
+      validate: (value: unknown, { id }: { id?: Id }) =>
         value !== undefined && value !== null && id !== undefined && String(value) === String(id)
           ? 'A category cannot be its own parent.'
           : true,

@@ -24,7 +24,7 @@ export function idKey(value: unknown): string | undefined {
 export function storedId(
   payload: Payload,
   collection: CollectionSlug,
-  value: string | number,
+  value: Id,
 ): Id | undefined {
   const type = payload.collections[collection]?.customIDType ?? payload.db.defaultIDType
   if (type === 'number') {

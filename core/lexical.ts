@@ -1,4 +1,5 @@
 import { ARTICLES_SLUG, MEDIA_SLUG } from './constants.js'
+import type { Id } from './ids.js'
 
 /** Small builders for Lexical rich-text JSON, for seeds, imports and tests. */
 
@@ -28,7 +29,7 @@ export function paragraph(...children: Array<string | object>) {
 
 let nodeCounter = 0
 /** An image from the `media` collection, with an optional caption for this use of it. */
-export function imageNode(mediaId: string | number, caption?: string) {
+export function imageNode(mediaId: Id, caption?: string) {
   nodeCounter += 1
   return {
     type: 'upload',
@@ -42,7 +43,7 @@ export function imageNode(mediaId: string | number, caption?: string) {
 }
 
 /** A link to a URL, or to another article (`{ articleId }`). */
-export function linkNode(target: { url: string } | { articleId: string | number }, text: string) {
+export function linkNode(target: { url: string } | { articleId: Id }, text: string) {
   const fields =
     'url' in target
       ? { linkType: 'custom', url: target.url, newTab: false }

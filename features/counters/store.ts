@@ -2,6 +2,7 @@ import type { CollectionSlug, Payload } from 'payload'
 import { incrementRow, isUniqueViolation, retryWhileBusy } from '../../core/database.js'
 import { visibleWriteDone } from './freshness.js'
 import { VISIT_COUNTS_SLUG, VISIT_SESSIONS_SLUG } from '../../core/constants.js'
+import type { Id } from '../../core/ids.js'
 
 /** Day, month, total and per-article counts: one row per key, changed only by `$inc`. */
 export const COUNTS = VISIT_COUNTS_SLUG as CollectionSlug
@@ -12,7 +13,7 @@ export const countKeys = {
   total: 'total',
   day: (day: string) => `day:${day}`,
   month: (month: string) => `month:${month}`,
-  article: (id: string | number) => `article:${id}`,
+  article: (id: Id) => `article:${id}`,
 }
 
 /** Adds `by` to the count under `key`, creating the row when it is new. Returns the new count. */

@@ -2,17 +2,18 @@ import type { Payload } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { DossierSourceError, parseDossierSource } from './dossier.js'
 import { COUNTER_WIDGETS_SLUG, WIDGET_KINDS } from '../../core/constants.js'
+import type { Id } from '../../core/ids.js'
 
 export const WIDGETS = COUNTER_WIDGETS_SLUG as never
 
 export interface SyncOutcome {
-  id: string | number
+  id: Id
   ok: boolean
   error?: string
 }
 
 interface UrlWidget {
-  id: string | number
+  id: Id
   sourceUrl?: string | null
   refreshMinutes?: number | null
   lastAttemptAt?: string | null

@@ -3,6 +3,7 @@ import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { publicArticleWhere } from '../content/publicWhere.js'
 import { renderRss, type RssItem } from './rss.js'
 import { ARTICLES_SLUG, CATEGORIES_SLUG } from '../../core/constants.js'
+import type { Id } from '../../core/ids.js'
 
 /** How many articles the feed carries. */
 export const FEED_SIZE = 20
@@ -14,8 +15,8 @@ type FeedArticle = {
   lead?: string | null
   publishedAt?: string | null
   byline?: string | null
-  authors?: Array<Named | string | number> | null
-  categories?: Array<Named | string | number> | null
+  authors?: Array<Named | Id> | null
+  categories?: Array<Named | Id> | null
 }
 
 const populated = (values: FeedArticle['authors']): Named[] =>
@@ -59,7 +60,7 @@ export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
           { status: 404 },
         )
       }
-      where.push({ categories: { in: [(found.docs[0] as { id: string | number }).id] } })
+      where.push({ categories: { in: [(found.docs[0] as { id: Id }).id] } })
     }
     const { docs } = await payload.find({
       collection: ARTICLES_SLUG,

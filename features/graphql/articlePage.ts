@@ -11,12 +11,13 @@ import { idOf } from '../../core/ids.js'
 import { publicArticleWhere } from '../content/publicWhere.js'
 import { selectedNames, selectForRequested } from './selection.js'
 import { ARTICLES_SLUG } from '../../core/constants.js'
+import type { Id } from '../../core/ids.js'
 
 /** How many newer and older articles a page may ask for. */
 export const NEIGHBORS = { default: 5, min: 1, max: 20 } as const
 
 type ArticleDoc = Record<string, unknown> & {
-  id: string | number
+  id: Id
   publishedAt?: string | null
   primaryCategory?: unknown
 }

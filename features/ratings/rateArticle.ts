@@ -82,7 +82,7 @@ const summaryIncrements = perOwner((payload: Payload) =>
 /** The article when the public may read it and rate it; `NOT_FOUND` / `RATINGS_CLOSED` otherwise. */
 async function findRateableArticle(
   payload: Payload,
-  article: string | number,
+  article: Id,
 ): Promise<{ id: Id }> {
   const id = storedId(payload, ARTICLES_SLUG, article)
   // Built only when needed: an Error captures a stack trace, which is not free on the hot path.
@@ -142,7 +142,7 @@ export async function rateArticle(
     }
   }
 
-  const article = await findRateableArticle(payload, input.article as string | number)
+  const article = await findRateableArticle(payload, input.article as Id)
   const voterHash = keyedHash(payload.secret, identity)
   try {
     // SQLITE_BUSY (another process holds the file's write lock) wrote nothing: retried asynchronously.

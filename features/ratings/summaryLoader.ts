@@ -1,7 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { findSummaries, toSummary, type RatingSummary } from './summary.js'
-
-type Id = string | number
+import type { Id } from '../../core/ids.js'
 
 interface Batch {
   ids: Map<string, Id>
