@@ -1,12 +1,4 @@
-import type {
-  AfterErrorHook,
-  Config,
-  CustomComponent,
-  Endpoint,
-  Field,
-  Payload,
-  TaskConfig,
-} from 'payload'
+import type { Config, CustomComponent, Endpoint, Field, Payload, TaskConfig } from 'payload'
 
 /** A GraphQL extension in Payload's shape: receives Payload's `graphql` module and context, returns fields. */
 export type GraphQLFieldsExtension = NonNullable<NonNullable<Config['graphQL']>['queries']>
@@ -30,8 +22,6 @@ export interface PortalFeature {
   tasks?: TaskConfig[]
   /** GraphQL validation rules the feature adds (they see the request's variables). */
   graphQLValidationRules?: NonNullable<NonNullable<Config['graphQL']>['validationRules']>
-  /** Config-level `afterError` hooks (e.g. to put an error code into GraphQL `extensions`). */
-  afterError?: AfterErrorHook[]
   /** Admin components shown above the dashboard (e.g. the counters' figures). */
   beforeDashboard?: CustomComponent[]
   /** Runs once Payload has started. */

@@ -21,11 +21,7 @@ export function idKey(value: unknown): string | undefined {
  * An id sent by a client (`'12'`, `12`) as the database of `collection` stores it, or
  * `undefined` when it cannot name any document there (`'abc'` where ids are numbers).
  */
-export function storedId(
-  payload: Payload,
-  collection: CollectionSlug,
-  value: Id,
-): Id | undefined {
+export function storedId(payload: Payload, collection: CollectionSlug, value: Id): Id | undefined {
   const type = payload.collections[collection]?.customIDType ?? payload.db.defaultIDType
   if (type === 'number') {
     const text = String(value).trim()

@@ -4,6 +4,7 @@ import { publicArticleWhere } from '../content/publicWhere.js'
 import { renderRss, type RssItem } from './rss.js'
 import { ARTICLES_SLUG, CATEGORIES_SLUG } from '../../core/constants.js'
 import type { Id } from '../../core/ids.js'
+import { PortalError, answeringPortalErrors } from '../../core/errors.js'
 
 /** How many articles the feed carries. */
 export const FEED_SIZE = 20
@@ -36,7 +37,7 @@ function siteUrlFor(req: PayloadRequest, options: ResolvedNewsPortalOptions): st
 export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
   path: '/feed.xml',
   method: 'get',
-  handler: async (req) => {
+  handler: answeringPortalErrors(async (req) => {
     const { payload } = req
     const locale = (req.locale ?? undefined) as TypedLocale | undefined
     const categorySlug = req.searchParams.get('category')?.trim()
@@ -55,9 +56,10 @@ export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
       })
       category = found.docs[0] as Named | undefined
       if (!category) {
-        return Response.json(
-          { errors: [{ message: `category: no category has the slug "${categorySlug}".` }] },
-          { status: 404 },
+        throw new PortalError(
+          'NOT_FOUND',
+          `category: no category has the slug "${categorySlug}".`,
+          { field: 'category' },
         )
       }
       where.push({ categories: { in: [(found.docs[0] as { id: Id }).id] } })
@@ -120,5 +122,5 @@ export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
         'Cache-Control': `public, max-age=${options.feedCacheSeconds}, s-maxage=${options.feedCacheSeconds}`,
       },
     })
-  },
+  }),
 })

@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { publicArticleWhere } from '../content/publicWhere.js'
 import { coalesce, perOwner } from '../../core/batch.js'
-import { RatingError } from './errors.js'
+import { PortalError } from '../../core/errors.js'
 import { ARTICLES_SLUG, RATINGS_SLUG, RATING_SUMMARIES_SLUG } from '../../core/constants.js'
 import { isMalformedIdError, isUniqueViolation, retryWhileBusy } from '../../core/database.js'
 import { storedId, type Id } from '../../core/ids.js'
@@ -80,14 +80,11 @@ const summaryIncrements = perOwner((payload: Payload) =>
 )
 
 /** The article when the public may read it and rate it; `NOT_FOUND` / `RATINGS_CLOSED` otherwise. */
-async function findRateableArticle(
-  payload: Payload,
-  article: Id,
-): Promise<{ id: Id }> {
+async function findRateableArticle(payload: Payload, article: Id): Promise<{ id: Id }> {
   const id = storedId(payload, ARTICLES_SLUG, article)
   // Built only when needed: an Error captures a stack trace, which is not free on the hot path.
   const notFound = () =>
-    new RatingError(
+    new PortalError(
       'NOT_FOUND',
       `There is no public article with id ${JSON.stringify(String(article))}.`,
     )
@@ -95,7 +92,7 @@ async function findRateableArticle(
   const found = await articleLookups(payload)(String(id), id)
   if (!found) throw notFound()
   if (found.allowRatings === false) {
-    throw new RatingError(
+    throw new PortalError(
       'RATINGS_CLOSED',
       `Ratings are turned off for article ${JSON.stringify(String(article))}.`,
     )
@@ -115,9 +112,9 @@ export async function rateArticle(
 ): Promise<RatingSummary> {
   const { payload } = req
   const badScore = scoreProblem(input.score)
-  if (badScore) throw new RatingError('VALIDATION', badScore, { field: 'score' })
+  if (badScore) throw new PortalError('VALIDATION', badScore, { field: 'score' })
   const badArticle = articleProblem(input.article)
-  if (badArticle) throw new RatingError('VALIDATION', badArticle, { field: 'article' })
+  if (badArticle) throw new PortalError('VALIDATION', badArticle, { field: 'article' })
   const score = input.score as number
 
   const address = clientAddress(req, options)
@@ -132,7 +129,7 @@ export async function rateArticle(
       payload,
     )
     if (!decision.allowed) {
-      throw new RatingError(
+      throw new PortalError(
         'RATE_LIMITED',
         `Too many votes from this address; try again in ${decision.retryAfter} s.`,
         {
@@ -155,7 +152,7 @@ export async function rateArticle(
     )
   } catch (error) {
     if (!isUniqueViolation(error)) throw error
-    throw new RatingError('ALREADY_RATED', 'You have already rated this article.', {
+    throw new PortalError('ALREADY_RATED', 'You have already rated this article.', {
       summary: await findSummary(payload, article.id),
     })
   }
