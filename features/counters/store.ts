@@ -1,4 +1,5 @@
 import type { CollectionSlug, Payload } from 'payload'
+import { perOwner } from '../../core/batch.js'
 import { incrementRow, isUniqueViolation, retryWhileBusy } from '../../core/database.js'
 import { visibleWriteDone } from './freshness.js'
 import { VISIT_COUNTS_SLUG, VISIT_SESSIONS_SLUG } from '../../core/constants.js'
@@ -46,15 +47,11 @@ export async function readCounts(payload: Payload, keys: string[]): Promise<Map<
 export type SessionScope = 'visit' | 'view'
 
 // Sessions this process saw lately: a hint for which statement to try first, never a decision.
-const recentlySeen = new WeakMap<Payload, Map<string, true>>()
+const recentlySeen = perOwner((_payload: Payload) => new Map<string, true>())
 const RECENT_LIMIT = 50_000
 
 function seenHere(payload: Payload, key: string): boolean {
-  let seen = recentlySeen.get(payload)
-  if (!seen) {
-    seen = new Map()
-    recentlySeen.set(payload, seen)
-  }
+  const seen = recentlySeen(payload)
   const known = seen.delete(key)
   seen.set(key, true)
   if (seen.size > RECENT_LIMIT) seen.delete(seen.keys().next().value as string)
