@@ -1,4 +1,5 @@
 import type { Config, CustomComponent, Endpoint, Field, Payload, TaskConfig } from 'payload'
+import { capturePayloadGraphQL } from './graphqlModule.js'
 
 /** A GraphQL extension in Payload's shape: receives Payload's `graphql` module and context, returns fields. */
 export type GraphQLFieldsExtension = NonNullable<NonNullable<Config['graphQL']>['queries']>
@@ -37,6 +38,7 @@ export function chainGraphQL(
 ): GraphQLFieldsExtension | undefined {
   if (!existing && added.length === 0) return undefined
   return (graphQL, context) => {
+    capturePayloadGraphQL(graphQL)
     const fields = { ...(existing ? existing(graphQL, context) : {}) }
     for (const extension of added) Object.assign(fields, extension(graphQL, context))
     return fields

@@ -1,6 +1,7 @@
 import type * as GraphQL from 'graphql'
 import type { PayloadRequest } from 'payload'
 import type { GraphQLFieldsExtension } from '../../core/feature.js'
+import { perOwner } from '../../core/batch.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { onTimeRate, overdueRate } from './dossier.js'
 import { recordVisit, visitorStats } from './visits.js'
@@ -13,11 +14,7 @@ interface CountersTypes {
 }
 
 // Queries and mutations must share one VisitorStats type per schema (per graphql module).
-const typesByModule = new WeakMap<object, CountersTypes>()
-
-function countersTypes(graphQL: typeof GraphQL): CountersTypes {
-  let types = typesByModule.get(graphQL)
-  if (types) return types
+const countersTypes = perOwner((graphQL: typeof GraphQL): CountersTypes => {
   const {
     GraphQLFloat,
     GraphQLInt,
@@ -27,7 +24,7 @@ function countersTypes(graphQL: typeof GraphQL): CountersTypes {
     GraphQLString,
   } = graphQL
   const int = { type: new GraphQLNonNull(GraphQLInt) }
-  types = {
+  return {
     visitorStats: new GraphQLObjectType({
       name: 'VisitorStats',
       description:
@@ -83,9 +80,7 @@ function countersTypes(graphQL: typeof GraphQL): CountersTypes {
       },
     }),
   }
-  typesByModule.set(graphQL, types)
-  return types
-}
+})
 
 type Context = { req: PayloadRequest }
 

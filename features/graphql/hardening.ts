@@ -1,5 +1,5 @@
 import type { Config } from 'payload'
-import type * as GraphQL from 'graphql'
+import { payloadGraphQL } from '../../core/graphqlModule.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { depthLimitRule } from './depthLimit.js'
 
@@ -13,18 +13,13 @@ export function corsOriginsFromEnv(value: string | undefined): string[] | '*' | 
   return origins.length ? origins : undefined
 }
 
-/** The graphql module Payload builds its schema with, captured when the schema is built. */
-export interface PayloadGraphQL {
-  module?: typeof GraphQL
-}
-
 /**
  * Limits for the public API, on top of the site's own settings: Payload's complexity limit and a
  * depth rule (both checked during validation, before any resolver), introspection and the
  * playground off in production, and CORS origins.
  */
 export const hardenPublicApi =
-  (options: ResolvedNewsPortalOptions, runtime: PayloadGraphQL) =>
+  (options: ResolvedNewsPortalOptions) =>
   (config: Config): Config => {
     const graphQL = config.graphQL ?? {}
     const siteRules = graphQL.validationRules
@@ -36,7 +31,7 @@ export const hardenPublicApi =
         disableIntrospectionInProduction: graphQL.disableIntrospectionInProduction ?? true,
         disablePlaygroundInProduction: graphQL.disablePlaygroundInProduction ?? true,
         validationRules: (args) => [
-          depthLimitRule(options.graphQLLimits.maxDepth, runtime.module?.GraphQLError),
+          depthLimitRule(options.graphQLLimits.maxDepth, payloadGraphQL().GraphQLError),
           ...(siteRules ? siteRules(args) : []),
         ],
       },

@@ -1,5 +1,4 @@
 import {
-  GraphQLError,
   Kind,
   type ArgumentNode,
   type DocumentNode,
@@ -9,19 +8,15 @@ import {
   type ValueNode,
 } from 'graphql'
 import type { GraphQLFieldsExtension } from '../../core/feature.js'
+import { payloadGraphQL } from '../../core/graphqlModule.js'
 import { fieldsOf, fragmentsOf } from '../../core/selections.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { articleProblem, rateArticle, scoreProblem } from './rateArticle.js'
-
-// The graphql module Payload builds its schema with. Errors must be instances of its GraphQLError
-// (the HTTP handler checks with instanceof), and a bundler may give this file another copy.
-let payloadGraphQL: { GraphQLError: typeof GraphQLError } | undefined
 
 /** `rateArticle(article: ID!, score: Int!): RatingSummary`. */
 export const rateArticleMutation =
   (options: ResolvedNewsPortalOptions): GraphQLFieldsExtension =>
   (graphQL, context) => {
-    payloadGraphQL = graphQL as unknown as { GraphQLError: typeof GraphQLError }
     const groupTypes =
       (context as { types?: { groupTypes?: Record<string, unknown> } }).types?.groupTypes ?? {}
     // Article.rating is a group with interfaceName 'RatingSummary'; Payload builds group types lazily
@@ -116,7 +111,7 @@ export const rateArticleValidation = (args: ExecutionArgs): ValidationRule[] => 
           ['score', scoreProblem(score)],
           ['article', articleProblem(typeof article === 'number' ? String(article) : article)],
         ]
-        const ErrorClass = payloadGraphQL?.GraphQLError ?? GraphQLError
+        const ErrorClass = payloadGraphQL().GraphQLError
         for (const [name, message] of problems) {
           if (!message) continue
           context.reportError(
