@@ -3,16 +3,6 @@ import { payloadGraphQL } from '../../core/graphqlModule.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { depthLimitRule } from './depthLimit.js'
 
-/** `CORS_ORIGINS="https://a.vn, https://b.vn"` → the list; `*` → any origin; empty or unset → `undefined`. */
-export function corsOriginsFromEnv(value: string | undefined): string[] | '*' | undefined {
-  const origins = (value ?? '')
-    .split(',')
-    .map((origin) => origin.trim().replace(/\/+$/, ''))
-    .filter(Boolean)
-  if (origins.includes('*')) return '*'
-  return origins.length ? origins : undefined
-}
-
 /**
  * Limits for the public API, on top of the site's own settings: Payload's complexity limit and a
  * depth rule (both checked during validation, before any resolver), introspection and the

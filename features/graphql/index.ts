@@ -4,7 +4,6 @@ import { articlePageQuery } from './articlePage.js'
 import { hardenPublicApi } from './hardening.js'
 import { feedEndpoint } from '../feed/endpoint.js'
 
-export { corsOriginsFromEnv } from './hardening.js'
 export { findArticlePage } from './articlePage.js'
 
 /**
