@@ -25,7 +25,14 @@ export const articlePreviewUrl =
           req,
           disableErrors: true,
         })
-        .catch(() => null)
+        .catch((err) => {
+          // The link still works without the category part; the failure is reported.
+          req.payload.logger.error({
+            err,
+            msg: `${CATEGORIES_SLUG} ${primary}: reading the primary category for the preview link failed.`,
+          })
+          return null
+        })
       primaryCategorySlug = (category as { slug?: string | null } | null)?.slug ?? null
     }
     const path = options.articlePath({ slug, primaryCategorySlug })

@@ -26,6 +26,7 @@ export function loadBaseline(payload: Payload): Promise<Baseline> {
   if (hit && hit.expires > Date.now()) return hit.value
   const value = readBaseline(payload)
   cache.set(payload.config, { expires: Date.now() + TTL_MS, value })
+  // Not a swallow: callers get the rejection; a failed read is only not kept for the next ones.
   value.catch(() => cache.delete(payload.config))
   return value
 }

@@ -45,7 +45,10 @@ export async function syncDossierWidget(
       overrideAccess: true,
       context: { dossierSync: true },
     })
-    payload.logger.warn(`${COUNTER_WIDGETS_SLUG} ${widget.id}: dossier sync failed: ${message}`)
+    payload.logger.error({
+      err: error,
+      msg: `${COUNTER_WIDGETS_SLUG} ${widget.id}: dossier sync failed: ${message}`,
+    })
     return { id: widget.id, ok: false, error: message }
   }
   const { updatedAt, ...rest } = figures
@@ -103,6 +106,7 @@ async function fetchJson(url: string, timeoutMs: number): Promise<unknown> {
     redirect: 'follow',
   })
   if (!response.ok) {
+    // Only frees the connection: the HTTP status is the failure that is reported.
     await response.body?.cancel().catch(() => {})
     throw new HttpStatusError(`the source answered HTTP ${response.status}.`)
   }
@@ -110,6 +114,7 @@ async function fetchJson(url: string, timeoutMs: number): Promise<unknown> {
   try {
     return JSON.parse(text)
   } catch {
+    // Expected: a source that answers HTML or nothing; recorded on the panel as lastError.
     throw new DossierSourceError('the source did not answer JSON.')
   }
 }

@@ -162,6 +162,7 @@ export function visitorStats(
   const stats = readVisitorStats(payload, options, now)
   const entry = { key, writes, stats }
   lastRead.set(payload.config, entry)
+  // Not a swallow: callers get the rejection; a failed read is only not shared with later ones.
   stats.catch(() => lastRead.get(payload.config) === entry && lastRead.delete(payload.config))
   return stats
 }

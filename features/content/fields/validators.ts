@@ -11,6 +11,7 @@ export const validateHttpUrl = (value: unknown): true | string => {
       ? true
       : 'Must be a URL starting with http:// or https://.'
   } catch {
+    // Expected: `new URL` throws for anything that is not a URL, which is what is refused.
     return 'Must be a URL starting with http:// or https://.'
   }
 }
