@@ -260,7 +260,10 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
         condition: isDossier,
         readOnly: true,
         position: 'sidebar',
-        description: label('Tự động: đúng hạn / đã giải quyết.', 'Computed: on time / resolved.'),
+        description: label(
+          'Tự động: đúng hạn / (đúng hạn + quá hạn).',
+          'Computed: on time / (on time + overdue).',
+        ),
       },
       hooks: { afterRead: [({ siblingData }) => onTimeRate(siblingData ?? {})] },
     },
@@ -273,7 +276,10 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
         condition: isDossier,
         readOnly: true,
         position: 'sidebar',
-        description: label('Tự động: quá hạn / đã giải quyết.', 'Computed: overdue / resolved.'),
+        description: label(
+          'Tự động: quá hạn / (đúng hạn + quá hạn).',
+          'Computed: overdue / (on time + overdue).',
+        ),
       },
       hooks: { afterRead: [({ siblingData }) => overdueRate(siblingData ?? {})] },
     },
