@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { lexicalEditor, UploadFeature } from '@payloadcms/richtext-lexical'
 import type { ResolvedNewsPortalOptions } from '../core/types.js'
-import { editorsOnly, readPublicArticles } from '../features/content/access.js'
+import { editorsOnly, editorsWrite, readPublicArticles } from '../features/content/access.js'
 import { slugField } from '../features/content/fields/slugField.js'
 import { validateHttpUrl, validateRelationExists } from '../features/content/fields/validators.js'
 import { groups, label } from '../core/labels.js'
@@ -34,9 +34,7 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
   access: {
     read: readPublicArticles(options),
     readVersions: editorsOnly(options),
-    create: editorsOnly(options),
-    update: editorsOnly(options),
-    delete: editorsOnly(options),
+    ...editorsWrite(options),
   },
   hooks: options.disabled
     ? { beforeOperation: [rejectMalformedId, publicReadsPublished(options)] }

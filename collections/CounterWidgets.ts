@@ -1,6 +1,6 @@
 import type { CollectionConfig, Condition, Field, Where } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../core/types.js'
-import { editorsOnly, editorsOnlyField } from '../features/content/access.js'
+import { editorsOnlyField, editorsWrite } from '../features/content/access.js'
 import { slugField } from '../features/content/fields/slugField.js'
 import { validateHttpUrl } from '../features/content/fields/validators.js'
 import { populateSlug } from '../features/content/hooks/populateSlug.js'
@@ -34,6 +34,28 @@ const count = (name: string, vi: string, en: string, description?: [string, stri
   },
 })
 
+type Figures = { onTime?: number | null; overdue?: number | null }
+
+/** A rate of the panel, computed on read from its figures and never stored. */
+const rateField = (
+  name: string,
+  compute: (figures: Figures) => number | null,
+  [vi, en]: [string, string],
+  description: [string, string],
+): Field => ({
+  name,
+  type: 'number',
+  virtual: true,
+  label: label(vi, en),
+  admin: {
+    condition: isDossier,
+    readOnly: true,
+    position: 'sidebar',
+    description: label(...description),
+  },
+  hooks: { afterRead: [({ siblingData }) => compute(siblingData ?? {})] },
+})
+
 /** Editor-managed widgets of the portal's side column: the visitor counter and the dossier-processing panel. */
 export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
   slug: COUNTER_WIDGETS_SLUG,
@@ -50,9 +72,7 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
   access: {
     read: ({ req }) =>
       options.isEditor(req.user, req) ? true : ({ enabled: { equals: true } } satisfies Where),
-    create: editorsOnly(options),
-    update: editorsOnly(options),
-    delete: editorsOnly(options),
+    ...editorsWrite(options),
   },
   hooks: options.disabled
     ? {}
@@ -251,38 +271,18 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
       'Số hồ sơ giải quyết quá hạn.',
       'Dossiers resolved late.',
     ]),
-    {
-      name: 'onTimeRate',
-      type: 'number',
-      virtual: true,
-      label: label('Tỷ lệ đúng hạn (%)', 'On-time rate (%)'),
-      admin: {
-        condition: isDossier,
-        readOnly: true,
-        position: 'sidebar',
-        description: label(
-          'Tự động: đúng hạn / (đúng hạn + quá hạn).',
-          'Computed: on time / (on time + overdue).',
-        ),
-      },
-      hooks: { afterRead: [({ siblingData }) => onTimeRate(siblingData ?? {})] },
-    },
-    {
-      name: 'overdueRate',
-      type: 'number',
-      virtual: true,
-      label: label('Tỷ lệ quá hạn (%)', 'Overdue rate (%)'),
-      admin: {
-        condition: isDossier,
-        readOnly: true,
-        position: 'sidebar',
-        description: label(
-          'Tự động: quá hạn / (đúng hạn + quá hạn).',
-          'Computed: overdue / (on time + overdue).',
-        ),
-      },
-      hooks: { afterRead: [({ siblingData }) => overdueRate(siblingData ?? {})] },
-    },
+    rateField(
+      'onTimeRate',
+      onTimeRate,
+      ['Tỷ lệ đúng hạn (%)', 'On-time rate (%)'],
+      ['Tự động: đúng hạn / (đúng hạn + quá hạn).', 'Computed: on time / (on time + overdue).'],
+    ),
+    rateField(
+      'overdueRate',
+      overdueRate,
+      ['Tỷ lệ quá hạn (%)', 'Overdue rate (%)'],
+      ['Tự động: quá hạn / (đúng hạn + quá hạn).', 'Computed: overdue / (on time + overdue).'],
+    ),
     {
       name: 'figuresUpdatedAt',
       type: 'date',

@@ -1,11 +1,9 @@
 import type { CollectionConfig } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../core/types.js'
-import { editorsOnly } from '../features/content/access.js'
+import { editorsOnly, nobody } from '../features/content/access.js'
 import { groups, label } from '../core/labels.js'
 import { subtractDeletedVote } from '../features/ratings/hooks.js'
 import { ARTICLES_SLUG, RATINGS_SLUG, componentPaths } from '../core/constants.js'
-
-const nobody = () => false
 
 /** The vote log: never readable by the public; editors list, filter and delete (moderate) votes. */
 export const ratingsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({

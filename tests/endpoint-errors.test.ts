@@ -52,35 +52,35 @@ function postRaw(path: string, body: string) {
   })
 }
 
+/** Asserts the refusal's status and its exact body: one error `{ message, code, field? }`. */
+async function expectRefusal(
+  response: Response,
+  status: number,
+  error: { message: string; code: string; field?: string },
+) {
+  expect(response.status).toBe(status)
+  expect(await response.json()).toEqual({ errors: [error] })
+}
+
 const visitCount = () => app.payload.count({ collection: 'visit-sessions' as never })
 
 describe('POST /api/visits', () => {
   it('a body that is not JSON: 400 VALIDATION naming body', async () => {
     const response = await postRaw('/visits', '{session: ')
-    expect(response.status).toBe(400)
-    expect(await response.json()).toEqual({
-      errors: [
-        {
-          message: 'The body must be JSON: { session, path?, article? }.',
-          code: 'VALIDATION',
-          field: 'body',
-        },
-      ],
+    await expectRefusal(response, 400, {
+      message: 'The body must be JSON: { session, path?, article? }.',
+      code: 'VALIDATION',
+      field: 'body',
     })
   })
 
   it('a bad session: 400 VALIDATION naming session, nothing written', async () => {
     const before = await visitCount()
     const response = await app.rest('POST', '/visits', { body: { session: 'x' } })
-    expect(response.status).toBe(400)
-    expect(await response.json()).toEqual({
-      errors: [
-        {
-          message: 'session must be 8–128 characters of letters, digits, ".", ":", "_" or "-".',
-          code: 'VALIDATION',
-          field: 'session',
-        },
-      ],
+    await expectRefusal(response, 400, {
+      message: 'session must be 8–128 characters of letters, digits, ".", ":", "_" or "-".',
+      code: 'VALIDATION',
+      field: 'session',
     })
     expect(await visitCount()).toEqual(before)
   })
@@ -89,15 +89,10 @@ describe('POST /api/visits', () => {
     const response = await app.rest('POST', '/visits', {
       body: { session: 'valid-session-1', path: 42 },
     })
-    expect(response.status).toBe(400)
-    expect(await response.json()).toEqual({
-      errors: [
-        {
-          message: 'path must be a string of at most 2048 characters.',
-          code: 'VALIDATION',
-          field: 'path',
-        },
-      ],
+    await expectRefusal(response, 400, {
+      message: 'path must be a string of at most 2048 characters.',
+      code: 'VALIDATION',
+      field: 'path',
     })
   })
 
@@ -106,15 +101,10 @@ describe('POST /api/visits', () => {
       const response = await app.rest('POST', '/visits', {
         body: { session: 'valid-session-2', article },
       })
-      expect(response.status, article).toBe(400)
-      expect(await response.json()).toEqual({
-        errors: [
-          {
-            message: 'article must be the id of a published article.',
-            code: 'VALIDATION',
-            field: 'article',
-          },
-        ],
+      await expectRefusal(response, 400, {
+        message: 'article must be the id of a published article.',
+        code: 'VALIDATION',
+        field: 'article',
       })
     }
   })
@@ -153,15 +143,10 @@ describe('recordVisit (GraphQL)', () => {
 describe('POST /api/articles/:id/rate', () => {
   it('a body that is not JSON: 400 VALIDATION naming score', async () => {
     const response = await postRaw(`/articles/${articleId}/rate`, '{score: 4')
-    expect(response.status).toBe(400)
-    expect(await response.json()).toEqual({
-      errors: [
-        {
-          message: 'The body must be JSON such as {"score": 4}.',
-          code: 'VALIDATION',
-          field: 'score',
-        },
-      ],
+    await expectRefusal(response, 400, {
+      message: 'The body must be JSON such as {"score": 4}.',
+      code: 'VALIDATION',
+      field: 'score',
     })
   })
 
@@ -170,9 +155,9 @@ describe('POST /api/articles/:id/rate', () => {
       body: { score: 4 },
       headers: { 'x-voter-token': 'missing-article-voter' },
     })
-    expect(response.status).toBe(404)
-    expect(await response.json()).toEqual({
-      errors: [{ message: 'There is no public article with id "999999".', code: 'NOT_FOUND' }],
+    await expectRefusal(response, 404, {
+      message: 'There is no public article with id "999999".',
+      code: 'NOT_FOUND',
     })
   })
 })
@@ -180,17 +165,17 @@ describe('POST /api/articles/:id/rate', () => {
 describe('POST /api/rating-summaries/recompute', () => {
   it('anonymous: 401 UNAUTHORIZED', async () => {
     const response = await app.rest('POST', '/rating-summaries/recompute')
-    expect(response.status).toBe(401)
-    expect(await response.json()).toEqual({
-      errors: [{ message: 'Only editors may recompute rating summaries.', code: 'UNAUTHORIZED' }],
+    await expectRefusal(response, 401, {
+      message: 'Only editors may recompute rating summaries.',
+      code: 'UNAUTHORIZED',
     })
   })
 
   it('logged in but not an editor: 403 FORBIDDEN', async () => {
     const response = await app.rest('POST', '/rating-summaries/recompute', { token: editorToken })
-    expect(response.status).toBe(403)
-    expect(await response.json()).toEqual({
-      errors: [{ message: 'Only editors may recompute rating summaries.', code: 'FORBIDDEN' }],
+    await expectRefusal(response, 403, {
+      message: 'Only editors may recompute rating summaries.',
+      code: 'FORBIDDEN',
     })
   })
 
@@ -198,21 +183,5 @@ describe('POST /api/rating-summaries/recompute', () => {
     const response = await app.rest('POST', '/rating-summaries/recompute', { token: adminToken })
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({ votes: 0, articles: 0, corrected: 0 })
-  })
-})
-
-describe('GET /api/feed.xml', () => {
-  it('an unknown category: 404 NOT_FOUND naming category', async () => {
-    const response = await app.rest('GET', '/feed.xml?category=khong-co')
-    expect(response.status).toBe(404)
-    expect(await response.json()).toEqual({
-      errors: [
-        {
-          message: 'category: no category has the slug "khong-co".',
-          code: 'NOT_FOUND',
-          field: 'category',
-        },
-      ],
-    })
   })
 })
