@@ -1,6 +1,7 @@
 'use client'
 import { useState } from 'react'
 import { Button, useConfig, useTranslation } from '@payloadcms/ui'
+import { RATING_SUMMARIES_SLUG } from '../core/constants.js'
 
 /** Editor action above the ratings list: rebuild every article's total and count from the vote log. */
 export function RecomputeRatingsButton() {
@@ -15,7 +16,7 @@ export function RecomputeRatingsButton() {
     setMessage('')
     try {
       const response = await fetch(
-        `${config.serverURL}${config.routes.api}/rating-summaries/recompute`,
+        `${config.serverURL}${config.routes.api}/${RATING_SUMMARIES_SLUG}/recompute`,
         {
           method: 'POST',
           credentials: 'include',

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { lexicalEditor, UploadFeature } from '@payloadcms/richtext-lexical'
 import type { ResolvedNewsPortalOptions } from '../core/types.js'
-import { editorsOnly, readPublicArticles } from '../features/content/access.js'
+import { editorsOnly, editorsWrite, readPublicArticles } from '../features/content/access.js'
 import { slugField } from '../features/content/fields/slugField.js'
 import { validateHttpUrl, validateRelationExists } from '../features/content/fields/validators.js'
 import { groups, label } from '../core/labels.js'
@@ -12,9 +12,16 @@ import { setPublishedAt } from '../features/content/hooks/setPublishedAt.js'
 import { setPrimaryCategory } from '../features/content/hooks/setPrimaryCategory.js'
 import { publicReadsPublished } from '../features/content/hooks/publicReadsPublished.js'
 import { articlePreviewUrl } from '../features/content/previewUrl.js'
+import {
+  ARTICLES_SLUG,
+  AUTHORS_SLUG,
+  CATEGORIES_SLUG,
+  MEDIA_SLUG,
+  SOURCES_SLUG,
+} from '../core/constants.js'
 
 export const articlesCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
-  slug: 'articles',
+  slug: ARTICLES_SLUG,
   labels: { singular: label('Bài viết', 'Article'), plural: label('Bài viết', 'Articles') },
   graphQL: { singularName: 'Article', pluralName: 'Articles' },
   admin: {
@@ -27,9 +34,7 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
   access: {
     read: readPublicArticles(options),
     readVersions: editorsOnly(options),
-    create: editorsOnly(options),
-    update: editorsOnly(options),
-    delete: editorsOnly(options),
+    ...editorsWrite(options),
   },
   hooks: options.disabled
     ? { beforeOperation: [rejectMalformedId, publicReadsPublished(options)] }
@@ -74,7 +79,7 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
           ...defaultFeatures.filter((feature) => feature.key !== 'upload'),
           UploadFeature({
             collections: {
-              media: {
+              [MEDIA_SLUG]: {
                 fields: [
                   {
                     name: 'caption',
@@ -139,7 +144,7 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
     {
       name: 'coverImage',
       type: 'upload',
-      relationTo: 'media',
+      relationTo: MEDIA_SLUG,
       validate: validateRelationExists as never,
       label: label('Ảnh đại diện', 'Cover image'),
       admin: {
@@ -152,7 +157,7 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
     {
       name: 'categories',
       type: 'relationship',
-      relationTo: 'categories',
+      relationTo: CATEGORIES_SLUG,
       validate: validateRelationExists,
       hasMany: true,
       label: label('Chuyên mục', 'Categories'),
@@ -167,7 +172,7 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
     {
       name: 'primaryCategory',
       type: 'relationship',
-      relationTo: 'categories',
+      relationTo: CATEGORIES_SLUG,
       index: true,
       label: label('Chuyên mục chính', 'Primary category'),
       admin: {
@@ -182,7 +187,7 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
     {
       name: 'authors',
       type: 'relationship',
-      relationTo: 'authors',
+      relationTo: AUTHORS_SLUG,
       validate: validateRelationExists,
       hasMany: true,
       label: label('Tác giả', 'Authors'),
@@ -203,7 +208,7 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
     {
       name: 'source',
       type: 'relationship',
-      relationTo: 'sources',
+      relationTo: SOURCES_SLUG,
       validate: validateRelationExists,
       label: label('Nguồn tin', 'Source'),
       admin: {

@@ -1,28 +1,21 @@
 import type { CollectionConfig } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../core/types.js'
-import { anyone, editorsOnly } from '../features/content/access.js'
+import { anyone, editorsWrite } from '../features/content/access.js'
 import { slugField } from '../features/content/fields/slugField.js'
-import { populateSlug } from '../features/content/hooks/populateSlug.js'
+import { slugCollectionHooks } from '../features/content/hooks/slugCollectionHooks.js'
 import { groups, label } from '../core/labels.js'
-import { rejectMalformedId } from '../features/content/hooks/rejectMalformedId.js'
+import { AUTHORS_SLUG, MEDIA_SLUG } from '../core/constants.js'
 
 export const authorsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
-  slug: 'authors',
+  slug: AUTHORS_SLUG,
   labels: { singular: label('Tác giả', 'Author'), plural: label('Tác giả', 'Authors') },
   graphQL: { singularName: 'Author', pluralName: 'Authors' },
   admin: { group: groups.news, useAsTitle: 'name', defaultColumns: ['name', 'pseudonym', 'slug'] },
   access: {
     read: anyone,
-    create: editorsOnly(options),
-    update: editorsOnly(options),
-    delete: editorsOnly(options),
+    ...editorsWrite(options),
   },
-  hooks: options.disabled
-    ? { beforeOperation: [rejectMalformedId] }
-    : {
-        beforeOperation: [rejectMalformedId],
-        beforeValidate: [populateSlug({ sourceField: 'name' })],
-      },
+  hooks: slugCollectionHooks(options, 'name'),
   fields: [
     {
       name: 'name',
@@ -50,7 +43,7 @@ export const authorsCollection = (options: ResolvedNewsPortalOptions): Collectio
     {
       name: 'avatar',
       type: 'upload',
-      relationTo: 'media',
+      relationTo: MEDIA_SLUG,
       label: label('Ảnh đại diện', 'Avatar'),
       admin: { description: label('Ảnh chân dung.', 'A portrait.') },
     },

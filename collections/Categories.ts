@@ -1,13 +1,14 @@
 import type { CollectionConfig } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../core/types.js'
-import { anyone, editorsOnly } from '../features/content/access.js'
+import { anyone, editorsWrite } from '../features/content/access.js'
 import { slugField } from '../features/content/fields/slugField.js'
-import { populateSlug } from '../features/content/hooks/populateSlug.js'
+import { slugCollectionHooks } from '../features/content/hooks/slugCollectionHooks.js'
 import { groups, label } from '../core/labels.js'
-import { rejectMalformedId } from '../features/content/hooks/rejectMalformedId.js'
+import { CATEGORIES_SLUG } from '../core/constants.js'
+import type { Id } from '../core/ids.js'
 
 export const categoriesCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
-  slug: 'categories',
+  slug: CATEGORIES_SLUG,
   labels: { singular: label('Chuyên mục', 'Category'), plural: label('Chuyên mục', 'Categories') },
   graphQL: { singularName: 'Category', pluralName: 'Categories' },
   admin: {
@@ -17,16 +18,9 @@ export const categoriesCollection = (options: ResolvedNewsPortalOptions): Collec
   },
   access: {
     read: anyone,
-    create: editorsOnly(options),
-    update: editorsOnly(options),
-    delete: editorsOnly(options),
+    ...editorsWrite(options),
   },
-  hooks: options.disabled
-    ? { beforeOperation: [rejectMalformedId] }
-    : {
-        beforeOperation: [rejectMalformedId],
-        beforeValidate: [populateSlug({ sourceField: 'title' })],
-      },
+  hooks: slugCollectionHooks(options, 'title'),
   defaultSort: 'order',
   fields: [
     {
@@ -41,12 +35,12 @@ export const categoriesCollection = (options: ResolvedNewsPortalOptions): Collec
     {
       name: 'parent',
       type: 'relationship',
-      relationTo: 'categories',
+      relationTo: CATEGORIES_SLUG,
       label: label('Chuyên mục cha', 'Parent'),
       admin: {
         description: label('Để trống nếu là chuyên mục gốc.', 'Empty for a top-level category.'),
       },
-      validate: (value: unknown, { id }: { id?: string | number }) =>
+      validate: (value: unknown, { id }: { id?: Id }) =>
         value !== undefined && value !== null && id !== undefined && String(value) === String(id)
           ? 'A category cannot be its own parent.'
           : true,

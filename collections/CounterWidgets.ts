@@ -1,6 +1,6 @@
 import type { CollectionConfig, Condition, Field, Where } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../core/types.js'
-import { editorsOnly, editorsOnlyField } from '../features/content/access.js'
+import { editorsOnlyField, editorsWrite } from '../features/content/access.js'
 import { slugField } from '../features/content/fields/slugField.js'
 import { validateHttpUrl } from '../features/content/fields/validators.js'
 import { populateSlug } from '../features/content/hooks/populateSlug.js'
@@ -13,10 +13,12 @@ import {
 } from '../features/counters/dossier.js'
 import { forgetBaseline } from '../features/counters/baseline.js'
 import { stampFiguresUpdatedAt } from '../features/counters/hooks.js'
+import { COUNTER_WIDGETS_SLUG, WIDGET_KINDS } from '../core/constants.js'
 
-const isVisitors: Condition = (data) => data?.kind === 'visitors'
-const isDossier: Condition = (data) => data?.kind === 'dossier-stats'
-const isUrlSource: Condition = (data) => data?.kind === 'dossier-stats' && data?.source === 'url'
+const isVisitors: Condition = (data) => data?.kind === WIDGET_KINDS.visitors
+const isDossier: Condition = (data) => data?.kind === WIDGET_KINDS.dossierStats
+const isUrlSource: Condition = (data) =>
+  data?.kind === WIDGET_KINDS.dossierStats && data?.source === 'url'
 
 const count = (name: string, vi: string, en: string, description?: [string, string]): Field => ({
   name,
@@ -32,9 +34,31 @@ const count = (name: string, vi: string, en: string, description?: [string, stri
   },
 })
 
+type Figures = { onTime?: number | null; overdue?: number | null }
+
+/** A rate of the panel, computed on read from its figures and never stored. */
+const rateField = (
+  name: string,
+  compute: (figures: Figures) => number | null,
+  [vi, en]: [string, string],
+  description: [string, string],
+): Field => ({
+  name,
+  type: 'number',
+  virtual: true,
+  label: label(vi, en),
+  admin: {
+    condition: isDossier,
+    readOnly: true,
+    position: 'sidebar',
+    description: label(...description),
+  },
+  hooks: { afterRead: [({ siblingData }) => compute(siblingData ?? {})] },
+})
+
 /** Editor-managed widgets of the portal's side column: the visitor counter and the dossier-processing panel. */
 export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
-  slug: 'counter-widgets',
+  slug: COUNTER_WIDGETS_SLUG,
   labels: {
     singular: label('Tiện ích thống kê', 'Counter widget'),
     plural: label('Tiện ích thống kê', 'Counter widgets'),
@@ -48,9 +72,7 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
   access: {
     read: ({ req }) =>
       options.isEditor(req.user, req) ? true : ({ enabled: { equals: true } } satisfies Where),
-    create: editorsOnly(options),
-    update: editorsOnly(options),
-    delete: editorsOnly(options),
+    ...editorsWrite(options),
   },
   hooks: options.disabled
     ? {}
@@ -65,7 +87,7 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
       name: 'kind',
       type: 'select',
       required: true,
-      defaultValue: 'visitors',
+      defaultValue: WIDGET_KINDS.visitors,
       label: label('Loại', 'Kind'),
       admin: {
         description: label(
@@ -74,9 +96,9 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
         ),
       },
       options: [
-        { value: 'visitors', label: label('Bộ đếm lượt truy cập', 'Visitor counter') },
+        { value: WIDGET_KINDS.visitors, label: label('Bộ đếm lượt truy cập', 'Visitor counter') },
         {
-          value: 'dossier-stats',
+          value: WIDGET_KINDS.dossierStats,
           label: label('Tình hình giải quyết hồ sơ', 'Dossier processing'),
         },
       ],
@@ -249,32 +271,18 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
       'Số hồ sơ giải quyết quá hạn.',
       'Dossiers resolved late.',
     ]),
-    {
-      name: 'onTimeRate',
-      type: 'number',
-      virtual: true,
-      label: label('Tỷ lệ đúng hạn (%)', 'On-time rate (%)'),
-      admin: {
-        condition: isDossier,
-        readOnly: true,
-        position: 'sidebar',
-        description: label('Tự động: đúng hạn / đã giải quyết.', 'Computed: on time / resolved.'),
-      },
-      hooks: { afterRead: [({ siblingData }) => onTimeRate(siblingData ?? {})] },
-    },
-    {
-      name: 'overdueRate',
-      type: 'number',
-      virtual: true,
-      label: label('Tỷ lệ quá hạn (%)', 'Overdue rate (%)'),
-      admin: {
-        condition: isDossier,
-        readOnly: true,
-        position: 'sidebar',
-        description: label('Tự động: quá hạn / đã giải quyết.', 'Computed: overdue / resolved.'),
-      },
-      hooks: { afterRead: [({ siblingData }) => overdueRate(siblingData ?? {})] },
-    },
+    rateField(
+      'onTimeRate',
+      onTimeRate,
+      ['Tỷ lệ đúng hạn (%)', 'On-time rate (%)'],
+      ['Tự động: đúng hạn / (đúng hạn + quá hạn).', 'Computed: on time / (on time + overdue).'],
+    ),
+    rateField(
+      'overdueRate',
+      overdueRate,
+      ['Tỷ lệ quá hạn (%)', 'Overdue rate (%)'],
+      ['Tự động: quá hạn / (đúng hạn + quá hạn).', 'Computed: overdue / (on time + overdue).'],
+    ),
     {
       name: 'figuresUpdatedAt',
       type: 'date',
@@ -309,7 +317,11 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
       label: label('Địa chỉ JSON', 'JSON URL'),
       access: { read: editorsOnlyField(options) },
       validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => {
-        if (siblingData?.kind === 'dossier-stats' && siblingData?.source === 'url' && !value) {
+        if (
+          siblingData?.kind === WIDGET_KINDS.dossierStats &&
+          siblingData?.source === 'url' &&
+          !value
+        ) {
           return 'sourceUrl is required when the source is a URL.'
         }
         return validateHttpUrl(value)

@@ -1,19 +1,18 @@
 import type { CollectionConfig } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../core/types.js'
-import { anyone, editorsOnly } from '../features/content/access.js'
+import { anyone, editorsWrite } from '../features/content/access.js'
 import { groups, label } from '../core/labels.js'
 import { rejectMalformedId } from '../features/content/hooks/rejectMalformedId.js'
+import { MEDIA_SLUG } from '../core/constants.js'
 
 export const mediaCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
-  slug: 'media',
+  slug: MEDIA_SLUG,
   labels: { singular: label('Tệp ảnh', 'Media'), plural: label('Thư viện ảnh', 'Media') },
   graphQL: { singularName: 'Media', pluralName: 'allMedia' },
   admin: { group: groups.news, useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'caption'] },
   access: {
     read: anyone,
-    create: editorsOnly(options),
-    update: editorsOnly(options),
-    delete: editorsOnly(options),
+    ...editorsWrite(options),
   },
   upload: {
     mimeTypes: ['image/*'],

@@ -1,11 +1,9 @@
 import type { CollectionConfig } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../core/types.js'
-import { editorsOnly } from '../features/content/access.js'
+import { pluginWritesOnly } from '../features/content/access.js'
 import { groups, label } from '../core/labels.js'
 import { recomputeEndpoint } from '../features/ratings/endpoints.js'
-import { RATING_SUMMARIES_SLUG } from '../core/constants.js'
-
-const nobody = () => false
+import { ARTICLES_SLUG, RATING_SUMMARIES_SLUG } from '../core/constants.js'
 
 /**
  * One row per rated article: total points and vote count. Unversioned and apart from the article,
@@ -22,13 +20,13 @@ export const ratingSummariesCollection = (
   // Readers get the figures as Article.rating; the rows themselves stay internal.
   graphQL: false,
   admin: { group: groups.statistics, defaultColumns: ['article', 'total', 'count', 'updatedAt'] },
-  access: { read: editorsOnly(options), create: nobody, update: nobody, delete: nobody },
+  access: pluginWritesOnly(options),
   endpoints: options.disabled ? [] : [recomputeEndpoint(options)],
   fields: [
     {
       name: 'article',
       type: 'relationship',
-      relationTo: 'articles',
+      relationTo: ARTICLES_SLUG,
       unique: true,
       label: label('Bài viết', 'Article'),
       admin: { description: label('Bài được chấm điểm.', 'The article rated.') },

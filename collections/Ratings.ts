@@ -1,11 +1,9 @@
 import type { CollectionConfig } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../core/types.js'
-import { editorsOnly } from '../features/content/access.js'
+import { editorsOnly, nobody } from '../features/content/access.js'
 import { groups, label } from '../core/labels.js'
 import { subtractDeletedVote } from '../features/ratings/hooks.js'
-import { RATINGS_SLUG, componentPaths } from '../core/constants.js'
-
-const nobody = () => false
+import { ARTICLES_SLUG, RATINGS_SLUG, componentPaths } from '../core/constants.js'
 
 /** The vote log: never readable by the public; editors list, filter and delete (moderate) votes. */
 export const ratingsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
@@ -39,7 +37,7 @@ export const ratingsCollection = (options: ResolvedNewsPortalOptions): Collectio
     {
       name: 'article',
       type: 'relationship',
-      relationTo: 'articles',
+      relationTo: ARTICLES_SLUG,
       // No index of its own: the unique (article, voterHash) index serves `where article = …` too.
       label: label('Bài viết', 'Article'),
       admin: { description: label('Bài được chấm điểm.', 'The article rated.') },

@@ -1,29 +1,22 @@
 import type { CollectionConfig } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../core/types.js'
-import { anyone, editorsOnly } from '../features/content/access.js'
+import { anyone, editorsWrite } from '../features/content/access.js'
 import { slugField } from '../features/content/fields/slugField.js'
 import { validateHttpUrl } from '../features/content/fields/validators.js'
-import { populateSlug } from '../features/content/hooks/populateSlug.js'
+import { slugCollectionHooks } from '../features/content/hooks/slugCollectionHooks.js'
 import { groups, label } from '../core/labels.js'
-import { rejectMalformedId } from '../features/content/hooks/rejectMalformedId.js'
+import { MEDIA_SLUG, SOURCES_SLUG } from '../core/constants.js'
 
 export const sourcesCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
-  slug: 'sources',
+  slug: SOURCES_SLUG,
   labels: { singular: label('Nguồn tin', 'Source'), plural: label('Nguồn tin', 'Sources') },
   graphQL: { singularName: 'Source', pluralName: 'Sources' },
   admin: { group: groups.news, useAsTitle: 'title', defaultColumns: ['title', 'url'] },
   access: {
     read: anyone,
-    create: editorsOnly(options),
-    update: editorsOnly(options),
-    delete: editorsOnly(options),
+    ...editorsWrite(options),
   },
-  hooks: options.disabled
-    ? { beforeOperation: [rejectMalformedId] }
-    : {
-        beforeOperation: [rejectMalformedId],
-        beforeValidate: [populateSlug({ sourceField: 'title' })],
-      },
+  hooks: slugCollectionHooks(options, 'title'),
   fields: [
     {
       name: 'title',
@@ -49,7 +42,7 @@ export const sourcesCollection = (options: ResolvedNewsPortalOptions): Collectio
     {
       name: 'logo',
       type: 'upload',
-      relationTo: 'media',
+      relationTo: MEDIA_SLUG,
       label: label('Biểu trưng', 'Logo'),
       admin: { description: label('Logo của nguồn tin.', "The source's logo.") },
     },

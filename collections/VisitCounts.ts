@@ -1,75 +1,49 @@
 import type { CollectionConfig } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../core/types.js'
-import { editorsOnly } from '../features/content/access.js'
+import { pluginWritesOnly } from '../features/content/access.js'
 import { groups, label } from '../core/labels.js'
-
-const nobody = () => false
+import { VISIT_COUNTS_SLUG, VISIT_SESSIONS_SLUG } from '../core/constants.js'
+import { hitsField, keyedRowsCollection } from '../core/keyedRows.js'
 
 /**
  * Visit and view counts, one row per key (`total`, `month:YYYY-MM`, `day:YYYY-MM-DD`,
  * `article:<id>`). Unversioned and written only by atomic `$inc` through the database adapter.
  */
-export const visitCountsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
-  slug: 'visit-counts',
-  labels: { singular: label('Bộ đếm', 'Visit count'), plural: label('Bộ đếm', 'Visit counts') },
-  graphQL: false,
-  timestamps: false,
-  admin: { group: groups.statistics, hidden: true, useAsTitle: 'key' },
-  access: { read: editorsOnly(options), create: nobody, update: nobody, delete: nobody },
-  fields: [
-    {
-      name: 'key',
-      type: 'text',
-      required: true,
-      unique: true,
-      index: true,
-      label: label('Khóa', 'Key'),
-    },
-    {
-      name: 'hits',
-      type: 'number',
-      required: true,
-      defaultValue: 0,
-      label: label('Số lượt', 'Hits'),
-    },
-  ],
-})
+export const visitCountsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig =>
+  keyedRowsCollection({
+    slug: VISIT_COUNTS_SLUG,
+    labels: { singular: label('Bộ đếm', 'Visit count'), plural: label('Bộ đếm', 'Visit counts') },
+    group: groups.statistics,
+    access: pluginWritesOnly(options),
+    fields: [hitsField()],
+  })
 
 /** When each browser session was last seen, site-wide (`visit`) or on one article (`view`). Pruned by a job. */
-export const visitSessionsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
-  slug: 'visit-sessions',
-  labels: {
-    singular: label('Phiên truy cập', 'Visit session'),
-    plural: label('Phiên truy cập', 'Visit sessions'),
-  },
-  graphQL: false,
-  timestamps: false,
-  admin: { group: groups.statistics, hidden: true, useAsTitle: 'key' },
-  access: { read: editorsOnly(options), create: nobody, update: nobody, delete: nobody },
-  // "Online" counts visit sessions by lastSeenAt: one index range serves it.
-  indexes: [{ fields: ['scope', 'lastSeenAt'] }],
-  fields: [
-    {
-      name: 'key',
-      type: 'text',
-      required: true,
-      unique: true,
-      index: true,
-      label: label('Khóa', 'Key'),
+export const visitSessionsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig =>
+  keyedRowsCollection({
+    slug: VISIT_SESSIONS_SLUG,
+    labels: {
+      singular: label('Phiên truy cập', 'Visit session'),
+      plural: label('Phiên truy cập', 'Visit sessions'),
     },
-    {
-      name: 'scope',
-      type: 'select',
-      required: true,
-      options: ['visit', 'view'],
-      label: label('Phạm vi', 'Scope'),
-    },
-    {
-      name: 'lastSeenAt',
-      type: 'date',
-      required: true,
-      index: true,
-      label: label('Lần cuối', 'Last seen'),
-    },
-  ],
-})
+    group: groups.statistics,
+    access: pluginWritesOnly(options),
+    // "Online" counts visit sessions by lastSeenAt: one index range serves it.
+    indexes: [{ fields: ['scope', 'lastSeenAt'] }],
+    fields: [
+      {
+        name: 'scope',
+        type: 'select',
+        required: true,
+        options: ['visit', 'view'],
+        label: label('Phạm vi', 'Scope'),
+      },
+      {
+        name: 'lastSeenAt',
+        type: 'date',
+        required: true,
+        index: true,
+        label: label('Lần cuối', 'Last seen'),
+      },
+    ],
+  })

@@ -1,9 +1,44 @@
+// Collections the plugin owns, by slug.
+/** Articles: the portal's news, drafts and versions. */
+export const ARTICLES_SLUG = 'articles'
+/** Authors with a record (name, pen name, portrait). */
+export const AUTHORS_SLUG = 'authors'
+/** Where a story comes from (news agencies, ministries, …). */
+export const SOURCES_SLUG = 'sources'
+/** Sections of the portal; an article's first category is its primary one. */
+export const CATEGORIES_SLUG = 'categories'
+/** Images (uploads) used as covers and inside article bodies. */
+export const MEDIA_SLUG = 'media'
+/** Editor-managed side-column widgets: the visitor counter and the dossier panel. */
+export const COUNTER_WIDGETS_SLUG = 'counter-widgets'
+/** Day, month, total and per-article counts: one row per key, changed only by `$inc`. */
+export const VISIT_COUNTS_SLUG = 'visit-counts'
+/** One row per (session, scope): when that session was last seen there. */
+export const VISIT_SESSIONS_SLUG = 'visit-sessions'
 /** The vote log: one row per accepted vote. */
 export const RATINGS_SLUG = 'ratings'
 /** One unversioned row per rated article: running total and count, changed only by `$inc`. */
 export const RATING_SUMMARIES_SLUG = 'rating-summaries'
 /** The database rate-limit store: one row per (client key, window), changed only by `$inc`. */
 export const RATE_LIMIT_HITS_SLUG = 'rate-limit-hits'
+
+/** The kinds of counter widget (`counter-widgets.kind`). */
+export const WIDGET_KINDS = {
+  /** The visitor counter (online, today, this month, last month, total). */
+  visitors: 'visitors',
+  /** The dossier-processing panel ("Tình hình giải quyết hồ sơ"). */
+  dossierStats: 'dossier-stats',
+} as const
+
+/** The queue the plugin's scheduled jobs go to (a site runs it with `jobs.autoRun` or `/api/payload-jobs/run`). */
+export const COUNTERS_QUEUE = 'news-portal'
+/** The job task that prunes stale visit-session rows. */
+export const PRUNE_TASK = 'newsPortalPruneVisitSessions'
+/** The job task that refreshes `url`-sourced dossier panels. */
+export const DOSSIER_SYNC_TASK = 'newsPortalSyncDossierStats'
+
+/** The site's time zone unless the `timeZone` option says otherwise (Vietnam, UTC+7, no DST). */
+export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh'
 
 /** The plugin's npm package name: admin components are referenced through it, so any app's import map resolves them. */
 export const PACKAGE_NAME = 'payload-plugin-news-portal'

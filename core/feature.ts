@@ -1,12 +1,5 @@
-import type {
-  AfterErrorHook,
-  Config,
-  CustomComponent,
-  Endpoint,
-  Field,
-  Payload,
-  TaskConfig,
-} from 'payload'
+import type { Config, CustomComponent, Endpoint, Field, Payload, TaskConfig } from 'payload'
+import { capturePayloadGraphQL } from './graphqlModule.js'
 
 /** A GraphQL extension in Payload's shape: receives Payload's `graphql` module and context, returns fields. */
 export type GraphQLFieldsExtension = NonNullable<NonNullable<Config['graphQL']>['queries']>
@@ -30,8 +23,6 @@ export interface PortalFeature {
   tasks?: TaskConfig[]
   /** GraphQL validation rules the feature adds (they see the request's variables). */
   graphQLValidationRules?: NonNullable<NonNullable<Config['graphQL']>['validationRules']>
-  /** Config-level `afterError` hooks (e.g. to put an error code into GraphQL `extensions`). */
-  afterError?: AfterErrorHook[]
   /** Admin components shown above the dashboard (e.g. the counters' figures). */
   beforeDashboard?: CustomComponent[]
   /** Runs once Payload has started. */
@@ -47,6 +38,7 @@ export function chainGraphQL(
 ): GraphQLFieldsExtension | undefined {
   if (!existing && added.length === 0) return undefined
   return (graphQL, context) => {
+    capturePayloadGraphQL(graphQL)
     const fields = { ...(existing ? existing(graphQL, context) : {}) }
     for (const extension of added) Object.assign(fields, extension(graphQL, context))
     return fields

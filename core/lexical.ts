@@ -1,3 +1,6 @@
+import { ARTICLES_SLUG, MEDIA_SLUG } from './constants.js'
+import type { Id } from './ids.js'
+
 /** Small builders for Lexical rich-text JSON, for seeds, imports and tests. */
 
 export interface LexicalRoot {
@@ -26,11 +29,11 @@ export function paragraph(...children: Array<string | object>) {
 
 let nodeCounter = 0
 /** An image from the `media` collection, with an optional caption for this use of it. */
-export function imageNode(mediaId: string | number, caption?: string) {
+export function imageNode(mediaId: Id, caption?: string) {
   nodeCounter += 1
   return {
     type: 'upload',
-    relationTo: 'media',
+    relationTo: MEDIA_SLUG,
     value: mediaId,
     fields: caption ? { caption } : {},
     format: '',
@@ -40,13 +43,13 @@ export function imageNode(mediaId: string | number, caption?: string) {
 }
 
 /** A link to a URL, or to another article (`{ articleId }`). */
-export function linkNode(target: { url: string } | { articleId: string | number }, text: string) {
+export function linkNode(target: { url: string } | { articleId: Id }, text: string) {
   const fields =
     'url' in target
       ? { linkType: 'custom', url: target.url, newTab: false }
       : {
           linkType: 'internal',
-          doc: { relationTo: 'articles', value: target.articleId },
+          doc: { relationTo: ARTICLES_SLUG, value: target.articleId },
           newTab: false,
         }
   return {

@@ -1,7 +1,19 @@
 import type { CollectionConfig, Field, Payload, PayloadRequest, TypedUser } from 'payload'
+import type {
+  ARTICLES_SLUG,
+  AUTHORS_SLUG,
+  CATEGORIES_SLUG,
+  MEDIA_SLUG,
+  SOURCES_SLUG,
+} from './constants.js'
 
 /** The collections the plugin adds, by slug. */
-export type NewsPortalCollectionSlug = 'articles' | 'authors' | 'sources' | 'categories' | 'media'
+export type NewsPortalCollectionSlug =
+  | typeof ARTICLES_SLUG
+  | typeof AUTHORS_SLUG
+  | typeof SOURCES_SLUG
+  | typeof CATEGORIES_SLUG
+  | typeof MEDIA_SLUG
 
 /**
  * Overrides for one collection the plugin adds: any collection config key, merged over the
@@ -21,7 +33,7 @@ export interface ArticlePathInput {
 export interface NewsPortalPluginConfig {
   /** Turns the plugin's behaviour off while keeping its collections, so the schema stays stable. Default `false`. */
   disabled?: boolean
-  /** The site's time zone, for day and month boundaries and date display. Default `'Asia/Ho_Chi_Minh'`. */
+  /** The site's time zone, for day and month boundaries and date display. Default `DEFAULT_TIME_ZONE` (Asia/Ho_Chi_Minh). */
   timeZone?: string
   /** Which logged-in users may write portal content. Default: users whose `roles` include `admin` or `editor` (or any user of a collection without `roles`). */
   isEditor?: (user: TypedUser | null | undefined, req?: PayloadRequest) => boolean

@@ -1,5 +1,6 @@
 import type { CollectionConfig, Config, Plugin } from 'payload'
 import { chainGraphQL, type PortalFeature } from '../core/feature.js'
+import { portalErrorExtensions } from '../core/errors.js'
 import type { NewsPortalPluginConfig } from '../core/types.js'
 import { applyOverrides } from './applyOverrides.js'
 import { resolveOptions } from './options.js'
@@ -105,12 +106,10 @@ export const newsPortalPlugin =
         ...validationRules.flatMap((rules) => rules(args)),
       ]
     }
-    const afterError = features.flatMap((feature) => feature.afterError ?? [])
-    if (afterError.length) {
-      config.hooks = {
-        ...incomingConfig.hooks,
-        afterError: [...(incomingConfig.hooks?.afterError ?? []), ...afterError],
-      }
+    // Every feature refuses with a PortalError; GraphQL gets its code and details in `extensions`.
+    config.hooks = {
+      ...incomingConfig.hooks,
+      afterError: [...(incomingConfig.hooks?.afterError ?? []), portalErrorExtensions],
     }
     const tasks = features.flatMap((feature) => feature.tasks ?? [])
     if (tasks.length) {

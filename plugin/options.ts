@@ -1,14 +1,15 @@
 import type { TypedUser } from 'payload'
 import type {
+  CountersConfig,
   NewsPortalPluginConfig,
   RateLimitStore,
   ResolvedNewsPortalOptions,
 } from '../core/types.js'
 import { defaultArticlePath } from '../features/content/bodyHtml.js'
-import { resolveCountersOptions } from '../features/counters/index.js'
-import { corsOriginsFromEnv } from '../features/graphql/index.js'
+import { assertTimeZone } from '../features/counters/time.js'
 import { MemoryRateLimitStore } from '../features/ratings/rateLimit.js'
 import { DatabaseRateLimitStore } from '../features/ratings/rateLimitDatabase.js'
+import { DEFAULT_TIME_ZONE } from '../core/constants.js'
 
 /** Default editor rule: a user whose `roles` include `admin` or `editor`; a user collection without roles counts every user. */
 export function defaultIsEditor(user: TypedUser | null | undefined): boolean {
@@ -28,11 +29,47 @@ function rateLimitStore(store: NewsPortalPluginConfig['ratingRateLimitStore']): 
   )
 }
 
+const positive = (value: number | undefined, fallback: number, name: string): number => {
+  if (value === undefined) return fallback
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`newsPortalPlugin: counters.${name} must be a positive number.`)
+  return value
+}
+
+/** The counters' options with their defaults (`counters` of the plugin options). */
+function resolveCountersOptions(options: CountersConfig = {}): Required<CountersConfig> {
+  return {
+    onlineWindowMinutes: positive(options.onlineWindowMinutes, 5, 'onlineWindowMinutes'),
+    sessionIdleMinutes: positive(options.sessionIdleMinutes, 30, 'sessionIdleMinutes'),
+    dossierFetchTimeoutMs: positive(options.dossierFetchTimeoutMs, 10_000, 'dossierFetchTimeoutMs'),
+    pruneSessionsCron: options.pruneSessionsCron ?? '0 */10 * * * *',
+    dossierSyncCron: options.dossierSyncCron ?? '0 * * * * *',
+    now: options.now ?? (() => new Date()),
+  }
+}
+
+/** `CORS_ORIGINS="https://a.vn, https://b.vn"` → the list; `*` → any origin; empty or unset → `undefined`. */
+export function corsOriginsFromEnv(value: string | undefined): string[] | '*' | undefined {
+  const origins = (value ?? '')
+    .split(',')
+    .map((origin) => origin.trim().replace(/\/+$/, ''))
+    .filter(Boolean)
+  if (origins.includes('*')) return '*'
+  return origins.length ? origins : undefined
+}
+
+/** The site's time zone, checked once when the plugin starts. */
+function timeZone(value: string | undefined): string {
+  const zone = value ?? DEFAULT_TIME_ZONE
+  assertTimeZone(zone)
+  return zone
+}
+
 /** Every option with its default filled in: the one place where defaults are decided. */
 export function resolveOptions(options: NewsPortalPluginConfig = {}): ResolvedNewsPortalOptions {
   return {
     disabled: options.disabled ?? false,
-    timeZone: options.timeZone ?? 'Asia/Ho_Chi_Minh',
+    timeZone: timeZone(options.timeZone),
     isEditor: options.isEditor ?? defaultIsEditor,
     articlePath: options.articlePath ?? defaultArticlePath,
     ratingVoter: options.ratingVoter ?? 'token',

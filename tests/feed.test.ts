@@ -161,7 +161,13 @@ describe('GET /api/feed.xml', () => {
     const response = await app.rest('GET', '/feed.xml?category=khong-co')
     expect(response.status).toBe(404)
     expect(await response.json()).toEqual({
-      errors: [{ message: 'category: no category has the slug "khong-co".' }],
+      errors: [
+        {
+          message: 'category: no category has the slug "khong-co".',
+          code: 'NOT_FOUND',
+          field: 'category',
+        },
+      ],
     })
   })
 })

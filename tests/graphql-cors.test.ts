@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vite
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { resolveOptions } from '../plugin/index.js'
-import { corsOriginsFromEnv } from '../features/graphql/index.js'
+import { corsOriginsFromEnv } from '../plugin/options.js'
 
 describe('CORS origins', () => {
   afterEach(() => vi.unstubAllEnvs())

@@ -22,3 +22,21 @@ export const readPublicArticles =
   (options: ResolvedNewsPortalOptions): Access =>
   ({ req }) =>
     options.isEditor(req.user, req) ? true : publicArticleWhere()
+
+/** Nobody, not even an editor (rows the plugin alone writes). */
+export const nobody: Access = () => false
+
+/** Create, update and delete for editors only: the write rules of every editor-managed collection. */
+export const editorsWrite = (options: ResolvedNewsPortalOptions) => ({
+  create: editorsOnly(options),
+  update: editorsOnly(options),
+  delete: editorsOnly(options),
+})
+
+/** Rows only the plugin writes (counts, aggregates, rate-limit windows): editors may read them. */
+export const pluginWritesOnly = (options: ResolvedNewsPortalOptions) => ({
+  read: editorsOnly(options),
+  create: nobody,
+  update: nobody,
+  delete: nobody,
+})

@@ -6,17 +6,12 @@ import {
   type HTMLConvertersFunction,
 } from '@payloadcms/richtext-lexical/html'
 import type { ArticlePathInput } from '../../core/types.js'
-import { idOf } from '../../core/ids.js'
-
-/** A relationship value's id as a map key. */
-const keyOf = (value: unknown): string | undefined => {
-  const id = idOf(value)
-  return id === undefined ? undefined : String(id)
-}
+import { idKey, type Id } from '../../core/ids.js'
+import { ARTICLES_SLUG, MEDIA_SLUG } from '../../core/constants.js'
 
 /** What the renderer needs of an image. */
 export interface MediaForHtml {
-  id: string | number
+  id: Id
   url?: string | null
   alt?: string | null
   caption?: string | null
@@ -40,15 +35,15 @@ export function collectBodyReferences(body: unknown): { mediaIds: string[]; arti
   const mediaIds = new Set<string>()
   const articleIds = new Set<string>()
   const visit = (node: LexicalNode) => {
-    if (node.type === 'upload' && node.relationTo === 'media') {
-      const id = keyOf(node.value)
+    if (node.type === 'upload' && node.relationTo === MEDIA_SLUG) {
+      const id = idKey(node.value)
       if (id) mediaIds.add(id)
     }
     if (node.type === 'link') {
       const fields = node.fields as
         { linkType?: string; doc?: { relationTo?: string; value?: unknown } } | undefined
-      if (fields?.linkType === 'internal' && fields.doc?.relationTo === 'articles') {
-        const id = keyOf(fields.doc.value)
+      if (fields?.linkType === 'internal' && fields.doc?.relationTo === ARTICLES_SLUG) {
+        const id = idKey(fields.doc.value)
         if (id) articleIds.add(id)
       }
     }
@@ -69,7 +64,7 @@ export function renderBodyHtml(body: unknown, context: BodyHtmlContext): string 
     ...defaultConverters,
     ...LinkHTMLConverter({
       internalDocToHref: ({ linkNode }) => {
-        const id = keyOf(linkNode.fields.doc?.value)
+        const id = idKey(linkNode.fields.doc?.value)
         return (id && context.articlePaths.get(id)) || '#'
       },
     }),
@@ -78,7 +73,7 @@ export function renderBodyHtml(body: unknown, context: BodyHtmlContext): string 
         value: unknown
         fields?: { caption?: string; alt?: string } | null
       }
-      const id = keyOf(uploadNode.value)
+      const id = idKey(uploadNode.value)
       const fromValue =
         typeof uploadNode.value === 'object' ? (uploadNode.value as MediaForHtml) : undefined
       const media = (id && context.media.get(id)) || fromValue

@@ -1,5 +1,6 @@
 import type { GeneratePreviewURL } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
+import { CATEGORIES_SLUG } from '../../core/constants.js'
 
 /**
  * The "view on site" link of an article: the plugin's `articlePath` on `siteUrl` (or the admin's
@@ -17,14 +18,21 @@ export const articlePreviewUrl =
     } else if (typeof primary === 'string' || typeof primary === 'number') {
       const category = await req.payload
         .findByID({
-          collection: 'categories',
+          collection: CATEGORIES_SLUG,
           id: primary,
           depth: 0,
           select: { slug: true },
           req,
           disableErrors: true,
         })
-        .catch(() => null)
+        .catch((err) => {
+          // The link still works without the category part; the failure is reported.
+          req.payload.logger.error({
+            err,
+            msg: `${CATEGORIES_SLUG} ${primary}: reading the primary category for the preview link failed.`,
+          })
+          return null
+        })
       primaryCategorySlug = (category as { slug?: string | null } | null)?.slug ?? null
     }
     const path = options.articlePath({ slug, primaryCategorySlug })

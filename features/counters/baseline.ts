@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 import { visibleWriteDone } from './freshness.js'
+import { COUNTER_WIDGETS_SLUG, WIDGET_KINDS } from '../../core/constants.js'
 
 /** The history a site brought from its previous CMS, added to the live figures. */
 export interface Baseline {
@@ -25,6 +26,7 @@ export function loadBaseline(payload: Payload): Promise<Baseline> {
   if (hit && hit.expires > Date.now()) return hit.value
   const value = readBaseline(payload)
   cache.set(payload.config, { expires: Date.now() + TTL_MS, value })
+  // Not a swallow: callers get the rejection; a failed read is only not kept for the next ones.
   value.catch(() => cache.delete(payload.config))
   return value
 }
@@ -36,8 +38,8 @@ export function forgetBaseline(payload: Payload): void {
 
 async function readBaseline(payload: Payload): Promise<Baseline> {
   const { docs } = await payload.find({
-    collection: 'counter-widgets' as never,
-    where: { and: [{ kind: { equals: 'visitors' } }, { enabled: { equals: true } }] },
+    collection: COUNTER_WIDGETS_SLUG as never,
+    where: { and: [{ kind: { equals: WIDGET_KINDS.visitors } }, { enabled: { equals: true } }] },
     sort: 'createdAt',
     limit: 1,
     depth: 0,

@@ -1,56 +1,23 @@
 import type { Payload } from 'payload'
+import { coalesce, perOwner } from '../../core/batch.js'
 import { visibleWriteDone } from './freshness.js'
 import { increment } from './store.js'
 
 /**
  * Group commit for counters: the increments that requests ask for in one event-loop turn are
  * merged per key into one atomic `$inc: n`, and every request is answered only once the
- * statement holding its hit has succeeded, so an acknowledged hit is always a stored one.
+ * statements holding its hits have succeeded, so an acknowledged hit is always a stored one.
  * Under load this turns three writes per visit into three writes per batch of visits.
  */
-class IncrementBatch {
-  private pending = new Map<string, number>()
-  private waiting: Array<{ resolve: () => void; reject: (error: unknown) => void }> = []
-  private scheduled = false
-
-  constructor(private readonly payload: Payload) {}
-
-  add(keys: string[]): Promise<void> {
-    for (const key of keys) this.pending.set(key, (this.pending.get(key) ?? 0) + 1)
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ resolve, reject })
-      if (!this.scheduled) {
-        this.scheduled = true
-        setImmediate(() => void this.flush())
-      }
-    })
-  }
-
-  private async flush() {
-    const pending = this.pending
-    const waiting = this.waiting
-    this.pending = new Map()
-    this.waiting = []
-    this.scheduled = false
-    try {
-      await Promise.all([...pending].map(([key, by]) => increment(this.payload, key, by)))
-      visibleWriteDone(this.payload)
-      for (const { resolve } of waiting) resolve()
-    } catch (error) {
-      visibleWriteDone(this.payload)
-      for (const { reject } of waiting) reject(error)
-    }
-  }
-}
-
-const incrementBatches = new WeakMap<Payload, IncrementBatch>()
+const incrementBatches = perOwner((payload: Payload) =>
+  coalesce<void, number>((key, hits) => increment(payload, key, hits.length), {
+    // Readers may share a stats read only until a write lands (or fails half-way).
+    afterBatch: () => visibleWriteDone(payload),
+  }),
+)
 
 /** Adds 1 to each of `keys`; resolves once stored. */
-export function addHits(payload: Payload, keys: string[]): Promise<void> {
-  let batch = incrementBatches.get(payload)
-  if (!batch) {
-    batch = new IncrementBatch(payload)
-    incrementBatches.set(payload, batch)
-  }
-  return batch.add(keys)
+export async function addHits(payload: Payload, keys: string[]): Promise<void> {
+  const add = incrementBatches(payload)
+  await Promise.all(keys.map((key) => add(key, undefined)))
 }

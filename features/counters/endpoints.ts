@@ -1,4 +1,6 @@
 import type { Endpoint } from 'payload'
+import { answeringPortalErrors } from '../../core/errors.js'
+import { readJsonBody } from '../../core/requestBody.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { recordVisit } from './visits.js'
 
@@ -6,21 +8,15 @@ import { recordVisit } from './visits.js'
 export const visitsEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
   path: '/visits',
   method: 'post',
-  handler: async (req) => {
-    let body: Record<string, unknown>
-    try {
-      body = (req.json ? await req.json() : {}) ?? {}
-    } catch {
-      return Response.json(
-        {
-          errors: [
-            { message: 'The body must be JSON: { session, path?, article? }.', field: 'body' },
-          ],
-        },
-        { status: 400 },
-      )
-    }
-    if (typeof body !== 'object' || Array.isArray(body)) body = {}
+  handler: answeringPortalErrors(async (req) => {
+    const read = await readJsonBody(req, {
+      message: 'The body must be JSON: { session, path?, article? }.',
+      field: 'body',
+    })
+    const body = (read && typeof read === 'object' && !Array.isArray(read) ? read : {}) as Record<
+      string,
+      unknown
+    >
     const result = await recordVisit(req.payload, options, {
       session: body.session,
       path: body.path,
@@ -28,5 +24,5 @@ export const visitsEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => 
       userAgent: req.headers.get('user-agent'),
     })
     return Response.json(await result.stats(), { headers: { 'cache-control': 'no-store' } })
-  },
+  }),
 })

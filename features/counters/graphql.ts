@@ -1,10 +1,12 @@
 import type * as GraphQL from 'graphql'
 import type { PayloadRequest } from 'payload'
 import type { GraphQLFieldsExtension } from '../../core/feature.js'
+import { perOwner } from '../../core/batch.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { onTimeRate, overdueRate } from './dossier.js'
 import { recordVisit, visitorStats } from './visits.js'
 import { WIDGETS } from './sync.js'
+import { WIDGET_KINDS } from '../../core/constants.js'
 
 interface CountersTypes {
   visitorStats: GraphQL.GraphQLObjectType
@@ -12,11 +14,7 @@ interface CountersTypes {
 }
 
 // Queries and mutations must share one VisitorStats type per schema (per graphql module).
-const typesByModule = new WeakMap<object, CountersTypes>()
-
-function countersTypes(graphQL: typeof GraphQL): CountersTypes {
-  let types = typesByModule.get(graphQL)
-  if (types) return types
+const countersTypes = perOwner((graphQL: typeof GraphQL): CountersTypes => {
   const {
     GraphQLFloat,
     GraphQLInt,
@@ -26,7 +24,7 @@ function countersTypes(graphQL: typeof GraphQL): CountersTypes {
     GraphQLString,
   } = graphQL
   const int = { type: new GraphQLNonNull(GraphQLInt) }
-  types = {
+  return {
     visitorStats: new GraphQLObjectType({
       name: 'VisitorStats',
       description:
@@ -82,9 +80,7 @@ function countersTypes(graphQL: typeof GraphQL): CountersTypes {
       },
     }),
   }
-  typesByModule.set(graphQL, types)
-  return types
-}
+})
 
 type Context = { req: PayloadRequest }
 
@@ -154,7 +150,7 @@ export async function dossierStats(req: PayloadRequest, slug?: string | null) {
     collection: WIDGETS,
     where: {
       and: [
-        { kind: { equals: 'dossier-stats' } },
+        { kind: { equals: WIDGET_KINDS.dossierStats } },
         { enabled: { equals: true } },
         ...(slug ? [{ slug: { equals: slug } }] : []),
       ],

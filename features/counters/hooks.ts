@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { countFields } from './dossier.js'
+import { WIDGET_KINDS } from '../../core/constants.js'
 
 const figureFields = [...countFields, 'levels', 'agency', 'period'] as const
 
@@ -8,7 +9,7 @@ const figureFields = [...countFields, 'levels', 'agency', 'period'] as const
 export const stampFiguresUpdatedAt =
   (options: ResolvedNewsPortalOptions): CollectionBeforeChangeHook =>
   ({ data, originalDoc, operation, context }) => {
-    if (context?.dossierSync || data?.kind !== 'dossier-stats') return data
+    if (context?.dossierSync || data?.kind !== WIDGET_KINDS.dossierStats) return data
     const changed =
       operation === 'create' ||
       figureFields.some(

@@ -1,89 +1,32 @@
-import { ValidationError, type CollectionSlug, type Payload } from 'payload'
+import type { CollectionSlug, Payload } from 'payload'
+import { perOwner } from '../../core/batch.js'
+import { incrementRow, isUniqueViolation, retryWhileBusy } from '../../core/database.js'
 import { visibleWriteDone } from './freshness.js'
+import { VISIT_COUNTS_SLUG, VISIT_SESSIONS_SLUG } from '../../core/constants.js'
+import type { Id } from '../../core/ids.js'
 
 /** Day, month, total and per-article counts: one row per key, changed only by `$inc`. */
-export const COUNTS = 'visit-counts' as CollectionSlug
+export const COUNTS = VISIT_COUNTS_SLUG as CollectionSlug
 /** One row per (session, scope): when that session was last seen there. */
-export const SESSIONS = 'visit-sessions' as CollectionSlug
+export const SESSIONS = VISIT_SESSIONS_SLUG as CollectionSlug
 
 export const countKeys = {
   total: 'total',
   day: (day: string) => `day:${day}`,
   month: (month: string) => `month:${month}`,
-  article: (id: string | number) => `article:${id}`,
-}
-
-/** True for the adapters' unique-index violation on `key` (SQLite, Postgres and MongoDB all surface a ValidationError). */
-export function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof ValidationError)) return false
-  const errors = (error.data as { errors?: Array<{ path?: string }> } | undefined)?.errors ?? []
-  return errors.some((entry) => entry.path === 'key')
-}
-
-/** SQLITE_BUSY (or "database is locked"), possibly wrapped in a driver error's `cause`. */
-export function isBusy(error: unknown): boolean {
-  for (
-    let current = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined,
-      depth = 0;
-    current && depth < 4;
-    depth++
-  ) {
-    if (typeof current.code === 'string' && current.code.startsWith('SQLITE_BUSY')) return true
-    if (
-      typeof current.message === 'string' &&
-      /SQLITE_BUSY|database is locked/.test(current.message)
-    )
-      return true
-    current = current.cause as typeof current
-  }
-  return false
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/**
- * Runs one write statement, waiting asynchronously while SQLite's write lock is held by a Payload
- * transaction of this same process. (libsql runs statements synchronously, so `busy_timeout`
- * would block the very event loop the lock holder needs to commit; a failed BUSY statement wrote
- * nothing, so trying again later is exact.) Other adapters never throw BUSY and run once.
- */
-export async function retryWhileBusy<T>(write: () => Promise<T>): Promise<T> {
-  const deadline = Date.now() + 30_000
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await write()
-    } catch (error) {
-      if (!isBusy(error) || Date.now() > deadline) throw error
-      await sleep(1 + Math.random() * Math.min(25, 2 * attempt))
-    }
-  }
+  article: (id: Id) => `article:${id}`,
 }
 
 /** Adds `by` to the count under `key`, creating the row when it is new. Returns the new count. */
 export async function increment(payload: Payload, key: string, by = 1): Promise<number> {
-  const add = () =>
-    retryWhileBusy(() =>
-      payload.db.updateOne({
-        collection: COUNTS,
-        where: { key: { equals: key } },
-        data: { hits: { $inc: by } },
-        options: { atomic: true },
-      }),
-    )
-  const existing = await add()
-  if (existing) return Number((existing as unknown as { hits: number }).hits)
-  try {
-    await retryWhileBusy(() =>
-      payload.db.create({ collection: COUNTS, data: { key, hits: by }, returning: false }),
-    )
-    return by
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error
-  }
-  // Another request created the row between our update and our insert: it exists now.
-  const after = await add()
-  if (!after) throw new Error(`visit-counts: the row "${key}" vanished while being incremented.`)
-  return Number((after as unknown as { hits: number }).hits)
+  const row = await incrementRow(payload, {
+    collection: COUNTS,
+    where: { key: { equals: key } },
+    inc: { hits: by },
+    create: { key, hits: by },
+    uniqueField: 'key',
+  })
+  return Number(row!.hits)
 }
 
 /** Reads the counts under `keys` (missing keys read as 0). */
@@ -104,15 +47,11 @@ export async function readCounts(payload: Payload, keys: string[]): Promise<Map<
 export type SessionScope = 'visit' | 'view'
 
 // Sessions this process saw lately: a hint for which statement to try first, never a decision.
-const recentlySeen = new WeakMap<Payload, Map<string, true>>()
+const recentlySeen = perOwner((_payload: Payload) => new Map<string, true>())
 const RECENT_LIMIT = 50_000
 
 function seenHere(payload: Payload, key: string): boolean {
-  let seen = recentlySeen.get(payload)
-  if (!seen) {
-    seen = new Map()
-    recentlySeen.set(payload, seen)
-  }
+  const seen = recentlySeen(payload)
   const known = seen.delete(key)
   seen.set(key, true)
   if (seen.size > RECENT_LIMIT) seen.delete(seen.keys().next().value as string)
@@ -157,7 +96,7 @@ export async function startsNewWindow(
       )
       return true
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error
+      if (!isUniqueViolation(error, 'key')) throw error
       return false
     }
   }
@@ -183,7 +122,7 @@ export async function startsNewWindow(
     // 3. Never seen (or pruned meanwhile): only one concurrent request can insert the key.
     if (await insert()) return true
   }
-  throw new Error(`visit-sessions: could not record the session "${key}".`)
+  throw new Error(`${SESSIONS}: could not record the session "${key}".`)
 }
 
 /** Distinct sessions of `scope` seen at or after `since`. */

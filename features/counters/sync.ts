@@ -1,17 +1,19 @@
 import type { Payload } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { DossierSourceError, parseDossierSource } from './dossier.js'
+import { COUNTER_WIDGETS_SLUG, WIDGET_KINDS } from '../../core/constants.js'
+import type { Id } from '../../core/ids.js'
 
-export const WIDGETS = 'counter-widgets' as never
+export const WIDGETS = COUNTER_WIDGETS_SLUG as never
 
 export interface SyncOutcome {
-  id: string | number
+  id: Id
   ok: boolean
   error?: string
 }
 
 interface UrlWidget {
-  id: string | number
+  id: Id
   sourceUrl?: string | null
   refreshMinutes?: number | null
   lastAttemptAt?: string | null
@@ -43,7 +45,10 @@ export async function syncDossierWidget(
       overrideAccess: true,
       context: { dossierSync: true },
     })
-    payload.logger.warn(`counter-widgets ${widget.id}: dossier sync failed: ${message}`)
+    payload.logger.error({
+      err: error,
+      msg: `${COUNTER_WIDGETS_SLUG} ${widget.id}: dossier sync failed: ${message}`,
+    })
     return { id: widget.id, ok: false, error: message }
   }
   const { updatedAt, ...rest } = figures
@@ -72,7 +77,7 @@ export async function syncDueDossierWidgets(
     collection: WIDGETS,
     where: {
       and: [
-        { kind: { equals: 'dossier-stats' } },
+        { kind: { equals: WIDGET_KINDS.dossierStats } },
         { source: { equals: 'url' } },
         { enabled: { equals: true } },
       ],
@@ -101,6 +106,7 @@ async function fetchJson(url: string, timeoutMs: number): Promise<unknown> {
     redirect: 'follow',
   })
   if (!response.ok) {
+    // Only frees the connection: the HTTP status is the failure that is reported.
     await response.body?.cancel().catch(() => {})
     throw new HttpStatusError(`the source answered HTTP ${response.status}.`)
   }
@@ -108,6 +114,7 @@ async function fetchJson(url: string, timeoutMs: number): Promise<unknown> {
   try {
     return JSON.parse(text)
   } catch {
+    // Expected: a source that answers HTML or nothing; recorded on the panel as lastError.
     throw new DossierSourceError('the source did not answer JSON.')
   }
 }

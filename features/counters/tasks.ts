@@ -2,11 +2,7 @@ import type { TaskConfig } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { pruneSessions } from './store.js'
 import { syncDueDossierWidgets } from './sync.js'
-
-/** The queue the counters' scheduled jobs go to (a site runs it with `jobs.autoRun` or `/api/payload-jobs/run`). */
-export const COUNTERS_QUEUE = 'news-portal'
-export const PRUNE_TASK = 'newsPortalPruneVisitSessions'
-export const DOSSIER_SYNC_TASK = 'newsPortalSyncDossierStats'
+import { COUNTERS_QUEUE, DOSSIER_SYNC_TASK, PRUNE_TASK } from '../../core/constants.js'
 
 export const countersTasks = (options: ResolvedNewsPortalOptions): TaskConfig[] => [
   {

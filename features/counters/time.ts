@@ -47,6 +47,7 @@ export function assertTimeZone(timeZone: string): void {
   try {
     new Intl.DateTimeFormat('en', { timeZone })
   } catch {
+    // Intl's RangeError names no option: say which one is wrong.
     throw new Error(`newsPortalPlugin: timeZone "${timeZone}" is not a known IANA time zone.`)
   }
 }

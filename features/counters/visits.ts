@@ -1,5 +1,8 @@
 import { isbot } from 'isbot'
-import { ValidationError, type Payload } from 'payload'
+import type { Payload } from 'payload'
+import { isMalformedIdError } from '../../core/database.js'
+import { PortalError } from '../../core/errors.js'
+import { idOf, storedId, type Id } from '../../core/ids.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { publicArticleWhere } from '../content/publicWhere.js'
 import { loadBaseline } from './baseline.js'
@@ -7,6 +10,7 @@ import { zonedKeys } from './time.js'
 import { addHits } from './batch.js'
 import { visibleWrites } from './freshness.js'
 import { countKeys, countSessionsSince, readCounts, startsNewWindow } from './store.js'
+import { ARTICLES_SLUG } from '../../core/constants.js'
 
 export interface VisitorStats {
   online: number
@@ -35,57 +39,54 @@ export interface VisitResult {
 
 const SESSION_PATTERN = /^[\w.:-]{8,128}$/
 
-/** Checks a visit's input; throws a ValidationError naming the field and writes nothing. */
-async function validate(
-  payload: Payload,
-  options: ResolvedNewsPortalOptions,
-  input: VisitInput,
-  now: Date,
-) {
-  const errors: Array<{ path: string; message: string }> = []
+/** Checks a visit's input; throws `VALIDATION` naming the first bad field, and writes nothing. */
+async function validate(payload: Payload, input: VisitInput, now: Date) {
   const { session, path, article } = input
+  const refuse = (field: string, message: string) =>
+    new PortalError('VALIDATION', message, { field })
   if (typeof session !== 'string' || !SESSION_PATTERN.test(session)) {
-    errors.push({
-      path: 'session',
-      message: 'session must be 8–128 characters of letters, digits, ".", ":", "_" or "-".',
-    })
+    throw refuse(
+      'session',
+      'session must be 8–128 characters of letters, digits, ".", ":", "_" or "-".',
+    )
   }
   if (path !== undefined && path !== null && (typeof path !== 'string' || path.length > 2048)) {
-    errors.push({ path: 'path', message: 'path must be a string of at most 2048 characters.' })
+    throw refuse('path', 'path must be a string of at most 2048 characters.')
   }
-  let articleId: string | number | null = null
+  let articleId: Id | null = null
   if (article !== undefined && article !== null && article !== '') {
     articleId = await findPublicArticle(payload, article, now)
     if (articleId === null)
-      errors.push({ path: 'article', message: 'article must be the id of a published article.' })
+      throw refuse('article', 'article must be the id of a published article.')
   }
-  if (errors.length) throw new ValidationError({ collection: 'visits', errors })
-  return { session: session as string, articleId }
+  return { session, articleId }
 }
 
+/** The id of the public article `article` names, or `null` when it names none. */
 async function findPublicArticle(
   payload: Payload,
   article: unknown,
   now: Date,
-): Promise<string | number | null> {
+): Promise<Id | null> {
   if ((typeof article !== 'string' && typeof article !== 'number') || String(article).length > 64)
     return null
+  const id = storedId(payload, ARTICLES_SLUG, article)
+  if (id === undefined) return null
   try {
     const { docs } = await payload.find({
-      collection: 'articles' as never,
-      where: { and: [{ id: { equals: article } }, publicArticleWhere(now)] },
+      collection: ARTICLES_SLUG as never,
+      where: { and: [{ id: { equals: id } }, publicArticleWhere(now)] },
       limit: 1,
       depth: 0,
       pagination: false,
       select: { id: true } as never,
       overrideAccess: true,
     })
-    return (
-      ((docs[0] as { id?: string | number } | undefined)?.id as string | number | undefined) ?? null
-    )
-  } catch {
-    // An id of the wrong shape for this adapter (e.g. "abc" where ids are numbers).
-    return null
+    return idOf(docs[0]) ?? null
+  } catch (error) {
+    // A malformed id (for example not an ObjectId on MongoDB) names no article.
+    if (isMalformedIdError(error)) return null
+    throw error
   }
 }
 
@@ -100,7 +101,7 @@ export async function recordVisit(
 ): Promise<VisitResult> {
   const { now: clock, sessionIdleMinutes, onlineWindowMinutes } = options.counters
   const now = clock()
-  const { session, articleId } = await validate(payload, options, input, now)
+  const { session, articleId } = await validate(payload, input, now)
   const stats = () => visitorStats(payload, options, now)
   if (input.userAgent && isbot(input.userAgent))
     return { counted: false, viewCounted: false, stats }
@@ -161,6 +162,7 @@ export function visitorStats(
   const stats = readVisitorStats(payload, options, now)
   const entry = { key, writes, stats }
   lastRead.set(payload.config, entry)
+  // Not a swallow: callers get the rejection; a failed read is only not shared with later ones.
   stats.catch(() => lastRead.get(payload.config) === entry && lastRead.delete(payload.config))
   return stats
 }

@@ -2,6 +2,9 @@ import type { Endpoint, PayloadRequest, TypedLocale, Where } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { publicArticleWhere } from '../content/publicWhere.js'
 import { renderRss, type RssItem } from './rss.js'
+import { ARTICLES_SLUG, CATEGORIES_SLUG } from '../../core/constants.js'
+import type { Id } from '../../core/ids.js'
+import { PortalError, answeringPortalErrors } from '../../core/errors.js'
 
 /** How many articles the feed carries. */
 export const FEED_SIZE = 20
@@ -13,8 +16,8 @@ type FeedArticle = {
   lead?: string | null
   publishedAt?: string | null
   byline?: string | null
-  authors?: Array<Named | string | number> | null
-  categories?: Array<Named | string | number> | null
+  authors?: Array<Named | Id> | null
+  categories?: Array<Named | Id> | null
 }
 
 const populated = (values: FeedArticle['authors']): Named[] =>
@@ -34,7 +37,7 @@ function siteUrlFor(req: PayloadRequest, options: ResolvedNewsPortalOptions): st
 export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
   path: '/feed.xml',
   method: 'get',
-  handler: async (req) => {
+  handler: answeringPortalErrors(async (req) => {
     const { payload } = req
     const locale = (req.locale ?? undefined) as TypedLocale | undefined
     const categorySlug = req.searchParams.get('category')?.trim()
@@ -42,7 +45,7 @@ export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
     let category: Named | undefined
     if (categorySlug) {
       const found = await payload.find({
-        collection: 'categories',
+        collection: CATEGORIES_SLUG,
         where: { slug: { equals: categorySlug } },
         limit: 1,
         pagination: false,
@@ -53,15 +56,16 @@ export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
       })
       category = found.docs[0] as Named | undefined
       if (!category) {
-        return Response.json(
-          { errors: [{ message: `category: no category has the slug "${categorySlug}".` }] },
-          { status: 404 },
+        throw new PortalError(
+          'NOT_FOUND',
+          `category: no category has the slug "${categorySlug}".`,
+          { field: 'category' },
         )
       }
-      where.push({ categories: { in: [(found.docs[0] as { id: string | number }).id] } })
+      where.push({ categories: { in: [(found.docs[0] as { id: Id }).id] } })
     }
     const { docs } = await payload.find({
-      collection: 'articles',
+      collection: ARTICLES_SLUG,
       where: { and: where },
       sort: ['-publishedAt', '-id'],
       limit: FEED_SIZE,
@@ -118,5 +122,5 @@ export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
         'Cache-Control': `public, max-age=${options.feedCacheSeconds}, s-maxage=${options.feedCacheSeconds}`,
       },
     })
-  },
+  }),
 })

@@ -10,12 +10,14 @@ import type { GraphQLFieldsExtension } from '../../core/feature.js'
 import { idOf } from '../../core/ids.js'
 import { publicArticleWhere } from '../content/publicWhere.js'
 import { selectedNames, selectForRequested } from './selection.js'
+import { ARTICLES_SLUG } from '../../core/constants.js'
+import type { Id } from '../../core/ids.js'
 
 /** How many newer and older articles a page may ask for. */
 export const NEIGHBORS = { default: 5, min: 1, max: 20 } as const
 
 type ArticleDoc = Record<string, unknown> & {
-  id: string | number
+  id: Id
   publishedAt?: string | null
   primaryCategory?: unknown
 }
@@ -75,7 +77,7 @@ export async function findArticlePage(
     TypedLocale | undefined
   const read = (where: Where, options: { select?: SelectType; sort?: string[]; limit: number }) =>
     payload.find({
-      collection: 'articles',
+      collection: ARTICLES_SLUG,
       where,
       ...options,
       pagination: false,
@@ -142,7 +144,7 @@ function withFields(select: SelectType, names: string[]): SelectType {
  * ones such as `rating` and `views` included) resolves exactly as in `Article(id)`.
  */
 export const articlePageQuery: GraphQLFieldsExtension = (graphQL, context) => {
-  const articleType = context.collections.articles?.graphQL?.type
+  const articleType = context.collections[ARTICLES_SLUG]?.graphQL?.type
   if (!articleType) return {}
   const { GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLString } = graphQL
   const articleList = new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(articleType)))
@@ -192,7 +194,7 @@ export const articlePageQuery: GraphQLFieldsExtension = (graphQL, context) => {
         if (args.fallbackLocale)
           req.fallbackLocale = args.fallbackLocale as PayloadRequest['fallbackLocale']
         // Reading a body nobody asked for (11 of them on a default page) costs more than the queries.
-        const fields = req.payload.collections.articles.config.flattenedFields
+        const fields = req.payload.collections[ARTICLES_SLUG].config.flattenedFields
         const graphQLFields = articleType.getFields() as Record<
           string,
           { extensions?: { field?: { name?: string } } }

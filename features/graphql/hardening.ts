@@ -1,22 +1,7 @@
 import type { Config } from 'payload'
-import type * as GraphQL from 'graphql'
+import { payloadGraphQL } from '../../core/graphqlModule.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { depthLimitRule } from './depthLimit.js'
-
-/** `CORS_ORIGINS="https://a.vn, https://b.vn"` → the list; `*` → any origin; empty or unset → `undefined`. */
-export function corsOriginsFromEnv(value: string | undefined): string[] | '*' | undefined {
-  const origins = (value ?? '')
-    .split(',')
-    .map((origin) => origin.trim().replace(/\/+$/, ''))
-    .filter(Boolean)
-  if (origins.includes('*')) return '*'
-  return origins.length ? origins : undefined
-}
-
-/** The graphql module Payload builds its schema with, captured when the schema is built. */
-export interface PayloadGraphQL {
-  module?: typeof GraphQL
-}
 
 /**
  * Limits for the public API, on top of the site's own settings: Payload's complexity limit and a
@@ -24,7 +9,7 @@ export interface PayloadGraphQL {
  * playground off in production, and CORS origins.
  */
 export const hardenPublicApi =
-  (options: ResolvedNewsPortalOptions, runtime: PayloadGraphQL) =>
+  (options: ResolvedNewsPortalOptions) =>
   (config: Config): Config => {
     const graphQL = config.graphQL ?? {}
     const siteRules = graphQL.validationRules
@@ -36,7 +21,7 @@ export const hardenPublicApi =
         disableIntrospectionInProduction: graphQL.disableIntrospectionInProduction ?? true,
         disablePlaygroundInProduction: graphQL.disablePlaygroundInProduction ?? true,
         validationRules: (args) => [
-          depthLimitRule(options.graphQLLimits.maxDepth, runtime.module?.GraphQLError),
+          depthLimitRule(options.graphQLLimits.maxDepth, payloadGraphQL().GraphQLError),
           ...(siteRules ? siteRules(args) : []),
         ],
       },

@@ -1,10 +1,9 @@
 import type { PortalFeature } from '../../core/feature.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { articlePageQuery } from './articlePage.js'
-import { hardenPublicApi, type PayloadGraphQL } from './hardening.js'
+import { hardenPublicApi } from './hardening.js'
 import { feedEndpoint } from '../feed/endpoint.js'
 
-export { corsOriginsFromEnv } from './hardening.js'
 export { findArticlePage } from './articlePage.js'
 
 /**
@@ -12,13 +11,9 @@ export { findArticlePage } from './articlePage.js'
  * limits that keep the API up (complexity, depth, introspection, CORS).
  */
 export function publicApiFeature(options: ResolvedNewsPortalOptions): PortalFeature {
-  const runtime: PayloadGraphQL = {}
   return {
-    queries: (graphQL, context) => {
-      runtime.module = graphQL
-      return articlePageQuery(graphQL, context)
-    },
+    queries: articlePageQuery,
     endpoints: [feedEndpoint(options)],
-    finalizeConfig: hardenPublicApi(options, runtime),
+    finalizeConfig: hardenPublicApi(options),
   }
 }

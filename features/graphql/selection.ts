@@ -1,10 +1,6 @@
-import type {
-  FieldNode,
-  FragmentDefinitionNode,
-  GraphQLResolveInfo,
-  SelectionSetNode,
-} from 'graphql'
+import type { GraphQLResolveInfo } from 'graphql'
 import type { FlattenedField, SelectType } from 'payload'
+import { fieldsOf } from '../../core/selections.js'
 
 /** Field types whose values are large and costly to read (rich text runs its editor's afterRead hooks). */
 const HEAVY_TYPES = new Set(['richText', 'json', 'textarea', 'blocks', 'array', 'code'])
@@ -20,27 +16,13 @@ export interface ComputedFromCustom {
 
 /** The field names selected under `info`'s field's `child` (e.g. `newer`), merged over every alias and fragment. */
 export function selectedNames(info: GraphQLResolveInfo, child: string): Set<string> {
+  const fields = fieldsOf(new Map(Object.entries(info.fragments)))
   const names = new Set<string>()
-  const fragments = info.fragments as Record<string, FragmentDefinitionNode>
-  const collect = (
-    selectionSet: SelectionSetNode | undefined,
-    into: (field: FieldNode) => void,
-    seen = new Set<string>(),
-  ) => {
-    for (const selection of selectionSet?.selections ?? []) {
-      if (selection.kind === 'Field') into(selection)
-      else if (selection.kind === 'InlineFragment') collect(selection.selectionSet, into, seen)
-      else if (!seen.has(selection.name.value)) {
-        seen.add(selection.name.value)
-        collect(fragments[selection.name.value]?.selectionSet, into, seen)
-      }
-    }
-  }
   for (const node of info.fieldNodes) {
-    collect(node.selectionSet, (field) => {
-      if (field.name.value === child)
-        collect(field.selectionSet, (leaf) => names.add(leaf.name.value))
-    })
+    for (const field of fields(node.selectionSet)) {
+      if (field.name.value !== child) continue
+      for (const leaf of fields(field.selectionSet)) names.add(leaf.name.value)
+    }
   }
   return names
 }

@@ -1,50 +1,34 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint } from 'payload'
+import { PortalError, answeringPortalErrors } from '../../core/errors.js'
+import { readJsonBody } from '../../core/requestBody.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
-import { isRatingError, ratingErrorResponse, RatingError } from './errors.js'
 import { rateArticle } from './rateArticle.js'
 import { recomputeSummaries } from './recompute.js'
-
-async function readScore(req: PayloadRequest): Promise<unknown> {
-  const text = req.text ? await req.text() : ''
-  if (!text.trim()) return undefined
-  let body: unknown
-  try {
-    body = JSON.parse(text)
-  } catch {
-    throw new RatingError('VALIDATION', 'The body must be JSON such as {"score": 4}.', {
-      field: 'score',
-    })
-  }
-  return body && typeof body === 'object' ? (body as { score?: unknown }).score : undefined
-}
 
 /** `POST /api/articles/:id/rate` with `{ "score": n }` → `{ total, count, average }`. */
 export const rateEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
   path: '/:id/rate',
   method: 'post',
-  handler: async (req) => {
-    try {
-      const score = await readScore(req)
-      const summary = await rateArticle(req, options, { article: req.routeParams?.id, score })
-      return Response.json(summary)
-    } catch (error) {
-      if (isRatingError(error)) return ratingErrorResponse(error)
-      throw error
-    }
-  },
+  handler: answeringPortalErrors(async (req) => {
+    const body = await readJsonBody(req, {
+      message: 'The body must be JSON such as {"score": 4}.',
+      field: 'score',
+    })
+    const score = body && typeof body === 'object' ? (body as { score?: unknown }).score : undefined
+    const summary = await rateArticle(req, options, { article: req.routeParams?.id, score })
+    return Response.json(summary)
+  }),
 })
 
 /** `POST /api/rating-summaries/recompute` (editors): rebuilds every aggregate from the vote log. */
 export const recomputeEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
   path: '/recompute',
   method: 'post',
-  handler: async (req) => {
+  handler: answeringPortalErrors(async (req) => {
     if (!options.isEditor(req.user, req)) {
-      return Response.json(
-        {
-          errors: [{ message: 'Only editors may recompute rating summaries.', code: 'FORBIDDEN' }],
-        },
-        { status: req.user ? 403 : 401 },
+      throw new PortalError(
+        req.user ? 'FORBIDDEN' : 'UNAUTHORIZED',
+        'Only editors may recompute rating summaries.',
       )
     }
     const result = await recomputeSummaries(req.payload)
@@ -52,5 +36,5 @@ export const recomputeEndpoint = (options: ResolvedNewsPortalOptions): Endpoint 
       `Rating summaries recomputed: ${result.votes} votes over ${result.articles} articles, ${result.corrected} rows corrected.`,
     )
     return Response.json(result)
-  },
+  }),
 })

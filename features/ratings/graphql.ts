@@ -1,28 +1,22 @@
 import {
-  GraphQLError,
   Kind,
   type ArgumentNode,
   type DocumentNode,
   type ExecutionArgs,
   type FieldNode,
-  type FragmentDefinitionNode,
-  type SelectionNode,
   type ValidationRule,
   type ValueNode,
 } from 'graphql'
 import type { GraphQLFieldsExtension } from '../../core/feature.js'
+import { payloadGraphQL } from '../../core/graphqlModule.js'
+import { fieldsOf, fragmentsOf } from '../../core/selections.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { articleProblem, rateArticle, scoreProblem } from './rateArticle.js'
-
-// The graphql module Payload builds its schema with. Errors must be instances of its GraphQLError
-// (the HTTP handler checks with instanceof), and a bundler may give this file another copy.
-let payloadGraphQL: { GraphQLError: typeof GraphQLError } | undefined
 
 /** `rateArticle(article: ID!, score: Int!): RatingSummary`. */
 export const rateArticleMutation =
   (options: ResolvedNewsPortalOptions): GraphQLFieldsExtension =>
   (graphQL, context) => {
-    payloadGraphQL = graphQL as unknown as { GraphQLError: typeof GraphQLError }
     const groupTypes =
       (context as { types?: { groupTypes?: Record<string, unknown> } }).types?.groupTypes ?? {}
     // Article.rating is a group with interfaceName 'RatingSummary'; Payload builds group types lazily
@@ -87,33 +81,15 @@ function rateArticleFields(
   document: DocumentNode,
   operationName: string | null | undefined,
 ): FieldNode[] {
-  const fragments = new Map<string, FragmentDefinitionNode>()
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION)
-      fragments.set(definition.name.value, definition)
-  }
-  const found: FieldNode[] = []
-  const seen = new Set<string>()
-  const collect = (selections: readonly SelectionNode[]) => {
-    for (const selection of selections) {
-      if (selection.kind === Kind.FIELD) {
-        if (selection.name.value === 'rateArticle') found.push(selection)
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        collect(selection.selectionSet.selections)
-      } else if (!seen.has(selection.name.value)) {
-        seen.add(selection.name.value)
-        const fragment = fragments.get(selection.name.value)
-        if (fragment) collect(fragment.selectionSet.selections)
-      }
-    }
-  }
-  for (const definition of document.definitions) {
-    if (definition.kind !== Kind.OPERATION_DEFINITION || definition.operation !== 'mutation')
-      continue
-    if (operationName && definition.name?.value !== operationName) continue
-    collect(definition.selectionSet.selections)
-  }
-  return found
+  const fields = fieldsOf(fragmentsOf(document))
+  const found = document.definitions.flatMap((definition) =>
+    definition.kind === Kind.OPERATION_DEFINITION &&
+    definition.operation === 'mutation' &&
+    (!operationName || definition.name?.value === operationName)
+      ? fields(definition.selectionSet).filter((field) => field.name.value === 'rateArticle')
+      : [],
+  )
+  return [...new Set(found)]
 }
 
 /**
@@ -135,7 +111,7 @@ export const rateArticleValidation = (args: ExecutionArgs): ValidationRule[] => 
           ['score', scoreProblem(score)],
           ['article', articleProblem(typeof article === 'number' ? String(article) : article)],
         ]
-        const ErrorClass = payloadGraphQL?.GraphQLError ?? GraphQLError
+        const ErrorClass = payloadGraphQL().GraphQLError
         for (const [name, message] of problems) {
           if (!message) continue
           context.reportError(

@@ -2,7 +2,6 @@ import type { Payload } from 'payload'
 import type { PortalFeature } from '../../core/feature.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { rateEndpoint } from './endpoints.js'
-import { ratingErrorExtensions } from './errors.js'
 import { rateArticleMutation, rateArticleValidation } from './graphql.js'
 import { ratingField } from './ratingField.js'
 import { RATE_LIMIT_HITS_SLUG, RATINGS_SLUG, RATING_SUMMARIES_SLUG } from '../../core/constants.js'
@@ -17,7 +16,6 @@ export function ratingsFeature(options: ResolvedNewsPortalOptions): PortalFeatur
     articleEndpoints: [rateEndpoint(options)],
     mutations: rateArticleMutation(options),
     graphQLValidationRules: rateArticleValidation,
-    afterError: [ratingErrorExtensions],
     onInit: ensureUniqueIndexes,
   }
 }

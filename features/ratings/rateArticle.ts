@@ -2,14 +2,14 @@ import type { Payload, PayloadRequest } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { publicArticleWhere } from '../content/publicWhere.js'
 import { coalesce, perOwner } from '../../core/batch.js'
-import { RatingError } from './errors.js'
-import { RATINGS_SLUG } from '../../core/constants.js'
-import { retryWhileBusy } from '../counters/store.js'
-import { findSummary, incrementSummary, isUniqueViolation, type RatingSummary } from './summary.js'
+import { PortalError } from '../../core/errors.js'
+import { ARTICLES_SLUG, RATINGS_SLUG, RATING_SUMMARIES_SLUG } from '../../core/constants.js'
+import { isMalformedIdError, isUniqueViolation, retryWhileBusy } from '../../core/database.js'
+import { storedId, type Id } from '../../core/ids.js'
+import { recomputeSummary } from './recompute.js'
+import { findSummary, incrementSummary, type RatingSummary } from './summary.js'
 import { primeSummary } from './summaryLoader.js'
 import { clientAddress, keyedHash, voterIdentity } from './voter.js'
-
-type Id = string | number
 
 export const MIN_SCORE = 1
 export const MAX_SCORE = 5
@@ -46,16 +46,6 @@ function describe(value: unknown): string {
   return typeof value
 }
 
-/** The article id as the database stores it, or `undefined` when it cannot name any article. */
-function articleId(payload: Payload, article: string | number): Id | undefined {
-  const type = payload.collections.articles?.customIDType ?? payload.db.defaultIDType
-  if (type === 'number') {
-    const text = String(article).trim()
-    return /^\d{1,15}$/.test(text) ? Number(text) : undefined
-  }
-  return String(article)
-}
-
 type RateableArticle = { id: Id; allowRatings?: boolean | null } | null
 
 // Votes on the same article in the same tick share one lookup (a hot article under a burst).
@@ -64,15 +54,14 @@ const articleLookups = perOwner((payload: Payload) =>
     try {
       return await retryWhileBusy(() =>
         payload.db.findOne({
-          collection: 'articles',
+          collection: ARTICLES_SLUG,
           where: { and: [{ id: { equals: id } }, publicArticleWhere()] },
           select: { allowRatings: true },
         }),
       )
     } catch (error) {
       // A malformed id (for example not an ObjectId on MongoDB) names no article.
-      const name = (error as { name?: string }).name
-      if (name === 'CastError' || name === 'BSONError') return null
+      if (isMalformedIdError(error)) return null
       throw error
     }
   }),
@@ -91,14 +80,11 @@ const summaryIncrements = perOwner((payload: Payload) =>
 )
 
 /** The article when the public may read it and rate it; `NOT_FOUND` / `RATINGS_CLOSED` otherwise. */
-async function findRateableArticle(
-  payload: Payload,
-  article: string | number,
-): Promise<{ id: Id }> {
-  const id = articleId(payload, article)
+async function findRateableArticle(payload: Payload, article: Id): Promise<{ id: Id }> {
+  const id = storedId(payload, ARTICLES_SLUG, article)
   // Built only when needed: an Error captures a stack trace, which is not free on the hot path.
   const notFound = () =>
-    new RatingError(
+    new PortalError(
       'NOT_FOUND',
       `There is no public article with id ${JSON.stringify(String(article))}.`,
     )
@@ -106,7 +92,7 @@ async function findRateableArticle(
   const found = await articleLookups(payload)(String(id), id)
   if (!found) throw notFound()
   if (found.allowRatings === false) {
-    throw new RatingError(
+    throw new PortalError(
       'RATINGS_CLOSED',
       `Ratings are turned off for article ${JSON.stringify(String(article))}.`,
     )
@@ -126,9 +112,9 @@ export async function rateArticle(
 ): Promise<RatingSummary> {
   const { payload } = req
   const badScore = scoreProblem(input.score)
-  if (badScore) throw new RatingError('VALIDATION', badScore, { field: 'score' })
+  if (badScore) throw new PortalError('VALIDATION', badScore, { field: 'score' })
   const badArticle = articleProblem(input.article)
-  if (badArticle) throw new RatingError('VALIDATION', badArticle, { field: 'article' })
+  if (badArticle) throw new PortalError('VALIDATION', badArticle, { field: 'article' })
   const score = input.score as number
 
   const address = clientAddress(req, options)
@@ -143,7 +129,7 @@ export async function rateArticle(
       payload,
     )
     if (!decision.allowed) {
-      throw new RatingError(
+      throw new PortalError(
         'RATE_LIMITED',
         `Too many votes from this address; try again in ${decision.retryAfter} s.`,
         {
@@ -153,7 +139,7 @@ export async function rateArticle(
     }
   }
 
-  const article = await findRateableArticle(payload, input.article as string | number)
+  const article = await findRateableArticle(payload, input.article as Id)
   const voterHash = keyedHash(payload.secret, identity)
   try {
     // SQLITE_BUSY (another process holds the file's write lock) wrote nothing: retried asynchronously.
@@ -166,7 +152,7 @@ export async function rateArticle(
     )
   } catch (error) {
     if (!isUniqueViolation(error)) throw error
-    throw new RatingError('ALREADY_RATED', 'You have already rated this article.', {
+    throw new PortalError('ALREADY_RATED', 'You have already rated this article.', {
       summary: await findSummary(payload, article.id),
     })
   }
@@ -174,15 +160,38 @@ export async function rateArticle(
   try {
     summary = await summaryIncrements(payload)(String(article.id), { article: article.id, score })
   } catch (error) {
-    // Keep log and aggregate in step: a vote that was not counted is not kept either.
-    await retryWhileBusy(() =>
-      payload.db.deleteOne({
-        collection: RATINGS_SLUG,
-        where: { and: [{ article: { equals: article.id } }, { voterHash: { equals: voterHash } }] },
-      }),
-    ).catch(() => undefined)
+    await takeBackVote(payload, article.id, voterHash)
     throw error
   }
   primeSummary(req, article.id, summary)
   return summary
+}
+
+/**
+ * Keeps log and aggregate in step after a vote was logged but not counted: the vote is deleted
+ * again. When that delete fails too, the failure is logged and the article's aggregate is rebuilt
+ * from the log, which still holds the vote.
+ */
+async function takeBackVote(payload: Payload, article: Id, voterHash: string): Promise<void> {
+  try {
+    await retryWhileBusy(() =>
+      payload.db.deleteOne({
+        collection: RATINGS_SLUG,
+        where: { and: [{ article: { equals: article } }, { voterHash: { equals: voterHash } }] },
+      }),
+    )
+  } catch (err) {
+    payload.logger.error({
+      err,
+      msg: `ratings: a vote on article ${article} was not counted and could not be taken back out of the log; rebuilding its aggregate from the log.`,
+    })
+    try {
+      await recomputeSummary(payload, article)
+    } catch (repairError) {
+      payload.logger.error({
+        err: repairError,
+        msg: `ratings: rebuilding the aggregate of article ${article} failed; POST /api/${RATING_SUMMARIES_SLUG}/recompute repairs it.`,
+      })
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import type { CollectionSlug, Payload } from 'payload'
-import { isUniqueViolation, retryWhileBusy } from '../counters/store.js'
+import { incrementRow, retryWhileBusy } from '../../core/database.js'
 import type { RateLimitDecision, RateLimitStore } from './rateLimit.js'
 import { RATE_LIMIT_HITS_SLUG } from '../../core/constants.js'
 
@@ -35,10 +35,9 @@ export class DatabaseRateLimitStore implements RateLimitStore {
     const hits = await this.increment(payload, `${key}@${windowStart}`, new Date(windowEnd))
     if (now - this.lastPrune >= windowMs) {
       this.lastPrune = now
-      void this.prune(payload, new Date(windowStart)).catch((error) => {
-        payload.logger.warn(
-          `rate-limit-hits: pruning old windows failed: ${(error as Error).message}`,
-        )
+      // In the background: a failed prune leaves old rows for the next one, and is logged.
+      void this.prune(payload, new Date(windowStart)).catch((err) => {
+        payload.logger.error({ err, msg: `${HITS}: pruning old windows failed.` })
       })
     }
     if (hits <= limit) return { allowed: true, retryAfter: 0 }
@@ -47,33 +46,14 @@ export class DatabaseRateLimitStore implements RateLimitStore {
 
   /** Adds one to the row `bucket` (creating it when new) and returns its new count. */
   private async increment(payload: Payload, bucket: string, expiresAt: Date): Promise<number> {
-    const add = () =>
-      retryWhileBusy(() =>
-        payload.db.updateOne({
-          collection: HITS,
-          where: { key: { equals: bucket } },
-          data: { hits: { $inc: 1 } },
-          options: { atomic: true },
-        }),
-      )
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const updated = (await add()) as unknown as { hits?: unknown } | null
-      if (updated) return Number(updated.hits)
-      try {
-        await retryWhileBusy(() =>
-          payload.db.create({
-            collection: HITS,
-            data: { key: bucket, hits: 1, expiresAt: expiresAt.toISOString() },
-            returning: false,
-          }),
-        )
-        return 1
-      } catch (error) {
-        // Another request (or instance) created the row between our update and our insert.
-        if (!isUniqueViolation(error)) throw error
-      }
-    }
-    throw new Error(`rate-limit-hits: could not count a hit under "${bucket}".`)
+    const row = await incrementRow(payload, {
+      collection: HITS,
+      where: { key: { equals: bucket } },
+      inc: { hits: 1 },
+      create: { key: bucket, hits: 1, expiresAt: expiresAt.toISOString() },
+      uniqueField: 'key',
+    })
+    return Number(row!.hits)
   }
 
   /** Deletes the rows of windows that ended before `before`. */

@@ -3,6 +3,7 @@ import { label } from '../../core/labels.js'
 import { toSummary } from './summary.js'
 import { loadSummary } from './summaryLoader.js'
 import { componentPaths } from '../../core/constants.js'
+import { idOf } from '../../core/ids.js'
 
 const readOnlyNumber = (
   name: string,
@@ -44,17 +45,10 @@ export const ratingField: Field = {
   hooks: {
     afterRead: [
       async ({ data, req }) => {
-        const doc = data as
-          { id?: string | number; parent?: unknown; version?: unknown } | undefined
+        const doc = data as { id?: unknown; parent?: unknown; version?: unknown } | undefined
         // Inside a version document the article is its `parent`, not its own id.
-        const parent = doc?.version !== undefined ? doc.parent : undefined
-        const id =
-          parent !== undefined
-            ? parent && typeof parent === 'object'
-              ? (parent as { id: string | number }).id
-              : (parent as string | number)
-            : doc?.id
-        if (id === undefined || id === null) return toSummary(null)
+        const id = idOf(doc?.version !== undefined ? doc.parent : doc?.id)
+        if (id === undefined) return toSummary(null)
         return loadSummary(req, id)
       },
     ],

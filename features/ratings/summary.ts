@@ -1,5 +1,6 @@
-import { ValidationError, type Payload, type PayloadRequest } from 'payload'
-import { retryWhileBusy } from '../counters/store.js'
+import type { Payload, PayloadRequest } from 'payload'
+import { incrementRow, retryWhileBusy } from '../../core/database.js'
+import { idKey, type Id } from '../../core/ids.js'
 import { RATING_SUMMARIES_SLUG } from '../../core/constants.js'
 
 /** What readers see of an article's ratings. */
@@ -10,21 +11,11 @@ export interface RatingSummary {
   average: number
 }
 
-type Id = string | number
-
 /** The summary of a stored aggregate row (or of none: no votes yet). */
 export function toSummary(row?: { total?: unknown; count?: unknown } | null): RatingSummary {
   const total = Number(row?.total ?? 0)
   const count = Number(row?.count ?? 0)
   return { total, count, average: count > 0 ? Math.round((total * 100) / count) / 100 : 0 }
-}
-
-/** A unique index refused the write (every adapter reports it as a Payload `ValidationError`). */
-export function isUniqueViolation(error: unknown): boolean {
-  return (
-    error instanceof ValidationError ||
-    (error as { name?: unknown } | null)?.name === 'ValidationError'
-  )
 }
 
 /**
@@ -39,37 +30,15 @@ export async function incrementSummary(
   count: number,
   req?: PayloadRequest,
 ): Promise<RatingSummary> {
-  const data = { total: { $inc: total }, count: { $inc: count } }
-  for (let attempt = 0; attempt < 3; attempt++) {
-    // SQLITE_BUSY (another process on the same SQLite file holds the write lock): the statement
-    // wrote nothing, so waiting asynchronously and sending it again is exact.
-    const updated = await retryWhileBusy(() =>
-      payload.db.updateOne({
-        collection: RATING_SUMMARIES_SLUG,
-        where: { article: { equals: article } },
-        data,
-        // One `UPDATE … WHERE article = ? RETURNING` on SQL (as Payload's own forgotPassword uses it).
-        options: { atomic: true },
-        req,
-      }),
-    )
-    if (updated) return toSummary(updated as { total?: unknown; count?: unknown })
+  const row = await incrementRow(payload, {
+    collection: RATING_SUMMARIES_SLUG,
+    where: { article: { equals: article } },
+    inc: { total, count },
     // Nothing to subtract from: the aggregate was never created (recompute repairs it).
-    if (count < 0) return toSummary(null)
-    try {
-      const created = await retryWhileBusy(() =>
-        payload.db.create({
-          collection: RATING_SUMMARIES_SLUG,
-          data: { article, total, count },
-          req,
-        }),
-      )
-      return toSummary(created)
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error
-    }
-  }
-  throw new Error(`Could not update the rating summary of article ${String(article)}.`)
+    create: count < 0 ? null : { article, total, count },
+    req,
+  })
+  return toSummary(row)
 }
 
 /** Reads the aggregates of several articles in one query. */
@@ -88,18 +57,12 @@ export async function findSummaries(
     }),
   )
   for (const row of result.docs as Array<{ article?: unknown; total?: unknown; count?: unknown }>) {
-    found.set(articleKey(row.article), toSummary(row))
+    const key = idKey(row.article)
+    if (key !== undefined) found.set(key, toSummary(row))
   }
   return found
 }
 
 export async function findSummary(payload: Payload, article: Id): Promise<RatingSummary> {
   return (await findSummaries(payload, [article])).get(String(article)) ?? toSummary(null)
-}
-
-/** A relationship value (an id, or a populated document) as a map key. */
-export function articleKey(value: unknown): string {
-  if (value && typeof value === 'object' && 'id' in value)
-    return String((value as { id: unknown }).id)
-  return String(value)
 }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { isIP } from 'node:net'
 import type { PayloadRequest } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
-import { RatingError } from './errors.js'
+import { PortalError } from '../../core/errors.js'
 
 export const VOTER_TOKEN_HEADER = 'x-voter-token'
 const MAX_TOKEN_LENGTH = 200
@@ -72,7 +72,7 @@ export function voterToken(req: PayloadRequest): string | undefined {
   const token = req.headers.get(VOTER_TOKEN_HEADER)?.trim()
   if (!token) return undefined
   if (token.length > MAX_TOKEN_LENGTH) {
-    throw new RatingError(
+    throw new PortalError(
       'VALIDATION',
       `The ${VOTER_TOKEN_HEADER} header must be at most ${MAX_TOKEN_LENGTH} characters.`,
       {
@@ -95,7 +95,7 @@ export function voterIdentity(
   if (req.user) return `user:${req.user.collection}:${String(req.user.id)}`
   const token = voterToken(req)
   const missingToken = () =>
-    new RatingError(
+    new PortalError(
       'VALIDATION',
       `Send a voter token in the ${VOTER_TOKEN_HEADER} header to rate an article.`,
       {

@@ -1,4 +1,5 @@
 import { validations } from 'payload/shared'
+import { idOf } from '../../../core/ids.js'
 
 /** Accepts an empty value or an absolute http(s) URL. */
 export const validateHttpUrl = (value: unknown): true | string => {
@@ -10,6 +11,7 @@ export const validateHttpUrl = (value: unknown): true | string => {
       ? true
       : 'Must be a URL starting with http:// or https://.'
   } catch {
+    // Expected: `new URL` throws for anything that is not a URL, which is what is refused.
     return 'Must be a URL starting with http:// or https://.'
   }
 }
@@ -28,11 +30,7 @@ export const validateRelationExists = async (
   if (base !== true || options.event === 'onChange') return base
   const relationTo = options.relationTo
   if (typeof relationTo !== 'string' || value === null || value === undefined) return true
-  const ids = (Array.isArray(value) ? value : [value])
-    .map((item) =>
-      item && typeof item === 'object' && 'id' in item ? (item as { id: unknown }).id : item,
-    )
-    .filter((id): id is string | number => typeof id === 'string' || typeof id === 'number')
+  const ids = (Array.isArray(value) ? value : [value]).map(idOf).filter((id) => id !== undefined)
   if (ids.length === 0) return true
   const found = await options.req.payload.find({
     collection: relationTo,

@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../../../core/types.js'
 import { collectBodyReferences, renderBodyHtml, type MediaForHtml } from '../bodyHtml.js'
+import { ARTICLES_SLUG, MEDIA_SLUG } from '../../../core/constants.js'
 
 /**
  * Renders `body` to `bodyHtml` on every save that carries a body, fetching the images and
@@ -17,7 +18,7 @@ export const renderBodyHtmlOnSave =
     const [media, articles] = await Promise.all([
       mediaIds.length
         ? req.payload.find({
-            collection: 'media',
+            collection: MEDIA_SLUG,
             where: { id: { in: mediaIds } },
             depth: 0,
             limit: 0,
@@ -28,7 +29,7 @@ export const renderBodyHtmlOnSave =
         : null,
       articleIds.length
         ? req.payload.find({
-            collection: 'articles',
+            collection: ARTICLES_SLUG,
             where: { id: { in: articleIds } },
             select: { slug: true, categories: true },
             populate: { categories: { slug: true } },
