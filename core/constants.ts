@@ -22,6 +22,15 @@ export const RATING_SUMMARIES_SLUG = 'rating-summaries'
 /** The database rate-limit store: one row per (client key, window), changed only by `$inc`. */
 export const RATE_LIMIT_HITS_SLUG = 'rate-limit-hits'
 
+/** The sites of one deployment (a province portal and its communes and departments). */
+export const SITES_SLUG = 'sites'
+/** The relationship that puts a document on one site (absent on a shared author or source). */
+export const SITE_FIELD = 'site'
+/** The sites a user may edit (`users.sites`, has many). */
+export const USER_SITES_FIELD = 'sites'
+/** The request header naming the site a request is for, by the site's slug. */
+export const SITE_HEADER = 'x-portal-site'
+
 /** The kinds of counter widget (`counter-widgets.kind`). */
 export const WIDGET_KINDS = {
   /** The visitor counter (online, today, this month, last month, total). */

@@ -37,6 +37,8 @@ export interface NewsPortalPluginConfig {
   timeZone?: string
   /** Which logged-in users may write portal content. Default: users whose `roles` include `admin` or `editor` (or any user of a collection without `roles`). */
   isEditor?: (user: TypedUser | null | undefined, req?: PayloadRequest) => boolean
+  /** Which logged-in users administer every site (create sites, edit any site's content). Default: users whose `roles` include `admin`. */
+  isAdmin?: (user: TypedUser | null | undefined, req?: PayloadRequest) => boolean
   /** The public path of an article, used for internal links in `bodyHtml`. Default `/{category-slug}/{article-slug}`. */
   articlePath?: (article: ArticlePathInput) => string
   /** Overrides for the `articles` collection. */
@@ -100,6 +102,7 @@ export interface ResolvedNewsPortalOptions {
   disabled: boolean
   timeZone: string
   isEditor: (user: TypedUser | null | undefined, req?: PayloadRequest) => boolean
+  isAdmin: (user: TypedUser | null | undefined, req?: PayloadRequest) => boolean
   articlePath: (article: ArticlePathInput) => string
   ratingVoter: 'token' | 'ip' | 'token+ip'
   trustProxy: boolean | number

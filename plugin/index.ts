@@ -17,6 +17,7 @@ import { ratingSummariesCollection } from '../collections/RatingSummaries.js'
 import { rateLimitHitsCollection } from '../collections/RateLimitHits.js'
 import { counterWidgetsCollection } from '../collections/CounterWidgets.js'
 import { visitCountsCollection, visitSessionsCollection } from '../collections/VisitCounts.js'
+import { sitesCollection } from '../collections/Sites.js'
 
 export type { NewsPortalPluginConfig } from '../core/types.js'
 export { slugify } from '../core/slugify.js'
@@ -27,7 +28,9 @@ export {
   type RatingSummary,
 } from '../features/ratings/index.js'
 export { DatabaseRateLimitStore } from '../features/ratings/rateLimitDatabase.js'
-export { defaultIsEditor, resolveOptions } from './options.js'
+export { defaultIsAdmin, defaultIsEditor, resolveOptions } from './options.js'
+export { resolveSite } from '../features/sites/resolve.js'
+export type { PortalSite } from '../features/sites/registry.js'
 
 /**
  * Turns any Payload site into a news portal: articles, authors, sources, categories and media,
@@ -68,6 +71,7 @@ export const newsPortalPlugin =
       counterWidgetsCollection(options),
       visitCountsCollection(options),
       visitSessionsCollection(options),
+      sitesCollection(options),
     ]
     const existing = incomingConfig.collections ?? []
     const clash = existing.find((collection) =>

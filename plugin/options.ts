@@ -58,6 +58,12 @@ export function corsOriginsFromEnv(value: string | undefined): string[] | '*' | 
   return origins.length ? origins : undefined
 }
 
+/** Default admin rule: a user whose `roles` include `admin` (every site is theirs). */
+export function defaultIsAdmin(user: TypedUser | null | undefined): boolean {
+  const roles = (user as { roles?: unknown } | null | undefined)?.roles
+  return Array.isArray(roles) && roles.includes('admin')
+}
+
 /** The site's time zone, checked once when the plugin starts. */
 function timeZone(value: string | undefined): string {
   const zone = value ?? DEFAULT_TIME_ZONE
@@ -71,6 +77,7 @@ export function resolveOptions(options: NewsPortalPluginConfig = {}): ResolvedNe
     disabled: options.disabled ?? false,
     timeZone: timeZone(options.timeZone),
     isEditor: options.isEditor ?? defaultIsEditor,
+    isAdmin: options.isAdmin ?? defaultIsAdmin,
     articlePath: options.articlePath ?? defaultArticlePath,
     ratingVoter: options.ratingVoter ?? 'token',
     trustProxy: options.trustProxy ?? false,
