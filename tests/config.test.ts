@@ -88,6 +88,7 @@ describe('newsPortalPlugin as a config transformer', () => {
       'counter-widgets',
       'visit-counts',
       'visit-sessions',
+      'sites',
     ])
   })
 
