@@ -9,6 +9,7 @@ import {
 import type { GraphQLFieldsExtension } from '../../core/feature.js'
 import { idOf } from '../../core/ids.js'
 import { publicArticleWhere } from '../content/publicWhere.js'
+import { scopedRequest, scopeNestedResolvers } from './localeScope.js'
 import { selectedNames, selectForRequested } from './selection.js'
 
 /** How many newer and older articles a page may ask for. */
@@ -145,6 +146,7 @@ export const articlePageQuery: GraphQLFieldsExtension = (graphQL, context) => {
   const articleType = context.collections.articles?.graphQL?.type
   if (!articleType) return {}
   const { GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLString } = graphQL
+  scopeNestedResolvers(graphQL, articleType)
   const articleList = new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(articleType)))
   const ArticlePage = new GraphQLObjectType({
     name: 'ArticlePage',
@@ -183,14 +185,12 @@ export const articlePageQuery: GraphQLFieldsExtension = (graphQL, context) => {
       async resolve(
         _: unknown,
         args: ArticlePageArgs,
-        { req }: { req: PayloadRequest },
+        context: { req: PayloadRequest },
         info: GraphQLResolveInfo,
       ) {
         checkNeighbors(args.neighbors)
-        // Relationship fields of Article read the locale from req, as Payload's own queries arrange.
-        if (args.locale) req.locale = args.locale
-        if (args.fallbackLocale)
-          req.fallbackLocale = args.fallbackLocale as PayloadRequest['fallbackLocale']
+        // The page's locale reaches its relationships, never the sibling root fields.
+        const req = scopedRequest(context, info, args.locale, args.fallbackLocale)
         // Reading a body nobody asked for (11 of them on a default page) costs more than the queries.
         const fields = req.payload.collections.articles.config.flattenedFields
         const graphQLFields = articleType.getFields() as Record<
