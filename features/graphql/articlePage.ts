@@ -146,7 +146,6 @@ export const articlePageQuery: GraphQLFieldsExtension = (graphQL, context) => {
   const articleType = context.collections.articles?.graphQL?.type
   if (!articleType) return {}
   const { GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLString } = graphQL
-  scopeNestedResolvers(graphQL, articleType)
   const articleList = new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(articleType)))
   const ArticlePage = new GraphQLObjectType({
     name: 'ArticlePage',
@@ -189,7 +188,9 @@ export const articlePageQuery: GraphQLFieldsExtension = (graphQL, context) => {
         info: GraphQLResolveInfo,
       ) {
         checkNeighbors(args.neighbors)
-        // The page's locale reaches its relationships, never the sibling root fields.
+        // The page's locale reaches its relationships, never the sibling root fields. (Wrapped on
+        // first use: Payload builds the types lazily, and other features register some of them.)
+        scopeNestedResolvers(graphQL, articleType)
         const req = scopedRequest(context, info, args.locale, args.fallbackLocale)
         // Reading a body nobody asked for (11 of them on a default page) costs more than the queries.
         const fields = req.payload.collections.articles.config.flattenedFields
