@@ -23,8 +23,10 @@ export interface NewsPortalPluginConfig {
   disabled?: boolean
   /** The site's time zone, for day and month boundaries and date display. Default `'Asia/Ho_Chi_Minh'`. */
   timeZone?: string
-  /** Which logged-in users may write portal content. Default: users whose `roles` include `admin` or `editor` (or any user of a collection without `roles`). */
+  /** Which logged-in users may write portal content. Default: users of `editorCollections` whose `roles` include `admin` or `editor`; a user without roles writes nothing. */
   isEditor?: (user: TypedUser | null | undefined, req?: PayloadRequest) => boolean
+  /** The auth collections whose `admin`/`editor` users are editors (for the default `isEditor`). Default: the admin's user collection (`config.admin.user`) only, so a site's members collection writes nothing. */
+  editorCollections?: string[]
   /** The public path of an article, used for internal links in `bodyHtml`. Default `/{category-slug}/{article-slug}`. */
   articlePath?: (article: ArticlePathInput) => string
   /** Overrides for the `articles` collection. */
