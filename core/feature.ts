@@ -1,5 +1,6 @@
 import type {
   AfterErrorHook,
+  CollectionConfig,
   Config,
   CustomComponent,
   Endpoint,
@@ -20,6 +21,8 @@ export interface PortalFeature {
   articleFields?: Field[]
   /** Endpoints appended to `articles` (e.g. `/:id/rate`). */
   articleEndpoints?: Endpoint[]
+  /** Hooks appended to `articles` (e.g. deleting an article's counters with it). */
+  articleHooks?: NonNullable<CollectionConfig['hooks']>
   /** Root REST endpoints under `/api` (e.g. `/visits`, `/feed.xml`). */
   endpoints?: Endpoint[]
   /** GraphQL queries the feature adds. */

@@ -5,6 +5,7 @@ import { countersMutations, countersQueries } from './graphql.js'
 import { countersTasks } from './tasks.js'
 import { assertTimeZone } from './time.js'
 import { articleViewsField } from './views.js'
+import { deleteArticleViewCounts } from './hooks.js'
 import { componentPaths } from '../../core/constants.js'
 
 export { recordVisit, visitorStats, type VisitorStats } from './visits.js'
@@ -37,6 +38,7 @@ export function countersFeature(options: ResolvedNewsPortalOptions): PortalFeatu
   assertTimeZone(options.timeZone)
   return {
     articleFields: [articleViewsField()],
+    articleHooks: { afterDelete: [deleteArticleViewCounts] },
     endpoints: [visitsEndpoint(options)],
     queries: countersQueries(options),
     mutations: countersMutations(options),

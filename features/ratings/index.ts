@@ -5,6 +5,7 @@ import { rateEndpoint } from './endpoints.js'
 import { ratingErrorExtensions } from './errors.js'
 import { rateArticleMutation, rateArticleValidation } from './graphql.js'
 import { ratingField } from './ratingField.js'
+import { deleteArticleRatings, rememberArticleRatings } from './hooks.js'
 import { RATE_LIMIT_HITS_SLUG, RATINGS_SLUG, RATING_SUMMARIES_SLUG } from '../../core/constants.js'
 
 export { MemoryRateLimitStore, type RateLimitStore, type RateLimitDecision } from './rateLimit.js'
@@ -15,6 +16,10 @@ export function ratingsFeature(options: ResolvedNewsPortalOptions): PortalFeatur
   return {
     articleFields: [ratingField],
     articleEndpoints: [rateEndpoint(options)],
+    articleHooks: {
+      beforeDelete: [rememberArticleRatings],
+      afterDelete: [deleteArticleRatings],
+    },
     mutations: rateArticleMutation(options),
     graphQLValidationRules: rateArticleValidation,
     afterError: [ratingErrorExtensions],
