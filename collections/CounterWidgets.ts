@@ -2,7 +2,6 @@ import type { CollectionConfig, Condition, Field, Where } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../core/types.js'
 import { editorsOnly, editorsOnlyField } from '../features/content/access.js'
 import { slugField } from '../features/content/fields/slugField.js'
-import { validateHttpUrl } from '../features/content/fields/validators.js'
 import { populateSlug } from '../features/content/hooks/populateSlug.js'
 import { groups, label } from '../core/labels.js'
 import {
@@ -13,6 +12,7 @@ import {
 } from '../features/counters/dossier.js'
 import { forgetBaseline } from '../features/counters/baseline.js'
 import { stampFiguresUpdatedAt } from '../features/counters/hooks.js'
+import { validateSourceUrl } from '../features/counters/sourceUrl.js'
 
 const isVisitors: Condition = (data) => data?.kind === 'visitors'
 const isDossier: Condition = (data) => data?.kind === 'dossier-stats'
@@ -308,12 +308,7 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
       type: 'text',
       label: label('Địa chỉ JSON', 'JSON URL'),
       access: { read: editorsOnlyField(options) },
-      validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => {
-        if (siblingData?.kind === 'dossier-stats' && siblingData?.source === 'url' && !value) {
-          return 'sourceUrl is required when the source is a URL.'
-        }
-        return validateHttpUrl(value)
-      },
+      validate: validateSourceUrl(options),
       admin: {
         condition: isUrlSource,
         description: label(

@@ -7,6 +7,8 @@ import { assertTimeZone } from './time.js'
 import { articleViewsField } from './views.js'
 import { deleteArticleViewCounts } from './hooks.js'
 import { componentPaths } from '../../core/constants.js'
+import { lookup as dnsLookup } from 'node:dns/promises'
+import { normalizeHost } from './safeFetch.js'
 
 export { recordVisit, visitorStats, type VisitorStats } from './visits.js'
 export { syncDossierWidget, syncDueDossierWidgets } from './sync.js'
@@ -19,11 +21,23 @@ const positive = (value: number | undefined, fallback: number, name: string): nu
   return value
 }
 
+/** `allowedInternalHosts`, checked and normalised (lower case, no brackets or trailing dot). */
+function hostList(hosts: unknown): string[] {
+  if (hosts === undefined) return []
+  if (!Array.isArray(hosts) || !hosts.every((host) => typeof host === 'string' && host.trim()))
+    throw new Error(
+      `newsPortalPlugin: counters.allowedInternalHosts must be a list of host names or IP addresses; got ${JSON.stringify(hosts)}.`,
+    )
+  return hosts.map(normalizeHost)
+}
+
 export function resolveCountersOptions(options: CountersConfig = {}): Required<CountersConfig> {
   return {
     onlineWindowMinutes: positive(options.onlineWindowMinutes, 5, 'onlineWindowMinutes'),
     sessionIdleMinutes: positive(options.sessionIdleMinutes, 30, 'sessionIdleMinutes'),
     dossierFetchTimeoutMs: positive(options.dossierFetchTimeoutMs, 10_000, 'dossierFetchTimeoutMs'),
+    allowedInternalHosts: hostList(options.allowedInternalHosts),
+    lookup: options.lookup ?? ((hostname) => dnsLookup(hostname, { all: true, verbatim: true })),
     pruneSessionsCron: options.pruneSessionsCron ?? '0 */10 * * * *',
     dossierSyncCron: options.dossierSyncCron ?? '0 * * * * *',
     now: options.now ?? (() => new Date()),
