@@ -35,8 +35,10 @@ export interface NewsPortalPluginConfig {
   disabled?: boolean
   /** The site's time zone, for day and month boundaries and date display. Default `DEFAULT_TIME_ZONE` (Asia/Ho_Chi_Minh). */
   timeZone?: string
-  /** Which logged-in users may write portal content. Default: users whose `roles` include `admin` or `editor` (or any user of a collection without `roles`). */
+  /** Which logged-in users may write portal content. Default: users of `editorCollections` whose `roles` include `admin` or `editor`; a user without roles writes nothing. */
   isEditor?: (user: TypedUser | null | undefined, req?: PayloadRequest) => boolean
+  /** The auth collections whose `admin`/`editor` users are editors (for the default `isEditor`). Default: the admin's user collection (`config.admin.user`) only, so a site's members collection writes nothing. */
+  editorCollections?: string[]
   /** The public path of an article, used for internal links in `bodyHtml`. Default `/{category-slug}/{article-slug}`. */
   articlePath?: (article: ArticlePathInput) => string
   /** Overrides for the `articles` collection. */
@@ -77,8 +79,16 @@ export interface CountersConfig {
   onlineWindowMinutes?: number
   /** A session counts again as a visit (or article view) after this many idle minutes. Default `30`. */
   sessionIdleMinutes?: number
-  /** How long a dossier `url` fetch may take before it counts as failed, in ms. Default `10000`. */
+  /** How long a dossier `url` fetch may take before it counts as failed (DNS, redirects and body included), in ms. Default `10000`. */
   dossierFetchTimeoutMs?: number
+  /**
+   * Hosts a dossier `url` may point to although they are not public (loopback, private, link-local,
+   * …): host names or IP literals, e.g. `['motcua.tinh.gov.vn']` for a province's one-stop-shop
+   * system on its own network. Default `[]`: only public addresses.
+   */
+  allowedInternalHosts?: string[]
+  /** Resolves a host name to all its addresses before a dossier fetch (tests stub it). Default: `dns.lookup(name, { all: true })`. */
+  lookup?: (hostname: string) => Promise<Array<{ address: string; family: number }>>
   /** Cron of the job that prunes stale session rows. Default `'0 *\/10 * * * *'` (every 10 minutes). */
   pruneSessionsCron?: string
   /** Cron of the job that refreshes `url`-sourced dossier panels that are due. Default `'0 * * * * *'` (every minute). */

@@ -29,6 +29,16 @@ export {
 export { DatabaseRateLimitStore } from '../features/ratings/rateLimitDatabase.js'
 export { defaultIsEditor, resolveOptions } from './options.js'
 
+type CollectionHooks = NonNullable<CollectionConfig['hooks']>
+
+/** `added`'s hook lists after `hooks`' own, per hook name. */
+function appendHooks(hooks: CollectionHooks, added: CollectionHooks = {}): CollectionHooks {
+  const merged: Record<string, unknown[]> = { ...(hooks as Record<string, unknown[]>) }
+  for (const [name, list] of Object.entries(added as Record<string, unknown[]>))
+    merged[name] = [...(merged[name] ?? []), ...(list ?? [])]
+  return merged as CollectionHooks
+}
+
 /**
  * Turns any Payload site into a news portal: articles, authors, sources, categories and media,
  * with public read access limited to what is published and in its time window.
@@ -54,6 +64,10 @@ export const newsPortalPlugin =
         ...(articles.endpoints || []),
         ...features.flatMap((feature) => feature.articleEndpoints ?? []),
       ]
+      articles.hooks = features.reduce(
+        (hooks, feature) => appendHooks(hooks, feature.articleHooks),
+        articles.hooks ?? {},
+      )
     }
     const portalCollections: CollectionConfig[] = [
       applyOverrides(mediaCollection(options), pluginOptions.mediaOverrides),

@@ -4,6 +4,7 @@ import { visitsEndpoint } from './endpoints.js'
 import { countersMutations, countersQueries } from './graphql.js'
 import { countersTasks } from './tasks.js'
 import { articleViewsField } from './views.js'
+import { deleteArticleViewCounts } from './hooks.js'
 import { componentPaths } from '../../core/constants.js'
 
 export { recordVisit, visitorStats, type VisitorStats } from './visits.js'
@@ -17,6 +18,7 @@ export { COUNTERS_QUEUE, DOSSIER_SYNC_TASK, PRUNE_TASK } from '../../core/consta
 export function countersFeature(options: ResolvedNewsPortalOptions): PortalFeature {
   return {
     articleFields: [articleViewsField()],
+    articleHooks: { afterDelete: [deleteArticleViewCounts] },
     endpoints: [visitsEndpoint(options)],
     queries: countersQueries(options),
     mutations: countersMutations(options),
