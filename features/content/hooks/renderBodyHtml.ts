@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { collectBodyReferences, renderBodyHtml, type MediaForHtml } from '../bodyHtml.js'
-import { ARTICLES_SLUG, MEDIA_SLUG } from '../../../core/constants.js'
+import { MEDIA_SLUG } from '../../../core/constants.js'
 
 /**
  * Renders `body` to `bodyHtml` on every save that carries a body, fetching the images it refers
