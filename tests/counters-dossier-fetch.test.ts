@@ -446,7 +446,7 @@ describe('the sync job and the sourceUrl field', () => {
     )
     expect(
       logged.every((entry) =>
-        entry.msg?.endsWith('dossier sync: the source could not be reached.'),
+        entry.msg?.endsWith('dossier sync failed: the source could not be reached.'),
       ),
     ).toBe(true)
     error.mockRestore()
