@@ -7,7 +7,8 @@ import { RATINGS_SLUG } from '../../core/constants.js'
 import { retryWhileBusy } from '../counters/store.js'
 import { findSummary, incrementSummary, isUniqueViolation, type RatingSummary } from './summary.js'
 import { primeSummary } from './summaryLoader.js'
-import { clientAddress, keyedHash, voterIdentity } from './voter.js'
+import { clientAddress, rateLimitKey } from '../clientAddress/index.js'
+import { keyedHash, voterIdentity } from './voter.js'
 
 type Id = string | number
 
@@ -134,8 +135,8 @@ export async function rateArticle(
   const address = clientAddress(req, options)
   const identity = voterIdentity(req, options, address)
   if (options.ratingsPerMinute > 0) {
-    // The limiter sees a keyed hash too, so a shared store never holds raw addresses either.
-    const key = `rating:${keyedHash(payload.secret, `ip:${address ?? 'unknown'}`)}`
+    // Per address (IPv6: per /64); a voter whose address is unknown is limited on its own.
+    const key = rateLimitKey(payload, 'rating', address, `voter:${identity}`)
     const decision = await options.ratingRateLimitStore.hit(
       key,
       options.ratingsPerMinute,
