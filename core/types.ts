@@ -43,7 +43,9 @@ export interface NewsPortalPluginConfig {
   trustProxy?: boolean | number
   /** Votes accepted per client address per minute before `RATE_LIMITED`. Default `30`. */
   ratingsPerMinute?: number
-  /** Where the vote rate limiter keeps its counts: `'memory'` (this process), `'database'` (the `rate-limit-hits` collection, shared by every instance) or a store object. Default `'memory'`. */
+  /** Visits (`recordVisit`, `POST /api/visits`) accepted per client address (IPv6: per /64) per minute before `RATE_LIMITED`; `0` turns the limit off. Default `600`. */
+  visitsPerMinute?: number
+  /** Where the rate limiters (votes and visits) keep their counts: `'memory'` (this process), `'database'` (the `rate-limit-hits` collection, shared by every instance) or a store object. Default `'memory'`. */
   ratingRateLimitStore?: RateLimitStore | 'memory' | 'database'
   /** The visitor counter, article views and dossier panel (see docs/counters.md). Default: every field's own default. */
   counters?: CountersConfig
@@ -92,6 +94,7 @@ export interface ResolvedNewsPortalOptions {
   ratingVoter: 'token' | 'ip' | 'token+ip'
   trustProxy: boolean | number
   ratingsPerMinute: number
+  visitsPerMinute: number
   ratingRateLimitStore: RateLimitStore
   counters: Required<CountersConfig>
   graphQLLimits: Required<GraphQLLimits>

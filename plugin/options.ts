@@ -28,6 +28,21 @@ function rateLimitStore(store: NewsPortalPluginConfig['ratingRateLimitStore']): 
   )
 }
 
+/** A whole-number option, `min` or more; its default when unset. */
+function wholeNumber(
+  value: number | undefined,
+  fallback: number,
+  name: string,
+  min: number,
+): number {
+  if (value === undefined) return fallback
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(
+      `newsPortalPlugin: ${name} must be a whole number of at least ${min}; got ${JSON.stringify(value)}.`,
+    )
+  return value
+}
+
 /** Every option with its default filled in: the one place where defaults are decided. */
 export function resolveOptions(options: NewsPortalPluginConfig = {}): ResolvedNewsPortalOptions {
   return {
@@ -38,6 +53,7 @@ export function resolveOptions(options: NewsPortalPluginConfig = {}): ResolvedNe
     ratingVoter: options.ratingVoter ?? 'token',
     trustProxy: options.trustProxy ?? false,
     ratingsPerMinute: options.ratingsPerMinute ?? 30,
+    visitsPerMinute: wholeNumber(options.visitsPerMinute, 600, 'visitsPerMinute', 0),
     ratingRateLimitStore: rateLimitStore(options.ratingRateLimitStore),
     counters: resolveCountersOptions(options.counters),
     graphQLLimits: { maxComplexity: 1000, maxDepth: 10, ...options.graphQLLimits },

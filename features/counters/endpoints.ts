@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { recordVisit } from './visits.js'
+import { limitVisits, VisitsRateLimitedError } from './visitLimit.js'
 
 /** `POST /api/visits` `{ session, path?, article? }` → VisitorStats (the REST twin of `recordVisit`). */
 export const visitsEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
@@ -21,6 +22,12 @@ export const visitsEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => 
       )
     }
     if (typeof body !== 'object' || Array.isArray(body)) body = {}
+    try {
+      await limitVisits(req, options, body.session)
+    } catch (error) {
+      if (error instanceof VisitsRateLimitedError) return error.toResponse()
+      throw error
+    }
     const result = await recordVisit(req.payload, options, {
       session: body.session,
       path: body.path,

@@ -1,10 +1,15 @@
 import type * as GraphQL from 'graphql'
 import type { PayloadRequest } from 'payload'
-import type { GraphQLFieldsExtension } from '../../core/feature.js'
+import type { GraphQLFieldsExtension, PortalFeature } from '../../core/feature.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { onTimeRate, overdueRate } from './dossier.js'
 import { recordVisit, visitorStats } from './visits.js'
 import { WIDGETS } from './sync.js'
+import { onePerOperationRule } from '../../core/onePerOperation.js'
+import { limitVisits } from './visitLimit.js'
+
+// The graphql module Payload builds its schema with (validation errors must be its GraphQLError).
+let payloadGraphQL: typeof GraphQL | undefined
 
 interface CountersTypes {
   visitorStats: GraphQL.GraphQLObjectType
@@ -110,6 +115,7 @@ export const countersQueries =
 export const countersMutations =
   (options: ResolvedNewsPortalOptions): GraphQLFieldsExtension =>
   (graphQL) => {
+    payloadGraphQL = graphQL
     const types = countersTypes(graphQL)
     return {
       recordVisit: {
@@ -124,6 +130,7 @@ export const countersMutations =
           args: { session: string; path?: string; article?: string },
           { req }: Context,
         ) => {
+          await limitVisits(req, options, args.session)
           const result = await recordVisit(req.payload, options, {
             ...args,
             userAgent: req.headers?.get('user-agent'),
@@ -133,6 +140,11 @@ export const countersMutations =
       },
     }
   }
+
+/** Many visits in one request would count one reader many times: one `recordVisit` per operation. */
+export const recordVisitValidation: NonNullable<PortalFeature['graphQLValidationRules']> = (
+  args,
+) => [onePerOperationRule('recordVisit', args.operationName, () => payloadGraphQL?.GraphQLError)]
 
 /** The enabled panel with `slug`, or the first enabled one (oldest first). */
 /** The stored fields of a dossier-stats widget that the panel shows. */

@@ -1,7 +1,8 @@
 import type { CountersConfig, ResolvedNewsPortalOptions } from '../../core/types.js'
 import type { PortalFeature } from '../../core/feature.js'
 import { visitsEndpoint } from './endpoints.js'
-import { countersMutations, countersQueries } from './graphql.js'
+import { countersMutations, countersQueries, recordVisitValidation } from './graphql.js'
+import { visitErrorExtensions } from './visitLimit.js'
 import { countersTasks } from './tasks.js'
 import { assertTimeZone } from './time.js'
 import { articleViewsField } from './views.js'
@@ -40,6 +41,8 @@ export function countersFeature(options: ResolvedNewsPortalOptions): PortalFeatu
     endpoints: [visitsEndpoint(options)],
     queries: countersQueries(options),
     mutations: countersMutations(options),
+    graphQLValidationRules: recordVisitValidation,
+    afterError: [visitErrorExtensions],
     tasks: countersTasks(options),
     beforeDashboard: [
       {

@@ -12,6 +12,7 @@ import {
 } from 'graphql'
 import type { GraphQLFieldsExtension } from '../../core/feature.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
+import { onePerOperationRule } from '../../core/onePerOperation.js'
 import { articleProblem, rateArticle, scoreProblem } from './rateArticle.js'
 
 // The graphql module Payload builds its schema with. Errors must be instances of its GraphQLError
@@ -148,4 +149,6 @@ export const rateArticleValidation = (args: ExecutionArgs): ValidationRule[] => 
       }
     },
   }),
+  // Two votes in one request would be two effects of one operation.
+  onePerOperationRule('rateArticle', args.operationName, () => payloadGraphQL?.GraphQLError),
 ]

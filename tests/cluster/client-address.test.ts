@@ -19,6 +19,7 @@ import {
 // A production server (`next start`) reached directly and behind one declared proxy, with
 // clients on sockets bound to different loopback addresses, some sending forged headers.
 const VOTES_PER_MINUTE = 5
+const VISITS_PER_MINUTE = 3
 const A = '127.0.0.2'
 const B = '127.0.0.3'
 const SOCKET_HEADER = 'x-news-portal-socket-address'
@@ -73,6 +74,18 @@ async function vote(base: string, from: string, headers: Record<string, string> 
   return answer.status
 }
 
+let session = 0
+async function visit(base: string, from: string, headers: Record<string, string> = {}) {
+  const answer = await send(
+    base,
+    from,
+    '/api/visits',
+    headers,
+    JSON.stringify({ session: `address-test-session-${session++}` }),
+  )
+  return answer.status
+}
+
 /** The database store counts in fixed one-minute windows: start a burst well inside one. */
 async function withinOneWindow(): Promise<void> {
   const intoMinute = Date.now() % 60_000
@@ -109,6 +122,7 @@ describe.each(['sqlite', 'postgres'] as const)('the client address on %s', (kind
       DATABASE_URL: databaseUrl,
       PAYLOAD_SECRET: crypto.randomBytes(24).toString('hex'),
       RATINGS_PER_MINUTE: String(VOTES_PER_MINUTE),
+      VISITS_PER_MINUTE: String(VISITS_PER_MINUTE),
       // The shared store for the PostgreSQL pair, so both stores are proven.
       RATING_RATE_LIMIT_STORE: kind === 'postgres' ? 'database' : 'memory',
       ...extra,
@@ -141,6 +155,14 @@ describe.each(['sqlite', 'postgres'] as const)('the client address on %s', (kind
     ).toBe(404)
     // A naming B is still A.
     expect(await vote(direct.url, A, { 'x-forwarded-for': B, [SOCKET_HEADER]: B })).toBe(429)
+  })
+
+  it('reached directly: the visit limit counts per socket address too', async () => {
+    await withinOneWindow()
+    const fromA: number[] = []
+    for (let n = 0; n <= VISITS_PER_MINUTE; n++) fromA.push(await visit(direct.url, A, forged(n)))
+    expect(fromA).toEqual([...Array(VISITS_PER_MINUTE).fill(200), 429])
+    expect(await visit(direct.url, B)).toBe(200)
   })
 
   it('behind one declared proxy (TRUST_PROXY=1): the right-most forwarded address is the client', async () => {
