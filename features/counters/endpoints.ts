@@ -1,4 +1,5 @@
 import type { Endpoint } from 'payload'
+import { readTextWithin } from '../../core/requestBody.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { recordVisit } from './visits.js'
 import { limitVisits, VisitsRateLimitedError } from './visitLimit.js'
@@ -8,9 +9,12 @@ export const visitsEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => 
   path: '/visits',
   method: 'post',
   handler: async (req) => {
+    // Read at most maxRequestBodyBytes: a larger body gets 413 before anything is parsed.
+    const text = await readTextWithin(req as Request, options.maxRequestBodyBytes)
+    if (text instanceof Response) return text
     let body: Record<string, unknown>
     try {
-      body = (req.json ? await req.json() : {}) ?? {}
+      body = JSON.parse(text) ?? {}
     } catch {
       return Response.json(
         {

@@ -2,6 +2,7 @@ import type { Config } from 'payload'
 import type * as GraphQL from 'graphql'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { depthLimitRule } from './depthLimit.js'
+import { BODY_LIMIT_KEY } from './limitRequestBody.js'
 
 /** `CORS_ORIGINS="https://a.vn, https://b.vn"` → the list; `*` → any origin; empty or unset → `undefined`. */
 export function corsOriginsFromEnv(value: string | undefined): string[] | '*' | undefined {
@@ -21,7 +22,7 @@ export interface PayloadGraphQL {
 /**
  * Limits for the public API, on top of the site's own settings: Payload's complexity limit and a
  * depth rule (both checked during validation, before any resolver), introspection and the
- * playground off in production, and CORS origins.
+ * playground off in production, CORS origins, and the body limit that `limitRequestBody` reads.
  */
 export const hardenPublicApi =
   (options: ResolvedNewsPortalOptions, runtime: PayloadGraphQL) =>
@@ -30,6 +31,7 @@ export const hardenPublicApi =
     const siteRules = graphQL.validationRules
     const next: Config = {
       ...config,
+      custom: { ...config.custom, [BODY_LIMIT_KEY]: options.maxRequestBodyBytes },
       graphQL: {
         ...graphQL,
         maxComplexity: options.graphQLLimits.maxComplexity,

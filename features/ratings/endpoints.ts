@@ -1,11 +1,11 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint } from 'payload'
+import { readTextWithin } from '../../core/requestBody.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { isRatingError, ratingErrorResponse, RatingError } from './errors.js'
 import { rateArticle } from './rateArticle.js'
 import { recomputeSummaries } from './recompute.js'
 
-async function readScore(req: PayloadRequest): Promise<unknown> {
-  const text = req.text ? await req.text() : ''
+function readScore(text: string): unknown {
   if (!text.trim()) return undefined
   let body: unknown
   try {
@@ -23,8 +23,11 @@ export const rateEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
   path: '/:id/rate',
   method: 'post',
   handler: async (req) => {
+    // Read at most maxRequestBodyBytes: a larger body gets 413 before anything is parsed.
+    const text = await readTextWithin(req as Request, options.maxRequestBodyBytes)
+    if (text instanceof Response) return text
     try {
-      const score = await readScore(req)
+      const score = readScore(text)
       const summary = await rateArticle(req, options, { article: req.routeParams?.id, score })
       return Response.json(summary)
     } catch (error) {

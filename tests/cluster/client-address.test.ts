@@ -35,7 +35,7 @@ function send(
   from: string,
   pathname: string,
   headers: Record<string, string>,
-  body: string,
+  body: string | Buffer[],
 ): Promise<Answer> {
   const url = new URL(pathname, base)
   return new Promise((resolve, reject) => {
@@ -57,7 +57,10 @@ function send(
       },
     )
     req.on('error', reject)
-    req.end(body)
+    // An array is sent in chunks with no Content-Length (Transfer-Encoding: chunked).
+    if (Array.isArray(body)) for (const chunk of body) req.write(chunk)
+    else req.write(body)
+    req.end()
   })
 }
 
@@ -179,5 +182,27 @@ describe.each(['sqlite', 'postgres'] as const)('the client address on %s', (kind
     expect(await vote(proxied.url, A, { 'x-forwarded-for': `${client}, 192.0.2.11` })).toBe(404)
     // A request with no X-Forwarded-For (one that bypassed the proxy) counts under its socket.
     expect(await vote(proxied.url, B)).toBe(404)
+  })
+
+  it('a GraphQL body over 100 KB gets 413 naming the limit, with or without Content-Length', async () => {
+    const big = JSON.stringify({ query: '{ VisitorStats { total } }', pad: 'x'.repeat(110_000) })
+    const expected = {
+      errors: [
+        {
+          message: 'The request body is larger than the limit of 102400 bytes (100 KB).',
+          code: 'BODY_TOO_LARGE',
+          maxBytes: 102_400,
+        },
+      ],
+    }
+    const withLength = await send(direct.url, A, '/api/graphql', {}, big)
+    expect(withLength.status).toBe(413)
+    expect(JSON.parse(withLength.body)).toEqual(expected)
+    const chunks = Array.from({ length: Math.ceil(big.length / 10_000) }, (_, i) =>
+      Buffer.from(big.slice(i * 10_000, (i + 1) * 10_000)),
+    )
+    const chunked = await send(direct.url, B, '/api/graphql', {}, chunks)
+    expect(chunked.status).toBe(413)
+    expect(JSON.parse(chunked.body)).toEqual(expected)
   })
 })
