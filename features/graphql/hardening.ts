@@ -1,7 +1,8 @@
-import type { Config } from 'payload'
+import type { Config, CORSConfig } from 'payload'
 import type * as GraphQL from 'graphql'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { depthLimitRule } from './depthLimit.js'
+import { SDK_HEADERS } from './corsPreflight.js'
 import { BODY_LIMIT_KEY } from './limitRequestBody.js'
 
 /** `CORS_ORIGINS="https://a.vn, https://b.vn"` → the list; `*` → any origin; empty or unset → `undefined`. */
@@ -22,7 +23,8 @@ export interface PayloadGraphQL {
 /**
  * Limits for the public API, on top of the site's own settings: Payload's complexity limit and a
  * depth rule (both checked during validation, before any resolver), introspection and the
- * playground off in production, CORS origins, and the body limit that `limitRequestBody` reads.
+ * playground off in production, CORS origins with the SDK's headers, and the body limit that
+ * `limitRequestBody` reads.
  */
 export const hardenPublicApi =
   (options: ResolvedNewsPortalOptions, runtime: PayloadGraphQL) =>
@@ -45,10 +47,10 @@ export const hardenPublicApi =
     }
     if (options.corsOrigins) {
       const existing = config.cors
-      next.cors =
-        existing && typeof existing === 'object' && !Array.isArray(existing)
-          ? { ...existing, origins: options.corsOrigins }
-          : options.corsOrigins
+      const site: Partial<CORSConfig> =
+        existing && typeof existing === 'object' && !Array.isArray(existing) ? existing : {}
+      const headers = [...new Set([...(site.headers ?? []), ...SDK_HEADERS])]
+      next.cors = { ...site, origins: options.corsOrigins, headers }
     }
     return next
   }

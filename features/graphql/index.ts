@@ -3,6 +3,7 @@ import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { articlePageQuery } from './articlePage.js'
 import { hardenPublicApi, type PayloadGraphQL } from './hardening.js'
 import { chargeListsByRows } from './listComplexity.js'
+import { preflightEndpoint } from './corsPreflight.js'
 import { feedEndpoint } from '../feed/endpoint.js'
 
 export { corsOriginsFromEnv } from './hardening.js'
@@ -16,6 +17,8 @@ export { limitRequestBody } from './limitRequestBody.js'
  */
 export function publicApiFeature(options: ResolvedNewsPortalOptions): PortalFeature {
   const runtime: PayloadGraphQL = {}
+  // With CORS origins set, browsers on them may call the public paths with the SDK's methods only.
+  const preflight = (path: string) => (options.corsOrigins ? [preflightEndpoint(path)] : [])
   return {
     queries: (graphQL, context) => {
       runtime.module = graphQL
@@ -23,7 +26,13 @@ export function publicApiFeature(options: ResolvedNewsPortalOptions): PortalFeat
       chargeListsByRows(context.Query.fields, options.maxPublicPageSize)
       return articlePageQuery(graphQL, context)
     },
-    endpoints: [feedEndpoint(options)],
+    endpoints: [
+      feedEndpoint(options),
+      ...preflight('/graphql'),
+      ...preflight('/visits'),
+      ...preflight('/feed.xml'),
+    ],
+    articleEndpoints: preflight('/:id/rate'),
     finalizeConfig: hardenPublicApi(options, runtime),
   }
 }
