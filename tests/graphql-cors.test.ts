@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 import { startTestApp, type TestApp } from './helpers/app.js'
-import { resolveOptions } from '../plugin/index.js'
+import { limitRequestBody, resolveOptions } from '../plugin/index.js'
 import { corsOriginsFromEnv } from '../features/graphql/index.js'
 
 describe('CORS origins', () => {
@@ -112,6 +112,24 @@ describe('an app with corsOrigins', () => {
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://laichau.gov.vn')
     const other = await rawGraphQL(app, 'https://evil.example')
     expect(other.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
+  test('a GraphQL body over the limit is refused with the CORS headers, so the front end can read why', async () => {
+    const response = await limitRequestBody(
+      app.config,
+      GRAPHQL_POST(app.config),
+    )(
+      new Request('http://localhost:3000/api/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'https://laichau.gov.vn' },
+        body: JSON.stringify({ query: '{ __typename }', pad: 'x'.repeat(110_000) }),
+      }),
+    )
+    expect(response.status).toBe(413)
+    expect(response.headers.get('access-control-allow-origin')).toBe('https://laichau.gov.vn')
+    expect(((await response.json()) as { errors: Array<{ code: string }> }).errors[0].code).toBe(
+      'BODY_TOO_LARGE',
+    )
   })
 
   test('the RSS feed carries the same CORS headers', async () => {
