@@ -9,6 +9,7 @@ export type PortalErrorCode =
   | 'RATINGS_CLOSED'
   | 'ALREADY_RATED'
   | 'RATE_LIMITED'
+  | 'BODY_TOO_LARGE'
 
 const statusByCode: Record<PortalErrorCode, number> = {
   VALIDATION: 400,
@@ -18,6 +19,7 @@ const statusByCode: Record<PortalErrorCode, number> = {
   NOT_FOUND: 404,
   ALREADY_RATED: 409,
   RATE_LIMITED: 429,
+  BODY_TOO_LARGE: 413,
 }
 
 /** Details that travel with an error to GraphQL `extensions` and the REST body. */

@@ -57,11 +57,17 @@ export interface NewsPortalPluginConfig {
   trustProxy?: boolean | number
   /** Votes accepted per client address per minute before `RATE_LIMITED`. Default `30`. */
   ratingsPerMinute?: number
-  /** Where the vote rate limiter keeps its counts: `'memory'` (this process), `'database'` (the `rate-limit-hits` collection, shared by every instance) or a store object. Default `'memory'`. */
+  /** Visits (`recordVisit`, `POST /api/visits`) accepted per client address (IPv6: per /64) per minute before `RATE_LIMITED`; `0` turns the limit off. Default `600`. */
+  visitsPerMinute?: number
+  /** Where the rate limiters (votes and visits) keep their counts: `'memory'` (this process), `'database'` (the `rate-limit-hits` collection, shared by every instance) or a store object. Default `'memory'`. */
   ratingRateLimitStore?: RateLimitStore | 'memory' | 'database'
+  /** Most documents one page of a public list (REST or GraphQL, every plugin collection) returns; `limit: 0` and `pagination: false` get this many, editors keep Payload's behaviour. Default `100`. */
+  maxPublicPageSize?: number
+  /** Largest request body, in bytes, of GraphQL (through `limitRequestBody`) and the plugin's endpoints; larger ones get 413 before they are parsed. Default `102400` (100 KB). */
+  maxRequestBodyBytes?: number
   /** The visitor counter, article views and dossier panel (see docs/counters.md). Default: every field's own default. */
   counters?: CountersConfig
-  /** Limits of the public GraphQL API, checked before any resolver runs. Default `{ maxComplexity: 1000, maxDepth: 10 }`. */
+  /** Limits of the public GraphQL API, checked before any resolver runs. Default `{ maxComplexity: 10000, maxDepth: 10 }`. */
   graphQLLimits?: GraphQLLimits
   /** Origins allowed to call the API from a browser (Payload `cors`). Default: `CORS_ORIGINS` (comma-separated), else the site's own `cors`. */
   corsOrigins?: string[] | '*'
@@ -99,7 +105,7 @@ export interface CountersConfig {
 
 /** Limits of the public GraphQL API. */
 export interface GraphQLLimits {
-  /** Highest query complexity (Payload's estimator: 1 a field, 10 a relationship). Default `1000`. */
+  /** Highest query complexity (Payload's estimator: 1 a field, 10 a relationship, and a list field its selection × the rows it may return). Default `10000`. */
   maxComplexity?: number
   /** Deepest selection nesting, fragments followed (introspection exempt). Default `10`. */
   maxDepth?: number
@@ -114,7 +120,10 @@ export interface ResolvedNewsPortalOptions {
   ratingVoter: 'token' | 'ip' | 'token+ip'
   trustProxy: boolean | number
   ratingsPerMinute: number
+  visitsPerMinute: number
   ratingRateLimitStore: RateLimitStore
+  maxPublicPageSize: number
+  maxRequestBodyBytes: number
   counters: Required<CountersConfig>
   graphQLLimits: Required<GraphQLLimits>
   /** `undefined`: keep the site's own `cors`. */

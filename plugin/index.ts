@@ -4,7 +4,7 @@ import { portalErrorExtensions } from '../core/errors.js'
 import type { NewsPortalPluginConfig } from '../core/types.js'
 import { applyOverrides } from './applyOverrides.js'
 import { resolveOptions } from './options.js'
-import { publicApiFeature } from '../features/graphql/index.js'
+import { capPublicPageSize, publicApiFeature } from '../features/graphql/index.js'
 import { ratingsFeature } from '../features/ratings/index.js'
 import { countersFeature } from '../features/counters/index.js'
 import { articlesCollection } from '../collections/Articles.js'
@@ -28,6 +28,7 @@ export {
 } from '../features/ratings/index.js'
 export { DatabaseRateLimitStore } from '../features/ratings/rateLimitDatabase.js'
 export { defaultIsEditor, resolveOptions } from './options.js'
+export { limitRequestBody } from '../features/graphql/index.js'
 
 type CollectionHooks = NonNullable<CollectionConfig['hooks']>
 
@@ -94,6 +95,14 @@ export const newsPortalPlugin =
     }
     const config: Config = { ...incomingConfig, collections: [...existing, ...portalCollections] }
     if (options.disabled) return config
+    // Public lists of every portal collection are capped (last, after the site's own hooks).
+    for (const collection of portalCollections) {
+      const hooks = collection.hooks ?? {}
+      collection.hooks = {
+        ...hooks,
+        beforeOperation: [...(hooks.beforeOperation ?? []), capPublicPageSize(options)],
+      }
+    }
 
     config.endpoints = [
       ...(incomingConfig.endpoints ?? []),

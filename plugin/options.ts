@@ -112,6 +112,21 @@ function timeZone(value: string | undefined): string {
   return zone
 }
 
+/** A whole-number option, `min` or more; its default when unset. */
+function wholeNumber(
+  value: number | undefined,
+  fallback: number,
+  name: string,
+  min: number,
+): number {
+  if (value === undefined) return fallback
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(
+      `newsPortalPlugin: ${name} must be a whole number of at least ${min}; got ${JSON.stringify(value)}.`,
+    )
+  return value
+}
+
 /** Every option with its default filled in: the one place where defaults are decided. */
 export function resolveOptions(options: NewsPortalPluginConfig = {}): ResolvedNewsPortalOptions {
   return {
@@ -122,9 +137,17 @@ export function resolveOptions(options: NewsPortalPluginConfig = {}): ResolvedNe
     ratingVoter: options.ratingVoter ?? 'token',
     trustProxy: options.trustProxy ?? false,
     ratingsPerMinute: options.ratingsPerMinute ?? 30,
+    visitsPerMinute: wholeNumber(options.visitsPerMinute, 600, 'visitsPerMinute', 0),
     ratingRateLimitStore: rateLimitStore(options.ratingRateLimitStore),
+    maxPublicPageSize: wholeNumber(options.maxPublicPageSize, 100, 'maxPublicPageSize', 1),
+    maxRequestBodyBytes: wholeNumber(
+      options.maxRequestBodyBytes,
+      102_400,
+      'maxRequestBodyBytes',
+      1,
+    ),
     counters: resolveCountersOptions(options.counters),
-    graphQLLimits: { maxComplexity: 1000, maxDepth: 10, ...options.graphQLLimits },
+    graphQLLimits: { maxComplexity: 10_000, maxDepth: 10, ...options.graphQLLimits },
     corsOrigins: options.corsOrigins ?? corsOriginsFromEnv(process.env.CORS_ORIGINS),
     siteUrl: (options.siteUrl ?? process.env.SERVER_URL)?.replace(/\/+$/, '') || undefined,
     siteName: options.siteName ?? 'Cổng thông tin điện tử',

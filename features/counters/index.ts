@@ -1,7 +1,7 @@
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import type { PortalFeature } from '../../core/feature.js'
 import { visitsEndpoint } from './endpoints.js'
-import { countersMutations, countersQueries } from './graphql.js'
+import { countersMutations, countersQueries, recordVisitValidation } from './graphql.js'
 import { countersTasks } from './tasks.js'
 import { articleViewsField } from './views.js'
 import { deleteArticleViewCounts } from './hooks.js'
@@ -22,6 +22,7 @@ export function countersFeature(options: ResolvedNewsPortalOptions): PortalFeatu
     endpoints: [visitsEndpoint(options)],
     queries: countersQueries(options),
     mutations: countersMutations(options),
+    graphQLValidationRules: recordVisitValidation,
     tasks: countersTasks(options),
     beforeDashboard: [
       {
