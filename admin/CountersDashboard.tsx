@@ -26,7 +26,8 @@ const row: React.CSSProperties = {
 
 /** The visitor figures and the dossier panel on the admin home, for editors. */
 export async function CountersDashboard({ payload, user, countersOptions: options }: Props) {
-  if (!options || !options.isEditor(user)) return null
+  // The editor rule needs the request's config (which auth collection writes): hand it what it reads.
+  if (!options || !options.isEditor(user, { payload, user } as PayloadRequest)) return null
   const [visitors, dossier] = await Promise.all([
     visitorStats(payload, options),
     dossierStats({ payload } as PayloadRequest),

@@ -89,6 +89,8 @@ async function main() {
           variables: { slug: slugs[n % slugs.length], neighbors: 5 },
         }
       else if (kind === 'recordVisit') {
+        // A new visitor with its own address, as behind the load balancer (visits are limited per address).
+        headers['x-forwarded-for'] = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`
         body = {
           query:
             'mutation ($s: String!, $a: ID) { recordVisit(session: $s, article: $a) { today total } }',

@@ -8,6 +8,7 @@ import { groups, label } from '../core/labels.js'
 import { rejectMalformedId } from '../features/content/hooks/rejectMalformedId.js'
 import { populateSlug } from '../features/content/hooks/populateSlug.js'
 import { renderBodyHtmlOnSave } from '../features/content/hooks/renderBodyHtml.js'
+import { resolveArticleLinksOnRead } from '../features/content/hooks/resolveArticleLinks.js'
 import { setPublishedAt } from '../features/content/hooks/setPublishedAt.js'
 import { setPrimaryCategory } from '../features/content/hooks/setPrimaryCategory.js'
 import { publicReadsPublished } from '../features/content/hooks/publicReadsPublished.js'
@@ -41,7 +42,7 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
     : {
         beforeOperation: [rejectMalformedId, publicReadsPublished(options)],
         beforeValidate: [populateSlug({ sourceField: 'title' })],
-        beforeChange: [setPublishedAt, setPrimaryCategory, renderBodyHtmlOnSave(options)],
+        beforeChange: [setPublishedAt, setPrimaryCategory, renderBodyHtmlOnSave],
       },
   versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: '-publishedAt',
@@ -104,6 +105,9 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
       type: 'textarea',
       localized: true,
       admin: { hidden: true },
+      hooks: { afterRead: [resolveArticleLinksOnRead(options)] },
+      // Its hook reads only its own stored value: a narrow `select` (ArticlePage) may include it alone.
+      custom: { computedFrom: [] },
       label: label('Nội dung HTML', 'Body HTML'),
     },
     slugField(),

@@ -2,7 +2,6 @@ import type { CollectionConfig, Condition, Field, Where } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../core/types.js'
 import { editorsOnlyField, editorsWrite } from '../features/content/access.js'
 import { slugField } from '../features/content/fields/slugField.js'
-import { validateHttpUrl } from '../features/content/fields/validators.js'
 import { populateSlug } from '../features/content/hooks/populateSlug.js'
 import { groups, label } from '../core/labels.js'
 import {
@@ -14,6 +13,7 @@ import {
 import { forgetBaseline } from '../features/counters/baseline.js'
 import { stampFiguresUpdatedAt } from '../features/counters/hooks.js'
 import { COUNTER_WIDGETS_SLUG, WIDGET_KINDS } from '../core/constants.js'
+import { validateSourceUrl } from '../features/counters/sourceUrl.js'
 
 const isVisitors: Condition = (data) => data?.kind === WIDGET_KINDS.visitors
 const isDossier: Condition = (data) => data?.kind === WIDGET_KINDS.dossierStats
@@ -316,16 +316,7 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
       type: 'text',
       label: label('Địa chỉ JSON', 'JSON URL'),
       access: { read: editorsOnlyField(options) },
-      validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => {
-        if (
-          siblingData?.kind === WIDGET_KINDS.dossierStats &&
-          siblingData?.source === 'url' &&
-          !value
-        ) {
-          return 'sourceUrl is required when the source is a URL.'
-        }
-        return validateHttpUrl(value)
-      },
+      validate: validateSourceUrl(options),
       admin: {
         condition: isUrlSource,
         description: label(

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildConfig, type SanitizedConfig } from 'payload'
+import { buildConfig, type CollectionConfig, type SanitizedConfig } from 'payload'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { vi } from '@payloadcms/translations/languages/vi'
 import { en } from '@payloadcms/translations/languages/en'
@@ -22,6 +22,8 @@ export interface AppConfigOptions {
   onInit?: NonNullable<Parameters<typeof buildConfig>[0]['onInit']>
   /** Extra plugin options (tests use them). */
   plugin?: NewsPortalPluginConfig
+  /** Collections of the site besides `users` (tests add a second auth collection). */
+  collections?: CollectionConfig[]
   /** Runs the portal's scheduled jobs (session pruning, dossier sync) in this process every minute. Default: on, except under tests. */
   autoRunJobs?: boolean
 }
@@ -51,7 +53,7 @@ export function buildAppConfig(options: AppConfigOptions = {}): Promise<Sanitize
       defaultLocale: 'vi',
       fallback: true,
     },
-    collections: [Users],
+    collections: [Users, ...(options.collections ?? [])],
     editor: lexicalEditor(),
     db: databaseAdapter(database),
     sharp,

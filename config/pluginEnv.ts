@@ -3,8 +3,8 @@ import type { NewsPortalPluginConfig } from '../core/types.js'
 /**
  * Plugin options of the demo app that deployments set from the environment (unset → the plugin's
  * defaults): `RATING_RATE_LIMIT_STORE` (`memory` | `database`; `database` when several instances
- * share one database), `RATINGS_PER_MINUTE` (a number, 0 = off) and `TRUST_PROXY` (`true` or the
- * number of proxies in front, e.g. `1` behind one load balancer).
+ * share one database), `RATINGS_PER_MINUTE` and `VISITS_PER_MINUTE` (numbers, 0 = off) and
+ * `TRUST_PROXY` (`true` or the number of proxies in front, e.g. `1` behind one load balancer).
  */
 export function pluginOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): NewsPortalPluginConfig {
   const options: NewsPortalPluginConfig = {}
@@ -19,6 +19,12 @@ export function pluginOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): News
     if (!/^\d+$/.test(perMinute))
       throw new Error(`RATINGS_PER_MINUTE must be a whole number; got "${perMinute}".`)
     options.ratingsPerMinute = Number(perMinute)
+  }
+  const visits = env.VISITS_PER_MINUTE?.trim()
+  if (visits) {
+    if (!/^\d+$/.test(visits))
+      throw new Error(`VISITS_PER_MINUTE must be a whole number; got "${visits}".`)
+    options.visitsPerMinute = Number(visits)
   }
   const trust = env.TRUST_PROXY?.trim()
   if (trust) {

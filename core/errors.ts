@@ -10,6 +10,7 @@ export type PortalErrorCode =
   | 'ALREADY_RATED'
   | 'RATE_LIMITED'
   | 'UNKNOWN_SITE'
+  | 'BODY_TOO_LARGE'
 
 const statusByCode: Record<PortalErrorCode, number> = {
   VALIDATION: 400,
@@ -20,6 +21,7 @@ const statusByCode: Record<PortalErrorCode, number> = {
   ALREADY_RATED: 409,
   RATE_LIMITED: 429,
   UNKNOWN_SITE: 400,
+  BODY_TOO_LARGE: 413,
 }
 
 /** Details that travel with an error to GraphQL `extensions` and the REST body. */

@@ -1,4 +1,12 @@
-import type { Config, CustomComponent, Endpoint, Field, Payload, TaskConfig } from 'payload'
+import type {
+  CollectionConfig,
+  Config,
+  CustomComponent,
+  Endpoint,
+  Field,
+  Payload,
+  TaskConfig,
+} from 'payload'
 import { capturePayloadGraphQL } from './graphqlModule.js'
 
 /** A GraphQL extension in Payload's shape: receives Payload's `graphql` module and context, returns fields. */
@@ -13,6 +21,8 @@ export interface PortalFeature {
   articleFields?: Field[]
   /** Endpoints appended to `articles` (e.g. `/:id/rate`). */
   articleEndpoints?: Endpoint[]
+  /** Hooks appended to `articles` (e.g. deleting an article's counters with it). */
+  articleHooks?: NonNullable<CollectionConfig['hooks']>
   /** Root REST endpoints under `/api` (e.g. `/visits`, `/feed.xml`). */
   endpoints?: Endpoint[]
   /** GraphQL queries the feature adds. */

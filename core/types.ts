@@ -35,10 +35,12 @@ export interface NewsPortalPluginConfig {
   disabled?: boolean
   /** The site's time zone, for day and month boundaries and date display. Default `DEFAULT_TIME_ZONE` (Asia/Ho_Chi_Minh). */
   timeZone?: string
-  /** Which logged-in users may write portal content. Default: users whose `roles` include `admin` or `editor` (or any user of a collection without `roles`). */
+  /** Which logged-in users may write portal content. Default: users of `editorCollections` whose `roles` include `admin` or `editor`; a user without roles writes nothing. */
   isEditor?: (user: TypedUser | null | undefined, req?: PayloadRequest) => boolean
   /** Which logged-in users administer every site (create sites, edit any site's content). Default: users whose `roles` include `admin`. */
   isAdmin?: (user: TypedUser | null | undefined, req?: PayloadRequest) => boolean
+  /** The auth collections whose `admin`/`editor` users are editors (for the default `isEditor`). Default: the admin's user collection (`config.admin.user`) only, so a site's members collection writes nothing. */
+  editorCollections?: string[]
   /** The public path of an article, used for internal links in `bodyHtml`. Default `/{category-slug}/{article-slug}`. */
   articlePath?: (article: ArticlePathInput) => string
   /** Overrides for the `articles` collection. */
@@ -57,11 +59,17 @@ export interface NewsPortalPluginConfig {
   trustProxy?: boolean | number
   /** Votes accepted per client address per minute before `RATE_LIMITED`. Default `30`. */
   ratingsPerMinute?: number
-  /** Where the vote rate limiter keeps its counts: `'memory'` (this process), `'database'` (the `rate-limit-hits` collection, shared by every instance) or a store object. Default `'memory'`. */
+  /** Visits (`recordVisit`, `POST /api/visits`) accepted per client address (IPv6: per /64) per minute before `RATE_LIMITED`; `0` turns the limit off. Default `600`. */
+  visitsPerMinute?: number
+  /** Where the rate limiters (votes and visits) keep their counts: `'memory'` (this process), `'database'` (the `rate-limit-hits` collection, shared by every instance) or a store object. Default `'memory'`. */
   ratingRateLimitStore?: RateLimitStore | 'memory' | 'database'
+  /** Most documents one page of a public list (REST or GraphQL, every plugin collection) returns; `limit: 0` and `pagination: false` get this many, editors keep Payload's behaviour. Default `100`. */
+  maxPublicPageSize?: number
+  /** Largest request body, in bytes, of GraphQL (through `limitRequestBody`) and the plugin's endpoints; larger ones get 413 before they are parsed. Default `102400` (100 KB). */
+  maxRequestBodyBytes?: number
   /** The visitor counter, article views and dossier panel (see docs/counters.md). Default: every field's own default. */
   counters?: CountersConfig
-  /** Limits of the public GraphQL API, checked before any resolver runs. Default `{ maxComplexity: 1000, maxDepth: 10 }`. */
+  /** Limits of the public GraphQL API, checked before any resolver runs. Default `{ maxComplexity: 10000, maxDepth: 10 }`. */
   graphQLLimits?: GraphQLLimits
   /** Origins allowed to call the API from a browser (Payload `cors`). Default: `CORS_ORIGINS` (comma-separated), else the site's own `cors`. */
   corsOrigins?: string[] | '*'
@@ -79,8 +87,16 @@ export interface CountersConfig {
   onlineWindowMinutes?: number
   /** A session counts again as a visit (or article view) after this many idle minutes. Default `30`. */
   sessionIdleMinutes?: number
-  /** How long a dossier `url` fetch may take before it counts as failed, in ms. Default `10000`. */
+  /** How long a dossier `url` fetch may take before it counts as failed (DNS, redirects and body included), in ms. Default `10000`. */
   dossierFetchTimeoutMs?: number
+  /**
+   * Hosts a dossier `url` may point to although they are not public (loopback, private, link-local,
+   * …): host names or IP literals, e.g. `['motcua.tinh.gov.vn']` for a province's one-stop-shop
+   * system on its own network. Default `[]`: only public addresses.
+   */
+  allowedInternalHosts?: string[]
+  /** Resolves a host name to all its addresses before a dossier fetch (tests stub it). Default: `dns.lookup(name, { all: true })`. */
+  lookup?: (hostname: string) => Promise<Array<{ address: string; family: number }>>
   /** Cron of the job that prunes stale session rows. Default `'0 *\/10 * * * *'` (every 10 minutes). */
   pruneSessionsCron?: string
   /** Cron of the job that refreshes `url`-sourced dossier panels that are due. Default `'0 * * * * *'` (every minute). */
@@ -91,7 +107,7 @@ export interface CountersConfig {
 
 /** Limits of the public GraphQL API. */
 export interface GraphQLLimits {
-  /** Highest query complexity (Payload's estimator: 1 a field, 10 a relationship). Default `1000`. */
+  /** Highest query complexity (Payload's estimator: 1 a field, 10 a relationship, and a list field its selection × the rows it may return). Default `10000`. */
   maxComplexity?: number
   /** Deepest selection nesting, fragments followed (introspection exempt). Default `10`. */
   maxDepth?: number
@@ -107,7 +123,10 @@ export interface ResolvedNewsPortalOptions {
   ratingVoter: 'token' | 'ip' | 'token+ip'
   trustProxy: boolean | number
   ratingsPerMinute: number
+  visitsPerMinute: number
   ratingRateLimitStore: RateLimitStore
+  maxPublicPageSize: number
+  maxRequestBodyBytes: number
   counters: Required<CountersConfig>
   graphQLLimits: Required<GraphQLLimits>
   /** `undefined`: keep the site's own `cors`. */

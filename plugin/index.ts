@@ -4,7 +4,7 @@ import { portalErrorExtensions } from '../core/errors.js'
 import type { NewsPortalPluginConfig } from '../core/types.js'
 import { applyOverrides } from './applyOverrides.js'
 import { resolveOptions } from './options.js'
-import { publicApiFeature } from '../features/graphql/index.js'
+import { capPublicPageSize, publicApiFeature } from '../features/graphql/index.js'
 import { ratingsFeature } from '../features/ratings/index.js'
 import { countersFeature } from '../features/counters/index.js'
 import { articlesCollection } from '../collections/Articles.js'
@@ -31,6 +31,17 @@ export { DatabaseRateLimitStore } from '../features/ratings/rateLimitDatabase.js
 export { defaultIsAdmin, defaultIsEditor, resolveOptions } from './options.js'
 export { resolveSite } from '../features/sites/resolve.js'
 export type { PortalSite } from '../features/sites/registry.js'
+export { limitRequestBody } from '../features/graphql/index.js'
+
+type CollectionHooks = NonNullable<CollectionConfig['hooks']>
+
+/** `added`'s hook lists after `hooks`' own, per hook name. */
+function appendHooks(hooks: CollectionHooks, added: CollectionHooks = {}): CollectionHooks {
+  const merged: Record<string, unknown[]> = { ...(hooks as Record<string, unknown[]>) }
+  for (const [name, list] of Object.entries(added as Record<string, unknown[]>))
+    merged[name] = [...(merged[name] ?? []), ...(list ?? [])]
+  return merged as CollectionHooks
+}
 
 /**
  * Turns any Payload site into a news portal: articles, authors, sources, categories and media,
@@ -57,6 +68,10 @@ export const newsPortalPlugin =
         ...(articles.endpoints || []),
         ...features.flatMap((feature) => feature.articleEndpoints ?? []),
       ]
+      articles.hooks = features.reduce(
+        (hooks, feature) => appendHooks(hooks, feature.articleHooks),
+        articles.hooks ?? {},
+      )
     }
     const portalCollections: CollectionConfig[] = [
       applyOverrides(mediaCollection(options), pluginOptions.mediaOverrides),
@@ -84,6 +99,14 @@ export const newsPortalPlugin =
     }
     const config: Config = { ...incomingConfig, collections: [...existing, ...portalCollections] }
     if (options.disabled) return config
+    // Public lists of every portal collection are capped (last, after the site's own hooks).
+    for (const collection of portalCollections) {
+      const hooks = collection.hooks ?? {}
+      collection.hooks = {
+        ...hooks,
+        beforeOperation: [...(hooks.beforeOperation ?? []), capPublicPageSize(options)],
+      }
+    }
 
     config.endpoints = [
       ...(incomingConfig.endpoints ?? []),

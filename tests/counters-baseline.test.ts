@@ -82,7 +82,7 @@ describe('admin dashboard', () => {
   it('shows editors the figures formatted Vietnamese style, and nothing to other users', async () => {
     clock = local('2030-08-20T12:00:00')
     const options = resolveOptions({ counters: { now: () => clock } })
-    const editor = { id: 1, roles: ['editor'] } as never
+    const editor = { id: 1, collection: 'users', roles: ['editor'] } as never
     const html = renderToStaticMarkup(
       await CountersDashboard({ payload: app.payload, user: editor, countersOptions: options }),
     )
@@ -91,12 +91,18 @@ describe('admin dashboard', () => {
     expect(html).toContain('TÌNH HÌNH GIẢI QUYẾT HỒ SƠ')
     expect(html).toContain('99,85%')
     expect(html).toContain('0,15%')
-    expect(
-      await CountersDashboard({
-        payload: app.payload,
-        user: { id: 2, roles: [] } as never,
-        countersOptions: options,
-      }),
-    ).toBeNull()
+    for (const user of [
+      { id: 2, collection: 'users', roles: [] },
+      // Another auth collection (a site's members) is no editor, whatever its roles say.
+      { id: 3, collection: 'members', roles: ['editor'] },
+    ]) {
+      expect(
+        await CountersDashboard({
+          payload: app.payload,
+          user: user as never,
+          countersOptions: options,
+        }),
+      ).toBeNull()
+    }
   })
 })

@@ -98,7 +98,14 @@ beforeAll(async () => {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  app = await startTestApp({ counters: { now: () => clock, dossierFetchTimeoutMs: TIMEOUT_MS } })
+  // The source server runs on 127.0.0.1, which the sync refuses unless allowed.
+  app = await startTestApp({
+    counters: {
+      now: () => clock,
+      dossierFetchTimeoutMs: TIMEOUT_MS,
+      allowedInternalHosts: ['127.0.0.1'],
+    },
+  })
   await app.payload.create({
     collection: 'users',
     data: { email: 'editor@dossier.test', password: 'editor-pass-123', roles: ['editor'] } as never,

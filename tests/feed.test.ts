@@ -172,6 +172,57 @@ describe('GET /api/feed.xml', () => {
   })
 })
 
+describe('odd locale and category parameters never give a 500', () => {
+  const errorMessages = async (response: Response) =>
+    ((await response.json()) as { errors: Array<{ message: string }> }).errors.map(
+      (error) => error.message,
+    )
+
+  test('?locale=en is the English channel', async () => {
+    const { response, xml } = await readFeed('?locale=en')
+    expect(response.status).toBe(200)
+    expect(parser.parse(xml).rss.channel.language).toBe('en')
+  })
+
+  for (const [name, locale] of [
+    ['all', 'all'],
+    ['*', '*'],
+    ['unknown', 'xx'],
+    ['huge', 'v'.repeat(20_000)],
+    ['NUL bytes', 'vi%00%00'],
+    ['an array', 'vi&locale=en'],
+  ] as const) {
+    test(`?locale=${name} is a 400 naming locale`, async () => {
+      const response = await app.rest('GET', `/feed.xml?locale=${locale}`)
+      expect(response.status).toBe(400)
+      expect(await errorMessages(response)).toEqual(['locale must be one of: vi, en.'])
+    })
+  }
+
+  for (const [name, category] of [
+    ['huge', 'a'.repeat(20_000)],
+    ['NUL bytes', 'kinh-te%00xa-hoi'],
+    ['control characters', 'kinh%0D%0Ate'],
+  ] as const) {
+    test(`?category=${name} is a 400 naming category`, async () => {
+      const response = await app.rest('GET', `/feed.xml?category=${category}`)
+      expect(response.status).toBe(400)
+      expect(await errorMessages(response)).toEqual([
+        'category must be a slug of at most 200 characters, without control characters.',
+      ])
+    })
+  }
+
+  test('?category= with quotes, percent signs and Vietnamese letters is a plain 404', async () => {
+    const category = `'"%_ Thời sự <x>`
+    const response = await app.rest('GET', `/feed.xml?category=${encodeURIComponent(category)}`)
+    expect(response.status).toBe(404)
+    expect(await errorMessages(response)).toEqual([
+      `category: no category has the slug "${category}".`,
+    ])
+  })
+})
+
 test('the articlePath option shapes internal links in bodyHtml as it shapes feed links', async () => {
   const target = (
     await app.payload.find({

@@ -234,3 +234,90 @@ describe('bodyHtml', () => {
     )
   })
 })
+
+describe('ArticlePage(locale) keeps its locale to itself', () => {
+  const slug = 'bai-song-ngu-locale'
+  const CARD = '{ title categories { title parent { title } } }'
+  const vi = { title: 'Bài song ngữ', category: 'Thời sự', parent: 'Tin tức' }
+  const en = { title: 'Bilingual article', category: 'Current affairs', parent: 'News' }
+  const card = (texts: typeof vi) => ({
+    title: texts.title,
+    categories: [{ title: texts.category, parent: { title: texts.parent } }],
+  })
+
+  beforeAll(async () => {
+    const { payload } = app
+    const parent = await payload.create({
+      collection: 'categories',
+      locale: 'vi',
+      data: { title: vi.parent, slug: 'tin-tuc-locale' },
+    })
+    await payload.update({
+      collection: 'categories',
+      id: parent.id,
+      locale: 'en',
+      data: { title: en.parent },
+    })
+    const child = await payload.create({
+      collection: 'categories',
+      locale: 'vi',
+      data: { title: vi.category, slug: 'thoi-su-locale', parent: parent.id },
+    })
+    await payload.update({
+      collection: 'categories',
+      id: child.id,
+      locale: 'en',
+      data: { title: en.category },
+    })
+    const article = await payload.create({
+      collection: 'articles',
+      locale: 'vi',
+      data: {
+        title: vi.title,
+        slug,
+        categories: [child.id],
+        publishedAt: '2020-01-01T00:00:00.000Z',
+        _status: 'published',
+      },
+    })
+    await payload.update({
+      collection: 'articles',
+      id: article.id,
+      locale: 'en',
+      data: { title: en.title, _status: 'published' },
+    })
+  })
+
+  const articles = (locale = '') =>
+    `Articles(where: { slug: { equals: "${slug}" } }${locale}) { docs ${CARD} }`
+  const articlePage = (locale = '') =>
+    `ArticlePage(slug: "${slug}", neighbors: 1${locale}) { article ${CARD} }`
+
+  test('a sibling root field after it reads in the request locale', async () => {
+    const { data, errors } = await app.graphql(
+      `{ ArticlePage: ${articlePage(', locale: en')} Articles: ${articles()} }`,
+    )
+    expect(errors).toBeUndefined()
+    expect(data.ArticlePage.article).toEqual(card(en))
+    expect(data.Articles.docs).toEqual([card(vi)])
+  })
+
+  test('a sibling root field before it reads in the request locale', async () => {
+    const { data, errors } = await app.graphql(
+      `{ Articles: ${articles()} ArticlePage: ${articlePage(', locale: en')} }`,
+    )
+    expect(errors).toBeUndefined()
+    expect(data.Articles.docs).toEqual([card(vi)])
+    expect(data.ArticlePage.article).toEqual(card(en))
+  })
+
+  test('two ArticlePage fields with different locales each read in their own', async () => {
+    const { data, errors } = await app.graphql(
+      `{ english: ${articlePage(', locale: en')} vietnamese: ${articlePage(', locale: vi')} plain: ${articlePage()} }`,
+    )
+    expect(errors).toBeUndefined()
+    expect(data.english.article).toEqual(card(en))
+    expect(data.vietnamese.article).toEqual(card(vi))
+    expect(data.plain.article).toEqual(card(vi))
+  })
+})

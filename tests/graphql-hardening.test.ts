@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from './helpers/app.js'
 import { ARTICLE_PAGE_QUERY } from './helpers/articlePage.js'
 import { countQueries } from './helpers/queryCount.js'
 import { seed, seedArticle } from '../seed/index.js'
+import { ArticleListDocument } from '../sdk/src/generated/graphql.js'
 
 let app: TestApp
 /** The Payload instance the route handlers run on (getPayload's cached one for the config). */
@@ -72,10 +73,55 @@ describe('abusive queries are refused during validation, before any resolver run
       result = await app.graphql(`{ ${aliases} }`)
     })
     expect(result!.data).toBeUndefined()
+    // Each: 1 + 2 (docs { title }) × 10 rows (Payload's default page).
     expect(result!.errors?.map((error) => error.message)).toEqual([
-      'The query exceeds the maximum complexity of 1000. Actual complexity is 1500',
+      'The query exceeds the maximum complexity of 10000. Actual complexity is 10500',
     ])
     expect(calls).toEqual([])
+  })
+
+  test('190 aliases of Articles(limit: 0) are refused: a list is charged by the rows it may return', async () => {
+    const aliases = Array.from(
+      { length: 190 },
+      (_, i) => `a${i}: Articles(limit: 0) { docs { id title } }`,
+    ).join('\n')
+    let result: Awaited<ReturnType<TestApp['graphql']>> | undefined
+    const { calls } = await countQueries(served, async () => {
+      result = await app.graphql(`{ ${aliases} }`)
+    })
+    expect(result!.data).toBeUndefined()
+    // Each: 1 + 3 (docs { id title }) × 100 rows (limit 0 is the public cap, maxPublicPageSize).
+    expect(result!.errors?.map((error) => error.message)).toEqual([
+      'The query exceeds the maximum complexity of 10000. Actual complexity is 57190',
+    ])
+    expect(calls).toEqual([])
+  })
+
+  test('the limit is charged from variables too, and pagination: false as a full page', async () => {
+    const lists = (n: number, args: string) =>
+      Array.from({ length: n }, (_, i) => `x${i}: Articles(${args}) { docs { id } }`).join(' ')
+    const message = (result: Awaited<ReturnType<TestApp['graphql']>>) =>
+      result.errors?.map((error) => error.message)
+    // 1 + 2 × 100 for each list: 49 of them fit in 10000, 50 do not.
+    const fits = await app.graphql(`query ($limit: Int) { ${lists(49, 'limit: $limit')} }`, {
+      limit: 0,
+    })
+    expect(fits.errors).toBeUndefined()
+    expect(fits.data.x48.docs.length).toBeGreaterThan(0)
+    expect(
+      message(
+        await app.graphql(`query ($limit: Int) { ${lists(50, 'limit: $limit')} }`, { limit: 5000 }),
+      ),
+    ).toEqual(['The query exceeds the maximum complexity of 10000. Actual complexity is 10050'])
+    expect(message(await app.graphql(`{ ${lists(50, 'pagination: false')} }`))).toEqual([
+      'The query exceeds the maximum complexity of 10000. Actual complexity is 10050',
+    ])
+  })
+
+  test("a full page of the SDK's ArticleList (100 cards with cover, category and categories) passes", async () => {
+    const { errors, data } = await app.graphql(ArticleListDocument, { limit: 100 })
+    expect(errors).toBeUndefined()
+    expect(data.Articles.limit).toBe(100)
   })
 
   test('a whole article page with 20 neighbours each side passes both limits', async () => {
@@ -90,7 +136,7 @@ describe('abusive queries are refused during validation, before any resolver run
 
   test("the limits are the plugin's documented defaults", async () => {
     const config = await app.config
-    expect(config.graphQL.maxComplexity).toBe(1000)
+    expect(config.graphQL.maxComplexity).toBe(10000)
     expect(config.graphQL.disableIntrospectionInProduction).toBe(true)
     expect(config.graphQL.disablePlaygroundInProduction).toBe(true)
   })

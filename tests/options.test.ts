@@ -5,10 +5,12 @@ describe('resolveOptions: every feature’s options and defaults in one place', 
   it('fills the counters’ defaults and the default time zone', () => {
     const { counters, timeZone } = resolveOptions({})
     expect(timeZone).toBe('Asia/Ho_Chi_Minh')
-    expect({ ...counters, now: typeof counters.now }).toEqual({
+    expect({ ...counters, now: typeof counters.now, lookup: typeof counters.lookup }).toEqual({
       onlineWindowMinutes: 5,
       sessionIdleMinutes: 30,
       dossierFetchTimeoutMs: 10_000,
+      allowedInternalHosts: [],
+      lookup: 'function',
       pruneSessionsCron: '0 */10 * * * *',
       dossierSyncCron: '0 * * * * *',
       now: 'function',

@@ -103,6 +103,74 @@ describe('rate limit', () => {
   })
 })
 
+describe('rate-limit buckets', () => {
+  const NO_SUCH_ARTICLE = '999999'
+  const codeOf = (result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) =>
+    result.errors?.[0].extensions?.code ?? 'OK'
+
+  it('readers whose address is unknown do not share one bucket: made-up tokens from one shell lock nobody out', async () => {
+    const shell: unknown[] = []
+    for (let n = 0; n < 8; n++) {
+      shell.push(
+        codeOf(
+          await app.graphql(
+            RATE,
+            { article: NO_SUCH_ARTICLE, score: 3 },
+            { headers: { 'x-voter-token': `made-up-${n}` } },
+          ),
+        ),
+      )
+    }
+    expect(shell).toEqual(Array(8).fill('NOT_FOUND'))
+    const reader = await app.graphql(
+      RATE,
+      { article: String(articles.other), score: 2 },
+      { headers: { 'x-voter-token': 'a-reader-with-no-known-address' } },
+    )
+    expect(reader.errors).toBeUndefined()
+    expect(reader.data.rateArticle.count).toBe(await voteCount(app.payload, articles.other))
+  })
+
+  it('a voter whose address is unknown is still limited: by its own token', async () => {
+    const codes: unknown[] = []
+    for (let n = 0; n < 7; n++) {
+      codes.push(
+        codeOf(
+          await app.graphql(
+            RATE,
+            { article: NO_SUCH_ARTICLE, score: 3 },
+            { headers: { 'x-voter-token': 'one-token-many-tries' } },
+          ),
+        ),
+      )
+    }
+    expect(codes).toEqual([...Array(5).fill('NOT_FOUND'), 'RATE_LIMITED', 'RATE_LIMITED'])
+  })
+
+  it('IPv6 addresses of one /64 share a bucket; the next /64 has its own', async () => {
+    const from = async (ip: string, n: number) =>
+      codeOf(
+        await app.graphql(
+          RATE,
+          { article: NO_SUCH_ARTICLE, score: 3 },
+          { ip, headers: { 'x-voter-token': `v6-${n}` } },
+        ),
+      )
+    const sameNetwork = [
+      '2001:db8:aa:1::1',
+      '2001:db8:aa:1::2',
+      '2001:db8:aa:1:ffff:ffff:ffff:ffff',
+      '2001:DB8:AA:1:0:0:0:4',
+      '2001:db8:aa:1:1234::5',
+      '2001:db8:aa:1:9::6',
+    ]
+    const codes: unknown[] = []
+    for (const [n, ip] of sameNetwork.entries()) codes.push(await from(ip, n))
+    expect(codes).toEqual([...Array(5).fill('NOT_FOUND'), 'RATE_LIMITED'])
+    expect(await from('2001:db8:aa:2::1', 10)).toBe('NOT_FOUND')
+  })
+})
+
 describe('voter identity', () => {
   const request = (
     headers: Record<string, string> = {},

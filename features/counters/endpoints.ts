@@ -3,6 +3,7 @@ import { answeringPortalErrors } from '../../core/errors.js'
 import { readJsonBody } from '../../core/requestBody.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { recordVisit } from './visits.js'
+import { limitVisits } from './visitLimit.js'
 
 /** `POST /api/visits` `{ session, path?, article? }` → VisitorStats (the REST twin of `recordVisit`). */
 export const visitsEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
@@ -12,11 +13,13 @@ export const visitsEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => 
     const read = await readJsonBody(req, {
       message: 'The body must be JSON: { session, path?, article? }.',
       field: 'body',
+      maxBytes: options.maxRequestBodyBytes,
     })
     const body = (read && typeof read === 'object' && !Array.isArray(read) ? read : {}) as Record<
       string,
       unknown
     >
+    await limitVisits(req, options, body.session)
     const result = await recordVisit(req.payload, options, {
       session: body.session,
       path: body.path,

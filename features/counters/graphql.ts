@@ -1,12 +1,14 @@
 import type * as GraphQL from 'graphql'
 import type { PayloadRequest } from 'payload'
-import type { GraphQLFieldsExtension } from '../../core/feature.js'
+import type { GraphQLFieldsExtension, PortalFeature } from '../../core/feature.js'
 import { perOwner } from '../../core/batch.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { onTimeRate, overdueRate } from './dossier.js'
 import { recordVisit, visitorStats } from './visits.js'
 import { WIDGETS } from './sync.js'
 import { WIDGET_KINDS } from '../../core/constants.js'
+import { onePerOperationRule } from '../../core/onePerOperation.js'
+import { limitVisits } from './visitLimit.js'
 
 interface CountersTypes {
   visitorStats: GraphQL.GraphQLObjectType
@@ -120,6 +122,7 @@ export const countersMutations =
           args: { session: string; path?: string; article?: string },
           { req }: Context,
         ) => {
+          await limitVisits(req, options, args.session)
           const result = await recordVisit(req.payload, options, {
             ...args,
             userAgent: req.headers?.get('user-agent'),
@@ -129,6 +132,11 @@ export const countersMutations =
       },
     }
   }
+
+/** Many visits in one request would count one reader many times: one `recordVisit` per operation. */
+export const recordVisitValidation: NonNullable<PortalFeature['graphQLValidationRules']> = (
+  args,
+) => [onePerOperationRule('recordVisit', args.operationName)]
 
 /** The enabled panel with `slug`, or the first enabled one (oldest first). */
 /** The stored fields of a dossier-stats widget that the panel shows. */

@@ -1,7 +1,8 @@
-import type { CollectionBeforeChangeHook } from 'payload'
+import type { CollectionAfterDeleteHook, CollectionBeforeChangeHook } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { countFields } from './dossier.js'
 import { WIDGET_KINDS } from '../../core/constants.js'
+import { deleteArticleViews } from './store.js'
 
 const figureFields = [...countFields, 'levels', 'agency', 'period'] as const
 
@@ -30,4 +31,9 @@ function comparable(value: unknown): unknown {
   return value.map((row) =>
     row && typeof row === 'object' ? { label: row.label, count: row.count } : row,
   )
+}
+
+/** A deleted article's views go with it, so a later article given the same id (SQLite reuses ids) starts at 0. */
+export const deleteArticleViewCounts: CollectionAfterDeleteHook = async ({ id, req }) => {
+  await deleteArticleViews(req.payload, id, req)
 }

@@ -1,9 +1,10 @@
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import type { PortalFeature } from '../../core/feature.js'
 import { visitsEndpoint } from './endpoints.js'
-import { countersMutations, countersQueries } from './graphql.js'
+import { countersMutations, countersQueries, recordVisitValidation } from './graphql.js'
 import { countersTasks } from './tasks.js'
 import { articleViewsField } from './views.js'
+import { deleteArticleViewCounts } from './hooks.js'
 import { componentPaths } from '../../core/constants.js'
 
 export { recordVisit, visitorStats, type VisitorStats } from './visits.js'
@@ -17,9 +18,11 @@ export { COUNTERS_QUEUE, DOSSIER_SYNC_TASK, PRUNE_TASK } from '../../core/consta
 export function countersFeature(options: ResolvedNewsPortalOptions): PortalFeature {
   return {
     articleFields: [articleViewsField()],
+    articleHooks: { afterDelete: [deleteArticleViewCounts] },
     endpoints: [visitsEndpoint(options)],
     queries: countersQueries(options),
     mutations: countersMutations(options),
+    graphQLValidationRules: recordVisitValidation,
     tasks: countersTasks(options),
     beforeDashboard: [
       {

@@ -1,4 +1,4 @@
-import type { CollectionSlug, Payload } from 'payload'
+import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 import { perOwner } from '../../core/batch.js'
 import { incrementRow, isUniqueViolation, retryWhileBusy } from '../../core/database.js'
 import { visibleWriteDone } from './freshness.js'
@@ -152,4 +152,43 @@ export async function pruneSessions(payload: Payload, before: Date): Promise<voi
     }),
   )
   visibleWriteDone(payload)
+}
+
+/** Ids per delete statement (well under SQLite's and PostgreSQL's bound-parameter limits). */
+const DELETE_CHUNK = 1000
+
+/**
+ * Deletes an article's view count (`article:<id>`) and its view sessions (`view:<id>:<session>`),
+ * exactly: a session id may itself contain `view:<id>:`, so candidates are checked by prefix.
+ */
+export async function deleteArticleViews(
+  payload: Payload,
+  article: string | number,
+  req?: PayloadRequest,
+): Promise<void> {
+  await retryWhileBusy(() =>
+    payload.db.deleteMany({
+      collection: COUNTS,
+      where: { key: { equals: countKeys.article(article) } },
+      req,
+    }),
+  )
+  const prefix = `view:${article}:`
+  const { docs } = await payload.db.find({
+    collection: SESSIONS,
+    where: { and: [{ scope: { equals: 'view' } }, { key: { contains: prefix } }] },
+    select: { key: true },
+    limit: 0,
+    pagination: false,
+    req,
+  })
+  const ids = (docs as unknown as Array<{ id: string | number; key: string }>)
+    .filter((doc) => doc.key.startsWith(prefix))
+    .map((doc) => doc.id)
+  for (let start = 0; start < ids.length; start += DELETE_CHUNK) {
+    const chunk = ids.slice(start, start + DELETE_CHUNK)
+    await retryWhileBusy(() =>
+      payload.db.deleteMany({ collection: SESSIONS, where: { id: { in: chunk } }, req }),
+    )
+  }
 }

@@ -3,6 +3,13 @@ import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { DossierSourceError, parseDossierSource } from './dossier.js'
 import { COUNTER_WIDGETS_SLUG, WIDGET_KINDS } from '../../core/constants.js'
 import type { Id } from '../../core/ids.js'
+import {
+  fetchSourceJson,
+  SourceRefusedError,
+  SourceStatusError,
+  SourceTimeoutError,
+  type FetchPolicy,
+} from './safeFetch.js'
 
 export const WIDGETS = COUNTER_WIDGETS_SLUG as never
 
@@ -20,9 +27,10 @@ interface UrlWidget {
 }
 
 /**
- * Fetches one `url`-sourced dossier panel. Good data replaces the figures and stamps
- * `figuresUpdatedAt`; a failure, a timeout, a non-JSON or invalid body changes no figure and
- * records `lastError`. `lastAttemptAt` is set either way.
+ * Fetches one `url`-sourced dossier panel, under the fetch rules (`safeFetch.ts`: public addresses
+ * only unless allowed, every redirect checked, 1 MB, the time limit). Good data replaces the figures
+ * and stamps `figuresUpdatedAt`; a refusal, a failure, a timeout, a non-JSON or invalid body changes
+ * no figure and records `lastError`. `lastAttemptAt` is set either way.
  */
 export async function syncDossierWidget(
   payload: Payload,
@@ -33,21 +41,20 @@ export async function syncDossierWidget(
   let figures
   try {
     if (!widget.sourceUrl) throw new DossierSourceError('sourceUrl is empty.')
-    figures = parseDossierSource(
-      await fetchJson(widget.sourceUrl, options.counters.dossierFetchTimeoutMs),
-    )
+    figures = parseDossierSource(await fetchJson(widget.sourceUrl, fetchPolicy(options)))
   } catch (error) {
-    const message = describe(error, options.counters.dossierFetchTimeoutMs)
+    const { message, logged } = describe(error, options.counters.dossierFetchTimeoutMs)
+    // The cause behind a generic message is an error to look into; the source's own answer is a warning.
+    payload.logger[logged ? 'error' : 'warn']({
+      err: error,
+      msg: `${COUNTER_WIDGETS_SLUG} ${widget.id}: dossier sync failed: ${message}`,
+    })
     await payload.update({
       collection: WIDGETS,
       id: widget.id,
       data: { lastAttemptAt: attemptAt, lastError: message },
       overrideAccess: true,
       context: { dossierSync: true },
-    })
-    payload.logger.error({
-      err: error,
-      msg: `${COUNTER_WIDGETS_SLUG} ${widget.id}: dossier sync failed: ${message}`,
     })
     return { id: widget.id, ok: false, error: message }
   }
@@ -96,34 +103,36 @@ export async function syncDueDossierWidgets(
   return outcomes
 }
 
-class HttpStatusError extends Error {}
+/** The fetch rules of the options: allowed internal hosts, DNS lookup, the time limit. */
+export const fetchPolicy = (options: ResolvedNewsPortalOptions): FetchPolicy => ({
+  allowedInternalHosts: options.counters.allowedInternalHosts,
+  lookup: options.counters.lookup,
+  timeoutMs: options.counters.dossierFetchTimeoutMs,
+})
 
-async function fetchJson(url: string, timeoutMs: number): Promise<unknown> {
-  const signal = AbortSignal.timeout(timeoutMs)
-  const response = await fetch(url, {
-    signal,
-    headers: { accept: 'application/json' },
-    redirect: 'follow',
-  })
-  if (!response.ok) {
-    // Only frees the connection: the HTTP status is the failure that is reported.
-    await response.body?.cancel().catch(() => {})
-    throw new HttpStatusError(`the source answered HTTP ${response.status}.`)
-  }
-  const text = await response.text()
+async function fetchJson(url: string, policy: FetchPolicy): Promise<unknown> {
   try {
-    return JSON.parse(text)
-  } catch {
-    // Expected: a source that answers HTML or nothing; recorded on the panel as lastError.
-    throw new DossierSourceError('the source did not answer JSON.')
+    return await fetchSourceJson(url, policy)
+  } catch (error) {
+    if (error instanceof SyntaxError)
+      throw new DossierSourceError('the source did not answer JSON.')
+    throw error
   }
 }
 
-function describe(error: unknown, timeoutMs: number): string {
-  if (error instanceof DossierSourceError || error instanceof HttpStatusError) return error.message
-  const name = (error as { name?: string })?.name
-  if (name === 'TimeoutError' || name === 'AbortError')
-    return `the source did not answer within ${timeoutMs} ms.`
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause
-  return `the source could not be reached (${cause?.code ?? cause?.message ?? (error as Error)?.message ?? 'unknown error'}).`
+/** What `lastError` says: the cause when it is the source's answer or the policy, else one sentence. */
+function describe(error: unknown, timeoutMs: number): { message: string; logged: boolean } {
+  if (
+    error instanceof DossierSourceError ||
+    error instanceof SourceStatusError ||
+    error instanceof SourceRefusedError
+  )
+    return { message: error.message, logged: false }
+  if (error instanceof SourceTimeoutError)
+    return { message: `the source did not answer within ${timeoutMs} ms.`, logged: false }
+  // Refused, unreachable, reset, not HTTP, bad TLS, unresolved: one sentence, so lastError cannot
+  // tell an editor whether a port is open. The cause goes to the log.
+  return { message: UNREACHABLE, logged: true }
 }
+
+export const UNREACHABLE = 'the source could not be reached.'

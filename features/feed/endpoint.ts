@@ -1,6 +1,7 @@
-import type { Endpoint, PayloadRequest, TypedLocale, Where } from 'payload'
+import type { Endpoint, PayloadRequest, Where } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { publicArticleWhere } from '../content/publicWhere.js'
+import { feedCategory, feedLocale } from './params.js'
 import { renderRss, type RssItem } from './rss.js'
 import { ARTICLES_SLUG, CATEGORIES_SLUG } from '../../core/constants.js'
 import type { Id } from '../../core/ids.js'
@@ -30,8 +31,10 @@ function siteUrlFor(req: PayloadRequest, options: ResolvedNewsPortalOptions): st
   return req.url ? new URL(req.url).origin : 'http://localhost:3000'
 }
 
+const badRequest = (message: string) => Response.json({ errors: [{ message }] }, { status: 400 })
+
 /**
- * `GET /api/feed.xml[?category=slug]`: RSS 2.0 with the latest public articles, newest first,
+ * `GET /api/feed.xml[?category=slug][&locale=code]`: RSS 2.0 with the latest public articles, newest first,
  * read with the public rule whoever asks (a logged-in editor's feed shows no drafts either).
  */
 export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
@@ -39,8 +42,12 @@ export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
   method: 'get',
   handler: answeringPortalErrors(async (req) => {
     const { payload } = req
-    const locale = (req.locale ?? undefined) as TypedLocale | undefined
-    const categorySlug = req.searchParams.get('category')?.trim()
+    const localeParam = feedLocale(req)
+    if ('error' in localeParam) return badRequest(localeParam.error)
+    const categoryParam = feedCategory(req)
+    if ('error' in categoryParam) return badRequest(categoryParam.error)
+    const locale = localeParam.value
+    const categorySlug = categoryParam.value
     const where: Where[] = [publicArticleWhere()]
     let category: Named | undefined
     if (categorySlug) {

@@ -9,6 +9,7 @@ import {
 import type { GraphQLFieldsExtension } from '../../core/feature.js'
 import { idOf } from '../../core/ids.js'
 import { publicArticleWhere } from '../content/publicWhere.js'
+import { scopedRequest, scopeNestedResolvers } from './localeScope.js'
 import { selectedNames, selectForRequested } from './selection.js'
 import { ARTICLES_SLUG } from '../../core/constants.js'
 import type { Id } from '../../core/ids.js'
@@ -185,14 +186,14 @@ export const articlePageQuery: GraphQLFieldsExtension = (graphQL, context) => {
       async resolve(
         _: unknown,
         args: ArticlePageArgs,
-        { req }: { req: PayloadRequest },
+        context: { req: PayloadRequest },
         info: GraphQLResolveInfo,
       ) {
         checkNeighbors(args.neighbors)
-        // Relationship fields of Article read the locale from req, as Payload's own queries arrange.
-        if (args.locale) req.locale = args.locale
-        if (args.fallbackLocale)
-          req.fallbackLocale = args.fallbackLocale as PayloadRequest['fallbackLocale']
+        // The page's locale reaches its relationships, never the sibling root fields. (Wrapped on
+        // first use: Payload builds the types lazily, and other features register some of them.)
+        scopeNestedResolvers(graphQL, articleType)
+        const req = scopedRequest(context, info, args.locale, args.fallbackLocale)
         // Reading a body nobody asked for (11 of them on a default page) costs more than the queries.
         const fields = req.payload.collections[ARTICLES_SLUG].config.flattenedFields
         const graphQLFields = articleType.getFields() as Record<

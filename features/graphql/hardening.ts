@@ -1,12 +1,15 @@
-import type { Config } from 'payload'
+import type { Config, CORSConfig } from 'payload'
 import { payloadGraphQL } from '../../core/graphqlModule.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { depthLimitRule } from './depthLimit.js'
+import { SDK_HEADERS } from './corsPreflight.js'
+import { BODY_LIMIT_KEY } from './limitRequestBody.js'
 
 /**
  * Limits for the public API, on top of the site's own settings: Payload's complexity limit and a
  * depth rule (both checked during validation, before any resolver), introspection and the
- * playground off in production, and CORS origins.
+ * playground off in production, CORS origins with the SDK's headers, and the body limit that
+ * `limitRequestBody` reads.
  */
 export const hardenPublicApi =
   (options: ResolvedNewsPortalOptions) =>
@@ -15,6 +18,7 @@ export const hardenPublicApi =
     const siteRules = graphQL.validationRules
     const next: Config = {
       ...config,
+      custom: { ...config.custom, [BODY_LIMIT_KEY]: options.maxRequestBodyBytes },
       graphQL: {
         ...graphQL,
         maxComplexity: options.graphQLLimits.maxComplexity,
@@ -28,10 +32,10 @@ export const hardenPublicApi =
     }
     if (options.corsOrigins) {
       const existing = config.cors
-      next.cors =
-        existing && typeof existing === 'object' && !Array.isArray(existing)
-          ? { ...existing, origins: options.corsOrigins }
-          : options.corsOrigins
+      const site: Partial<CORSConfig> =
+        existing && typeof existing === 'object' && !Array.isArray(existing) ? existing : {}
+      const headers = [...new Set([...(site.headers ?? []), ...SDK_HEADERS])]
+      next.cors = { ...site, origins: options.corsOrigins, headers }
     }
     return next
   }

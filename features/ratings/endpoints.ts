@@ -13,6 +13,7 @@ export const rateEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
     const body = await readJsonBody(req, {
       message: 'The body must be JSON such as {"score": 4}.',
       field: 'score',
+      maxBytes: options.maxRequestBodyBytes,
     })
     const score = body && typeof body === 'object' ? (body as { score?: unknown }).score : undefined
     const summary = await rateArticle(req, options, { article: req.routeParams?.id, score })

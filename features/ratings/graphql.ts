@@ -11,6 +11,7 @@ import type { GraphQLFieldsExtension } from '../../core/feature.js'
 import { payloadGraphQL } from '../../core/graphqlModule.js'
 import { fieldsOf, fragmentsOf } from '../../core/selections.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
+import { onePerOperationRule } from '../../core/onePerOperation.js'
 import { articleProblem, rateArticle, scoreProblem } from './rateArticle.js'
 
 /** `rateArticle(article: ID!, score: Int!): RatingSummary`. */
@@ -124,4 +125,6 @@ export const rateArticleValidation = (args: ExecutionArgs): ValidationRule[] => 
       }
     },
   }),
+  // Two votes in one request would be two effects of one operation.
+  onePerOperationRule('rateArticle', args.operationName),
 ]

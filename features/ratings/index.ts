@@ -4,6 +4,7 @@ import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { rateEndpoint } from './endpoints.js'
 import { rateArticleMutation, rateArticleValidation } from './graphql.js'
 import { ratingField } from './ratingField.js'
+import { deleteArticleRatings, rememberArticleRatings } from './hooks.js'
 import { RATE_LIMIT_HITS_SLUG, RATINGS_SLUG, RATING_SUMMARIES_SLUG } from '../../core/constants.js'
 
 export { MemoryRateLimitStore, type RateLimitStore, type RateLimitDecision } from './rateLimit.js'
@@ -14,6 +15,10 @@ export function ratingsFeature(options: ResolvedNewsPortalOptions): PortalFeatur
   return {
     articleFields: [ratingField],
     articleEndpoints: [rateEndpoint(options)],
+    articleHooks: {
+      beforeDelete: [rememberArticleRatings],
+      afterDelete: [deleteArticleRatings],
+    },
     mutations: rateArticleMutation(options),
     graphQLValidationRules: rateArticleValidation,
     onInit: ensureUniqueIndexes,

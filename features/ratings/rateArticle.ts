@@ -9,7 +9,8 @@ import { storedId, type Id } from '../../core/ids.js'
 import { recomputeSummary } from './recompute.js'
 import { findSummary, incrementSummary, type RatingSummary } from './summary.js'
 import { primeSummary } from './summaryLoader.js'
-import { clientAddress, keyedHash, voterIdentity } from './voter.js'
+import { clientAddress, rateLimitKey } from '../clientAddress/index.js'
+import { keyedHash, voterIdentity } from './voter.js'
 
 export const MIN_SCORE = 1
 export const MAX_SCORE = 5
@@ -120,8 +121,8 @@ export async function rateArticle(
   const address = clientAddress(req, options)
   const identity = voterIdentity(req, options, address)
   if (options.ratingsPerMinute > 0) {
-    // The limiter sees a keyed hash too, so a shared store never holds raw addresses either.
-    const key = `rating:${keyedHash(payload.secret, `ip:${address ?? 'unknown'}`)}`
+    // Per address (IPv6: per /64); a voter whose address is unknown is limited on its own.
+    const key = rateLimitKey(payload, 'rating', address, `voter:${identity}`)
     const decision = await options.ratingRateLimitStore.hit(
       key,
       options.ratingsPerMinute,

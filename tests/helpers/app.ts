@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { getPayload, type Payload, type SanitizedConfig } from 'payload'
+import { getPayload, type CollectionConfig, type Payload, type SanitizedConfig } from 'payload'
 import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import { buildAppConfig } from '../../config/buildAppConfig.js'
 import type { NewsPortalPluginConfig } from '../../core/types.js'
@@ -125,10 +125,13 @@ async function postgresAdmin(serverUrl: string, sql: string): Promise<void> {
 
 export async function startTestApp(
   plugin: NewsPortalPluginConfig = {},
-  { sqliteOnly = false }: { sqliteOnly?: boolean } = {},
+  {
+    sqliteOnly = false,
+    collections,
+  }: { sqliteOnly?: boolean; collections?: CollectionConfig[] } = {},
 ): Promise<TestApp> {
   const { databaseUrl, dataDir, drop } = await testDatabase(sqliteOnly)
-  const config = buildAppConfig({ databaseUrl, dataDir, plugin })
+  const config = buildAppConfig({ databaseUrl, dataDir, plugin, collections })
   const payload = await getPayload({ config, key: dataDir })
   const handlers = {
     GET: REST_GET(config),

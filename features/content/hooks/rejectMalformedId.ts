@@ -1,4 +1,18 @@
-import { isValidID, NotFound, type CollectionBeforeOperationHook } from 'payload'
+import {
+  isValidID,
+  NotFound,
+  type CollectionBeforeOperationHook,
+  type PayloadRequest,
+} from 'payload'
+
+/** Whether `id` could be an id of `collection` on this database (a number, a UUID, an ObjectID). */
+export function isPossibleId(req: PayloadRequest, collection: string, id: unknown): boolean {
+  const idType = req.payload.collections[collection]?.customIDType ?? req.payload.db.defaultIDType
+  return idType === 'number'
+    ? (typeof id === 'number' && Number.isSafeInteger(id)) ||
+        (typeof id === 'string' && /^\d{1,15}$/.test(id))
+    : isValidID(id as string, idType as 'text' | 'ObjectID')
+}
 
 /**
  * An id that cannot exist for this database (`/api/articles/abc` on a numeric-id database) is
@@ -7,13 +21,6 @@ import { isValidID, NotFound, type CollectionBeforeOperationHook } from 'payload
 export const rejectMalformedId: CollectionBeforeOperationHook = ({ args, collection, req }) => {
   const id = (args as { id?: unknown }).id
   if (id === undefined || id === null) return args
-  const idType =
-    req.payload.collections[collection.slug]?.customIDType ?? req.payload.db.defaultIDType
-  const valid =
-    idType === 'number'
-      ? (typeof id === 'number' && Number.isSafeInteger(id)) ||
-        (typeof id === 'string' && /^\d{1,15}$/.test(id))
-      : isValidID(id as string, idType as 'text' | 'ObjectID')
-  if (!valid) throw new NotFound(req.t)
+  if (!isPossibleId(req, collection.slug, id)) throw new NotFound(req.t)
   return args
 }

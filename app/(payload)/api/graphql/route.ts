@@ -1,5 +1,7 @@
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
+import { limitRequestBody } from 'payload-plugin-news-portal'
 
-export const POST = GRAPHQL_POST(config)
+// Bodies over the plugin's maxRequestBodyBytes get 413 before Payload reads them.
+export const POST = limitRequestBody(config, GRAPHQL_POST(config))
 export const OPTIONS = REST_OPTIONS(config)

@@ -1,0 +1,41 @@
+import type { CollectionBeforeOperationHook } from 'payload'
+import type { ResolvedNewsPortalOptions } from '../../core/types.js'
+
+/** Payload's page size when a find names no limit. */
+export const PAYLOAD_DEFAULT_LIMIT = 10
+
+const isPositiveInteger = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value > 0
+
+/** Whether a find asks for every document: `limit: 0` (or a nonsense limit), or no limit without pagination. */
+function asksForAll(limit: unknown, pagination: unknown): boolean {
+  if (limit === undefined || limit === null) return pagination === false
+  return !isPositiveInteger(limit)
+}
+
+/** The rows a public find may return: its limit up to `max`; `max` for "every document". */
+export function publicRows(limit: unknown, pagination: unknown, max: number): number {
+  if (asksForAll(limit, pagination)) return max
+  return Math.min(isPositiveInteger(limit) ? limit : PAYLOAD_DEFAULT_LIMIT, max)
+}
+
+/**
+ * Caps a public list (a REST or GraphQL find by anyone but an editor) at `maxPublicPageSize`
+ * rows. "Every document" (`limit: 0`, or `pagination: false` with no limit) becomes one full,
+ * paginated page, so the answer still says how many there are. Editors, `overrideAccess` calls
+ * and the relationship loader (its finds carry `currentDepth` and are bounded by the capped page
+ * that asked) keep Payload's behaviour.
+ */
+export const capPublicPageSize =
+  (options: ResolvedNewsPortalOptions): CollectionBeforeOperationHook =>
+  ({ args, operation, req }) => {
+    if (operation !== 'read' || args.overrideAccess || options.isEditor(req.user, req)) return args
+    // findByID and findVersionByID read one document.
+    if ('id' in args && args.id !== undefined) return args
+    const find = args as { currentDepth?: unknown; limit?: unknown; pagination?: unknown }
+    if (typeof find.currentDepth === 'number') return args
+    const max = options.maxPublicPageSize
+    if (asksForAll(find.limit, find.pagination)) return { ...args, limit: max, pagination: true }
+    const rows = publicRows(find.limit, find.pagination, max)
+    return rows === (find.limit ?? PAYLOAD_DEFAULT_LIMIT) ? args : { ...args, limit: rows }
+  }
