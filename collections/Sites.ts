@@ -54,7 +54,7 @@ export const sitesCollection = (options: ResolvedNewsPortalOptions): CollectionC
           ),
         },
       },
-      slugField('name'),
+      slugField('name', { unique: true }),
       {
         name: 'domains',
         type: 'array',

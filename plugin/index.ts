@@ -18,6 +18,8 @@ import { rateLimitHitsCollection } from '../collections/RateLimitHits.js'
 import { counterWidgetsCollection } from '../collections/CounterWidgets.js'
 import { visitCountsCollection, visitSessionsCollection } from '../collections/VisitCounts.js'
 import { sitesCollection } from '../collections/Sites.js'
+import { onSites, withUserSites } from '../features/sites/fields.js'
+import { sitesFeature } from '../features/sites/index.js'
 
 export type { NewsPortalPluginConfig } from '../core/types.js'
 export { slugify } from '../core/slugify.js'
@@ -56,6 +58,7 @@ export const newsPortalPlugin =
       ratingsFeature(options),
       countersFeature(options),
       publicApiFeature(options),
+      sitesFeature(options),
     ]
 
     const articles = articlesCollection(options)
@@ -75,20 +78,33 @@ export const newsPortalPlugin =
     }
     const portalCollections: CollectionConfig[] = [
       applyOverrides(mediaCollection(options), pluginOptions.mediaOverrides),
-      applyOverrides(categoriesCollection(options), pluginOptions.categoriesOverrides),
-      applyOverrides(authorsCollection(options), pluginOptions.authorsOverrides),
-      applyOverrides(sourcesCollection(options), pluginOptions.sourcesOverrides),
-      applyOverrides(articles, pluginOptions.articlesOverrides),
+      // Content on sites: authors and sources may be shared (no site), the rest belongs to one.
+      applyOverrides(
+        onSites(categoriesCollection(options), { shared: false }),
+        pluginOptions.categoriesOverrides,
+      ),
+      applyOverrides(
+        onSites(authorsCollection(options), { shared: true }),
+        pluginOptions.authorsOverrides,
+      ),
+      applyOverrides(
+        onSites(sourcesCollection(options), { shared: true }),
+        pluginOptions.sourcesOverrides,
+      ),
+      applyOverrides(onSites(articles, { shared: false }), pluginOptions.articlesOverrides),
       // Internal collections of the features (added even when disabled, so the schema is stable).
       ratingsCollection(options),
       ratingSummariesCollection(options),
       rateLimitHitsCollection(options),
-      counterWidgetsCollection(options),
+      onSites(counterWidgetsCollection(options), { shared: false }),
       visitCountsCollection(options),
       visitSessionsCollection(options),
       sitesCollection(options),
     ]
-    const existing = incomingConfig.collections ?? []
+    // The admin's users get `sites`: the sites each editor may write.
+    const existing = (incomingConfig.collections ?? []).map((collection) =>
+      collection.slug === incomingConfig.admin?.user ? withUserSites(collection) : collection,
+    )
     const clash = existing.find((collection) =>
       portalCollections.some((own) => own.slug === collection.slug),
     )

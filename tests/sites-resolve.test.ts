@@ -34,8 +34,25 @@ describe('which site a request is for', () => {
   })
   afterAll(() => app?.close())
 
-  it('is no site at all while the deployment has none (one implicit site, as before)', async () => {
-    expect(await slugOf({ host: 'xa.tinh.gov.vn' })).toBeNull()
+  it('is the default site, created at the first start, while the deployment has no other', async () => {
+    const sites = await app.payload.find({ collection: 'sites' })
+    expect(
+      sites.docs.map(({ name, slug, isDefault, timeZone }) => ({
+        name,
+        slug,
+        isDefault,
+        timeZone,
+      })),
+    ).toEqual([
+      {
+        name: 'Cổng thông tin điện tử',
+        slug: 'cong-thong-tin-dien-tu',
+        isDefault: true,
+        timeZone: 'Asia/Ho_Chi_Minh',
+      },
+    ])
+    expect(await slugOf({ host: 'xa.tinh.gov.vn' })).toBe('cong-thong-tin-dien-tu')
+    await app.payload.delete({ collection: 'sites', where: { id: { exists: true } } })
   })
 
   it('is named by x-portal-site, else found by host, else the default site', async () => {

@@ -3,15 +3,17 @@ import { label } from '../../../core/labels.js'
 import { componentPaths } from '../../../core/constants.js'
 
 /**
- * The `slug` field every portal collection shares: unique, indexed, filled from the title when empty.
+ * The `slug` field every portal collection shares: indexed, filled from the title when empty, and
+ * unique within its site (globally with `unique: true`, as the sites' own slugs are).
  * Not `required` in the schema, so API clients may leave it out; `populateSlug` guarantees one.
  * In the admin it previews, as its placeholder, the slug made from `sourceField` while the editor types.
  */
-export const slugField = (sourceField = 'title'): TextField => ({
+export const slugField = (sourceField = 'title', { unique = false } = {}): TextField => ({
   name: 'slug',
   type: 'text',
   label: label('Đường dẫn (slug)', 'Slug'),
-  unique: true,
+  // Unique per site: the collection's compound (site, slug) index (see features/sites/fields.ts).
+  unique,
   index: true,
   admin: {
     position: 'sidebar',
