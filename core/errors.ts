@@ -80,12 +80,15 @@ export function answeringPortalErrors(handler: PayloadHandler): PayloadHandler {
 }
 
 /**
- * Payload's GraphQL handler keeps only `name`, `data` and `statusCode` of a thrown error; this
- * `afterError` hook puts a portal error's `code` and details into `extensions` as well.
+ * Payload's GraphQL handler keeps only `name`, `data` and `statusCode` of a thrown error, and its
+ * REST routes only the message: this `afterError` hook gives a portal error thrown anywhere (an
+ * access rule, a hook, a resolver) its `code` and details, in GraphQL `extensions` and in the REST
+ * body (`{ errors: [{ message, code, … }] }`, as `answeringPortalErrors` answers), with its status.
  */
 export const portalErrorExtensions: AfterErrorHook = ({ error, graphqlResult }) => {
   const original = (error as { originalError?: unknown }).originalError ?? error
-  if (!graphqlResult || !isPortalError(original)) return
+  if (!isPortalError(original)) return
+  if (!graphqlResult) return { response: original.toJSON(), status: original.status }
   return {
     graphqlResult: {
       ...graphqlResult,

@@ -1,7 +1,7 @@
 import type { CollectionConfig, Config, Plugin } from 'payload'
 import { chainGraphQL, type PortalFeature } from '../core/feature.js'
 import { portalErrorExtensions } from '../core/errors.js'
-import type { NewsPortalPluginConfig } from '../core/types.js'
+import type { CollectionOverrides, NewsPortalPluginConfig } from '../core/types.js'
 import { applyOverrides } from './applyOverrides.js'
 import { resolveOptions } from './options.js'
 import { capPublicPageSize, publicApiFeature } from '../features/graphql/index.js'
@@ -20,6 +20,7 @@ import { visitCountsCollection, visitSessionsCollection } from '../collections/V
 import { sitesCollection } from '../collections/Sites.js'
 import { onSites, withUserSites } from '../features/sites/fields.js'
 import { sitesFeature } from '../features/sites/index.js'
+import { scopeToSites } from '../features/sites/scope.js'
 
 export type { NewsPortalPluginConfig } from '../core/types.js'
 export { slugify } from '../core/slugify.js'
@@ -76,27 +77,26 @@ export const newsPortalPlugin =
         articles.hooks ?? {},
       )
     }
+    // On sites: fields (before the overrides, which see them), then access and hooks (after, so
+    // an app's own rules are scoped too). Authors and sources may be shared, the rest belongs to one.
+    const onSite = (
+      collection: CollectionConfig,
+      shared: boolean,
+      overrides?: CollectionOverrides,
+    ) =>
+      scopeToSites(applyOverrides(onSites(collection, { shared }), overrides), { shared }, options)
     const portalCollections: CollectionConfig[] = [
+      // Media stay global: every site may show any image (one library, one upload folder).
       applyOverrides(mediaCollection(options), pluginOptions.mediaOverrides),
-      // Content on sites: authors and sources may be shared (no site), the rest belongs to one.
-      applyOverrides(
-        onSites(categoriesCollection(options), { shared: false }),
-        pluginOptions.categoriesOverrides,
-      ),
-      applyOverrides(
-        onSites(authorsCollection(options), { shared: true }),
-        pluginOptions.authorsOverrides,
-      ),
-      applyOverrides(
-        onSites(sourcesCollection(options), { shared: true }),
-        pluginOptions.sourcesOverrides,
-      ),
-      applyOverrides(onSites(articles, { shared: false }), pluginOptions.articlesOverrides),
+      onSite(categoriesCollection(options), false, pluginOptions.categoriesOverrides),
+      onSite(authorsCollection(options), true, pluginOptions.authorsOverrides),
+      onSite(sourcesCollection(options), true, pluginOptions.sourcesOverrides),
+      onSite(articles, false, pluginOptions.articlesOverrides),
       // Internal collections of the features (added even when disabled, so the schema is stable).
       ratingsCollection(options),
       ratingSummariesCollection(options),
       rateLimitHitsCollection(options),
-      onSites(counterWidgetsCollection(options), { shared: false }),
+      onSite(counterWidgetsCollection(options), false),
       visitCountsCollection(options),
       visitSessionsCollection(options),
       sitesCollection(options),

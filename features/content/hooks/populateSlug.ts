@@ -1,10 +1,29 @@
-import { ValidationError, type CollectionBeforeValidateHook, type CollectionSlug } from 'payload'
+import {
+  ValidationError,
+  type CollectionBeforeValidateHook,
+  type CollectionSlug,
+  type Where,
+} from 'payload'
+import { SITE_FIELD } from '../../../core/constants.js'
 import { firstFreeSlug, slugify } from '../../../core/slugify.js'
+import { siteIdOf, siteScopeOf, type SiteScope } from '../../sites/access.js'
+
+/**
+ * The documents whose slug a document's slug must differ from: on a collection on sites, those
+ * of its site and the shared ones (both show on its site); a shared document's, every one (it
+ * shows on every site). The same title on two sites thus gives the same slug.
+ */
+function rivalsWhere(scope: SiteScope | undefined, site: string | undefined): Where[] {
+  if (!scope || site === undefined) return []
+  const own: Where = { [SITE_FIELD]: { equals: site } }
+  return [scope.shared ? { or: [own, { [SITE_FIELD]: { exists: false } }] } : own]
+}
 
 /**
  * Fills `slug` from `sourceField` when it is empty, normalises an edited slug, and appends
- * `-2`, `-3`, … when another document of the collection already has it.
- * (The unique index on `slug` still guards against two saves racing for the same one.)
+ * `-2`, `-3`, … when another document already has it (on a collection on sites, within the
+ * document's site: `rivalsWhere`). The unique index on (site, slug), or on `slug`, still guards
+ * against two saves racing for the same one.
  */
 export const populateSlug =
   ({ sourceField }: { sourceField: string }): CollectionBeforeValidateHook =>
@@ -29,7 +48,10 @@ export const populateSlug =
         ],
       })
     }
-    if (base === originalDoc?.slug) {
+    const scope = siteScopeOf(collection)
+    // `site` is filled by then (the field's own hook runs first); a move to a site is checked again.
+    const site = scope ? siteIdOf(data[SITE_FIELD]) : undefined
+    if (base === originalDoc?.slug && site === siteIdOf(originalDoc?.[SITE_FIELD])) {
       data.slug = base
       return data
     }
@@ -38,6 +60,7 @@ export const populateSlug =
       where: {
         and: [
           { slug: { like: base } },
+          ...rivalsWhere(scope, site),
           ...(originalDoc?.id !== undefined ? [{ id: { not_equals: originalDoc.id } }] : []),
         ],
       },
@@ -45,6 +68,7 @@ export const populateSlug =
       depth: 0,
       limit: 0,
       pagination: false,
+      // Privileged on purpose, scoped by site above: a slug taken by a draft is taken.
       overrideAccess: true,
       req,
     })
