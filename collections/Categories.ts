@@ -1,11 +1,20 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, RelationshipFieldSingleValidation } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../core/types.js'
 import { anyone, editorsWrite } from '../features/content/access.js'
 import { slugField } from '../features/content/fields/slugField.js'
+import { validateRelationExists } from '../features/content/fields/validators.js'
 import { slugCollectionHooks } from '../features/content/hooks/slugCollectionHooks.js'
 import { groups, label } from '../core/labels.js'
 import { CATEGORIES_SLUG } from '../core/constants.js'
-import type { Id } from '../core/ids.js'
+
+/** A parent is an existing category of the same site, and not the category itself. */
+const validateParent: RelationshipFieldSingleValidation = (value, options) =>
+  value !== undefined &&
+  value !== null &&
+  options.id !== undefined &&
+  String(value) === String(options.id)
+    ? 'A category cannot be its own parent.'
+    : validateRelationExists(value, options)
 
 export const categoriesCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
   slug: CATEGORIES_SLUG,
@@ -40,10 +49,7 @@ export const categoriesCollection = (options: ResolvedNewsPortalOptions): Collec
       admin: {
         description: label('Để trống nếu là chuyên mục gốc.', 'Empty for a top-level category.'),
       },
-      validate: (value: unknown, { id }: { id?: Id }) =>
-        value !== undefined && value !== null && id !== undefined && String(value) === String(id)
-          ? 'A category cannot be its own parent.'
-          : true,
+      validate: validateParent,
     },
     {
       name: 'description',

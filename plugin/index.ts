@@ -103,7 +103,9 @@ export const newsPortalPlugin =
     ]
     // The admin's users get `sites`: the sites each editor may write.
     const existing = (incomingConfig.collections ?? []).map((collection) =>
-      collection.slug === incomingConfig.admin?.user ? withUserSites(collection) : collection,
+      collection.slug === incomingConfig.admin?.user
+        ? withUserSites(collection, options)
+        : collection,
     )
     const clash = existing.find((collection) =>
       portalCollections.some((own) => own.slug === collection.slug),

@@ -1,6 +1,7 @@
-import type { CollectionConfig, Field, RelationshipField } from 'payload'
+import type { CollectionConfig, Field, FieldAccess, RelationshipField } from 'payload'
 import { label } from '../../core/labels.js'
 import { SITE_FIELD, SITES_SLUG, USER_SITES_FIELD } from '../../core/constants.js'
+import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 
 /**
  * The `site` a document belongs to. Absent on a shared document (authors and sources may serve
@@ -39,25 +40,35 @@ export function onSites(
   }
 }
 
-/** `users.sites`: the sites a user may edit (admins edit every site whatever it says). */
-export const userSitesField = (): Field => ({
-  name: USER_SITES_FIELD,
-  type: 'relationship',
-  relationTo: SITES_SLUG as never,
-  hasMany: true,
-  label: label('Trang được biên tập', 'Sites'),
-  admin: {
-    position: 'sidebar',
-    description: label(
-      'Các trang mà biên tập viên này được viết và sửa. Quản trị viên sửa được mọi trang.',
-      'The sites this editor may write and edit. Admins edit every site.',
-    ),
-  },
-})
+/**
+ * `users.sites`: the sites a user may edit (admins edit every site whatever it says). Only admins
+ * set it: an editor who could would give themselves every site.
+ */
+export const userSitesField = (options: Pick<ResolvedNewsPortalOptions, 'isAdmin'>): Field => {
+  const adminsOnly: FieldAccess = ({ req }) => options.isAdmin(req.user, req)
+  return {
+    name: USER_SITES_FIELD,
+    type: 'relationship',
+    relationTo: SITES_SLUG as never,
+    hasMany: true,
+    access: { create: adminsOnly, update: adminsOnly },
+    label: label('Trang được biên tập', 'Sites'),
+    admin: {
+      position: 'sidebar',
+      description: label(
+        'Các trang mà biên tập viên này được viết và sửa. Quản trị viên sửa được mọi trang.',
+        'The sites this editor may write and edit. Admins edit every site.',
+      ),
+    },
+  }
+}
 
 /** The admin's user collection with `sites` added (unless the app defined its own). */
-export function withUserSites(collection: CollectionConfig): CollectionConfig {
+export function withUserSites(
+  collection: CollectionConfig,
+  options: Pick<ResolvedNewsPortalOptions, 'isAdmin'>,
+): CollectionConfig {
   if (collection.fields.some((field) => 'name' in field && field.name === USER_SITES_FIELD))
     return collection
-  return { ...collection, fields: [...collection.fields, userSitesField()] }
+  return { ...collection, fields: [...collection.fields, userSitesField(options)] }
 }
