@@ -18,6 +18,7 @@ import {
   AUTHORS_SLUG,
   CATEGORIES_SLUG,
   MEDIA_SLUG,
+  SITE_FIELD,
   SOURCES_SLUG,
 } from '../core/constants.js'
 
@@ -106,8 +107,8 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
       localized: true,
       admin: { hidden: true },
       hooks: { afterRead: [resolveArticleLinksOnRead(options)] },
-      // Its hook reads only its own stored value: a narrow `select` (ArticlePage) may include it alone.
-      custom: { computedFrom: [] },
+      // Its hook reads its own stored value and the article's site (links resolve within it).
+      custom: { computedFrom: [SITE_FIELD] },
       label: label('Nội dung HTML', 'Body HTML'),
     },
     slugField(),

@@ -1,10 +1,13 @@
 import type { GeneratePreviewURL } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
-import { CATEGORIES_SLUG } from '../../core/constants.js'
+import { CATEGORIES_SLUG, SITE_FIELD } from '../../core/constants.js'
+import { siteIdOf } from '../sites/access.js'
+import { loadSites } from '../sites/registry.js'
+import { siteBaseUrl } from '../sites/url.js'
 
 /**
- * The "view on site" link of an article: the plugin's `articlePath` on `siteUrl` (or the admin's
- * own origin when no site URL is configured). `null` (no link) until the article has a slug.
+ * The "view on site" link of an article: the plugin's `articlePath` on its site's `siteUrl`, else
+ * the plugin's `siteUrl` (else the admin's own origin). `null` (no link) until it has a slug.
  */
 export const articlePreviewUrl =
   (options: ResolvedNewsPortalOptions): GeneratePreviewURL =>
@@ -22,6 +25,7 @@ export const articlePreviewUrl =
           id: primary,
           depth: 0,
           select: { slug: true },
+          // site-scope: the article's own primary category, on its site (validateRelationExists).
           req,
           disableErrors: true,
         })
@@ -36,5 +40,10 @@ export const articlePreviewUrl =
       primaryCategorySlug = (category as { slug?: string | null } | null)?.slug ?? null
     }
     const path = options.articlePath({ slug, primaryCategorySlug })
-    return `${options.siteUrl ?? ''}${path}`
+    const siteId = siteIdOf(doc[SITE_FIELD])
+    const site =
+      siteId === undefined
+        ? undefined
+        : (await loadSites(req.payload)).sites.find((entry) => String(entry.id) === siteId)
+    return `${siteBaseUrl(site) ?? options.siteUrl ?? ''}${path}`
   }

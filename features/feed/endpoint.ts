@@ -3,9 +3,12 @@ import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { publicArticleWhere } from '../content/publicWhere.js'
 import { feedCategory, feedLocale } from './params.js'
 import { renderRss, type RssItem } from './rss.js'
-import { ARTICLES_SLUG, CATEGORIES_SLUG } from '../../core/constants.js'
+import { ARTICLES_SLUG, CATEGORIES_SLUG, SITE_FIELD, SITE_HEADER } from '../../core/constants.js'
 import type { Id } from '../../core/ids.js'
 import { PortalError, answeringPortalErrors } from '../../core/errors.js'
+import type { PortalSite } from '../sites/registry.js'
+import { resolveSite } from '../sites/resolve.js'
+import { siteBaseUrl } from '../sites/url.js'
 
 /** How many articles the feed carries. */
 export const FEED_SIZE = 20
@@ -24,9 +27,17 @@ type FeedArticle = {
 const populated = (values: FeedArticle['authors']): Named[] =>
   (values ?? []).filter((value): value is Named => typeof value === 'object' && value !== null)
 
-/** The public site's base URL: the option, else the config's `serverURL`, else the request's origin. */
-function siteUrlFor(req: PayloadRequest, options: ResolvedNewsPortalOptions): string {
-  const configured = options.siteUrl || req.payload.config.serverURL?.replace(/\/+$/, '')
+/**
+ * The public site's base URL: the request's site's `siteUrl`, else the option, else the config's
+ * `serverURL`, else the request's origin.
+ */
+function siteUrlFor(
+  req: PayloadRequest,
+  options: ResolvedNewsPortalOptions,
+  site: PortalSite | null,
+): string {
+  const configured =
+    siteBaseUrl(site) || options.siteUrl || req.payload.config.serverURL?.replace(/\/+$/, '')
   if (configured) return configured
   return req.url ? new URL(req.url).origin : 'http://localhost:3000'
 }
@@ -34,8 +45,9 @@ function siteUrlFor(req: PayloadRequest, options: ResolvedNewsPortalOptions): st
 const badRequest = (message: string) => Response.json({ errors: [{ message }] }, { status: 400 })
 
 /**
- * `GET /api/feed.xml[?category=slug][&locale=code]`: RSS 2.0 with the latest public articles, newest first,
- * read with the public rule whoever asks (a logged-in editor's feed shows no drafts either).
+ * `GET /api/feed.xml[?category=slug][&locale=code]`: RSS 2.0 with the latest public articles of the
+ * request's site, newest first, read with the public rule whoever asks (a logged-in editor's feed
+ * shows no drafts, nor their other sites' articles).
  */
 export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
   path: '/feed.xml',
@@ -48,12 +60,15 @@ export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
     if ('error' in categoryParam) return badRequest(categoryParam.error)
     const locale = localeParam.value
     const categorySlug = categoryParam.value
-    const where: Where[] = [publicArticleWhere()]
+    // An unknown x-portal-site is UNKNOWN_SITE (400, naming the header) before anything is read.
+    const site = await resolveSite(req, options)
+    const onSite: Where[] = site ? [{ [SITE_FIELD]: { equals: site.id } }] : []
+    const where: Where[] = [publicArticleWhere(), ...onSite]
     let category: Named | undefined
     if (categorySlug) {
       const found = await payload.find({
         collection: CATEGORIES_SLUG,
-        where: { slug: { equals: categorySlug } },
+        where: { and: [{ slug: { equals: categorySlug } }, ...onSite] },
         limit: 1,
         pagination: false,
         depth: 0,
@@ -92,7 +107,8 @@ export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
       overrideAccess: false,
       req,
     })
-    const siteUrl = siteUrlFor(req, options)
+    const siteUrl = siteUrlFor(req, options, site)
+    const siteName = site?.name || options.siteName
     const items: RssItem[] = (docs as FeedArticle[]).map((article) => {
       const categories = populated(article.categories)
       const authors = populated(article.authors)
@@ -115,9 +131,9 @@ export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
     })
     const selfUrl = `${siteUrl}/api/feed.xml${categorySlug ? `?category=${encodeURIComponent(categorySlug)}` : ''}`
     const xml = renderRss({
-      title: category?.title ? `${options.siteName} – ${category.title}` : options.siteName,
+      title: category?.title ? `${siteName} – ${category.title}` : siteName,
       link: category?.slug ? `${siteUrl}/${category.slug}` : siteUrl,
-      description: category?.title ? `${category.title} – ${options.siteName}` : options.siteName,
+      description: category?.title ? `${category.title} – ${siteName}` : siteName,
       selfUrl,
       language: locale ?? undefined,
       items,
@@ -127,6 +143,8 @@ export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
       headers: {
         'Content-Type': 'application/rss+xml; charset=utf-8',
         'Cache-Control': `public, max-age=${options.feedCacheSeconds}, s-maxage=${options.feedCacheSeconds}`,
+        // One URL, one feed per site: a shared cache keys it by the header that names the site too.
+        Vary: SITE_HEADER,
       },
     })
   }),

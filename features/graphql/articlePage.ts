@@ -11,8 +11,10 @@ import { idOf } from '../../core/ids.js'
 import { publicArticleWhere } from '../content/publicWhere.js'
 import { scopedRequest, scopeNestedResolvers } from './localeScope.js'
 import { selectedNames, selectForRequested } from './selection.js'
-import { ARTICLES_SLUG } from '../../core/constants.js'
+import { ARTICLES_SLUG, SITE_FIELD } from '../../core/constants.js'
 import type { Id } from '../../core/ids.js'
+import type { ResolvedNewsPortalOptions } from '../../core/types.js'
+import { resolveSite } from '../sites/resolve.js'
 
 /** How many newer and older articles a page may ask for. */
 export const NEIGHBORS = { default: 5, min: 1, max: 20 } as const
@@ -65,21 +67,25 @@ export interface ArticlePageSelect {
  * the reader's access, hooks and locale, at depth 0 with the caller's `req`, so relationships are
  * filled later by Payload's per-request DataLoader: one batched query per related collection.
  * Each read selects only what its part of the page asked for (`select.article`, `select.neighbors`).
+ * All three are on `site` (the request's), whoever reads: a page belongs to one site, and the
+ * same slug may live on another.
  */
 export async function findArticlePage(
   req: PayloadRequest,
   args: ArticlePageArgs,
   select: ArticlePageSelect = {},
+  site: { id: Id } | null = null,
 ): Promise<ArticlePageData | null> {
   const neighbors = checkNeighbors(args.neighbors)
   const { payload } = req
   const locale = (args.locale ?? req.locale ?? undefined) as TypedLocale | undefined
   const fallbackLocale = (args.fallbackLocale ?? req.fallbackLocale ?? undefined) as
     TypedLocale | undefined
+  const onSite: Where[] = site ? [{ [SITE_FIELD]: { equals: site.id } }] : []
   const read = (where: Where, options: { select?: SelectType; sort?: string[]; limit: number }) =>
     payload.find({
       collection: ARTICLES_SLUG,
-      where,
+      where: { and: [where, ...onSite] },
       ...options,
       pagination: false,
       depth: 0,
@@ -144,76 +150,85 @@ function withFields(select: SelectType, names: string[]): SelectType {
  * `article`, `newer` and `older` are Payload's own `Article` type, so every field of it (virtual
  * ones such as `rating` and `views` included) resolves exactly as in `Article(id)`.
  */
-export const articlePageQuery: GraphQLFieldsExtension = (graphQL, context) => {
-  const articleType = context.collections[ARTICLES_SLUG]?.graphQL?.type
-  if (!articleType) return {}
-  const { GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLString } = graphQL
-  const articleList = new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(articleType)))
-  const ArticlePage = new GraphQLObjectType({
-    name: 'ArticlePage',
-    description: 'An article with its newer and older neighbours in the same primary category.',
-    fields: {
-      article: { type: articleType },
-      newer: {
-        type: articleList,
-        description: 'Public articles just after this one, oldest first.',
-      },
-      older: {
-        type: articleList,
-        description: 'Public articles just before this one, newest first.',
-      },
-    },
-  })
-  return {
-    ArticlePage: {
-      type: ArticlePage,
-      description:
-        'A whole article page in one request; null when the article is missing or not public.',
-      args: {
-        slug: { type: new GraphQLNonNull(GraphQLString) },
-        ...(context.types.localeInputType
-          ? { locale: { type: context.types.localeInputType } }
-          : {}),
-        ...(context.types.fallbackLocaleInputType
-          ? { fallbackLocale: { type: context.types.fallbackLocaleInputType } }
-          : {}),
-        neighbors: {
-          type: GraphQLInt,
-          defaultValue: NEIGHBORS.default,
-          description: `How many newer and how many older articles (${NEIGHBORS.min}..${NEIGHBORS.max}).`,
+export const articlePageQuery =
+  (options: Pick<ResolvedNewsPortalOptions, 'trustProxy'>): GraphQLFieldsExtension =>
+  (graphQL, context) => {
+    const articleType = context.collections[ARTICLES_SLUG]?.graphQL?.type
+    if (!articleType) return {}
+    const { GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLString } = graphQL
+    const articleList = new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(articleType)))
+    const ArticlePage = new GraphQLObjectType({
+      name: 'ArticlePage',
+      description: 'An article with its newer and older neighbours in the same primary category.',
+      fields: {
+        article: { type: articleType },
+        newer: {
+          type: articleList,
+          description: 'Public articles just after this one, oldest first.',
+        },
+        older: {
+          type: articleList,
+          description: 'Public articles just before this one, newest first.',
         },
       },
-      async resolve(
-        _: unknown,
-        args: ArticlePageArgs,
-        context: { req: PayloadRequest },
-        info: GraphQLResolveInfo,
-      ) {
-        checkNeighbors(args.neighbors)
-        // The page's locale reaches its relationships, never the sibling root fields. (Wrapped on
-        // first use: Payload builds the types lazily, and other features register some of them.)
-        scopeNestedResolvers(graphQL, articleType)
-        const req = scopedRequest(context, info, args.locale, args.fallbackLocale)
-        // Reading a body nobody asked for (11 of them on a default page) costs more than the queries.
-        const fields = req.payload.collections[ARTICLES_SLUG].config.flattenedFields
-        const graphQLFields = articleType.getFields() as Record<
-          string,
-          { extensions?: { field?: { name?: string } } }
-        >
-        const requested = (...parts: string[]) =>
-          new Set(
-            parts.flatMap((part) =>
-              [...selectedNames(info, part)].map(
-                (name) => graphQLFields[name]?.extensions?.field?.name ?? name,
+    })
+    return {
+      ArticlePage: {
+        type: ArticlePage,
+        description:
+          'A whole article page in one request; null when the article is missing or not public.',
+        args: {
+          slug: { type: new GraphQLNonNull(GraphQLString) },
+          ...(context.types.localeInputType
+            ? { locale: { type: context.types.localeInputType } }
+            : {}),
+          ...(context.types.fallbackLocaleInputType
+            ? { fallbackLocale: { type: context.types.fallbackLocaleInputType } }
+            : {}),
+          neighbors: {
+            type: GraphQLInt,
+            defaultValue: NEIGHBORS.default,
+            description: `How many newer and how many older articles (${NEIGHBORS.min}..${NEIGHBORS.max}).`,
+          },
+        },
+        async resolve(
+          _: unknown,
+          args: ArticlePageArgs,
+          context: { req: PayloadRequest },
+          info: GraphQLResolveInfo,
+        ) {
+          checkNeighbors(args.neighbors)
+          // The page's locale reaches its relationships, never the sibling root fields. (Wrapped on
+          // first use: Payload builds the types lazily, and other features register some of them.)
+          scopeNestedResolvers(graphQL, articleType)
+          const req = scopedRequest(context, info, args.locale, args.fallbackLocale)
+          // Reading a body nobody asked for (11 of them on a default page) costs more than the queries.
+          const fields = req.payload.collections[ARTICLES_SLUG].config.flattenedFields
+          const graphQLFields = articleType.getFields() as Record<
+            string,
+            { extensions?: { field?: { name?: string } } }
+          >
+          const requested = (...parts: string[]) =>
+            new Set(
+              parts.flatMap((part) =>
+                [...selectedNames(info, part)].map(
+                  (name) => graphQLFields[name]?.extensions?.field?.name ?? name,
+                ),
               ),
-            ),
+            )
+          const forNeighbors = requested('newer', 'older')
+          // An unknown x-portal-site is UNKNOWN_SITE here, before any read.
+          const site = await resolveSite(req, options)
+          return findArticlePage(
+            req,
+            args,
+            {
+              article: selectForRequested(fields, requested('article')),
+              neighbors: forNeighbors.size ? selectForRequested(fields, forNeighbors) : false,
+            },
+            site,
           )
-        const forNeighbors = requested('newer', 'older')
-        return findArticlePage(req, args, {
-          article: selectForRequested(fields, requested('article')),
-          neighbors: forNeighbors.size ? selectForRequested(fields, forNeighbors) : false,
-        })
+        },
       },
-    },
+    }
   }
-}

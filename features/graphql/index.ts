@@ -21,7 +21,7 @@ export function publicApiFeature(options: ResolvedNewsPortalOptions): PortalFeat
     queries: (graphQL, context) => {
       // Payload's list queries are built by now: charge each by the rows it may return.
       chargeListsByRows(context.Query.fields, options.maxPublicPageSize)
-      return articlePageQuery(graphQL, context)
+      return articlePageQuery(options)(graphQL, context)
     },
     endpoints: [
       feedEndpoint(options),
