@@ -5,6 +5,7 @@ import { groups, label } from '../core/labels.js'
 import { rejectMalformedId } from '../features/content/hooks/rejectMalformedId.js'
 import { MEDIA_SLUG } from '../core/constants.js'
 
+/** The image library: global, shared by every site (no `site` field, no scoping by site). */
 export const mediaCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
   slug: MEDIA_SLUG,
   labels: { singular: label('Tệp ảnh', 'Media'), plural: label('Thư viện ảnh', 'Media') },

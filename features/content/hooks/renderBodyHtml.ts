@@ -20,6 +20,7 @@ export const renderBodyHtmlOnSave: CollectionBeforeChangeHook = async ({ data, r
         depth: 0,
         limit: 0,
         pagination: false,
+        // site-scope: media are global, shared by every site (see collections/Media.ts).
         overrideAccess: true,
         req,
       })
