@@ -171,6 +171,23 @@ describe('an editor reads their sites’ content, drafts included, and only what
     ])
   })
 
+  it('an unknown x-portal-site is refused whoever reads, an admin too', async () => {
+    for (const { token } of [users.editorA, users.admin]) {
+      const response = await app.rest('GET', '/articles', {
+        token,
+        headers: onSite('xa-khong-co'),
+      })
+      expect(response.status).toBe(400)
+      expect((await json(response)).errors).toEqual([
+        {
+          message: 'The x-portal-site header names no site: "xa-khong-co".',
+          code: 'UNKNOWN_SITE',
+          field: 'x-portal-site',
+        },
+      ])
+    }
+  })
+
   it('an editor with no site reads what the public reads', async () => {
     expect(await titles('/articles?draft=true', users.editorNone.token)).toEqual(['Tin tỉnh'])
   })

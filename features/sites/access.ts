@@ -116,8 +116,9 @@ export function withSiteRead(
   return async (args) => {
     const { req } = args
     const own = await access(args)
-    if (options.isAdmin(req.user, req)) return own
+    // First, whoever reads: a request naming an unknown site is refused, an admin's too.
     const site = await resolveSite(req, options)
+    if (options.isAdmin(req.user, req)) return own
     if (!options.isEditor(req.user, req)) return bothRules(own, onSiteWhere(site, scope, prefix))
     const mine = await writableSites(req, options)
     const asReader = await access({ ...args, req: asPublic(req) })
