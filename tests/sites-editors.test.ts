@@ -250,6 +250,18 @@ describe('an editor writes only on their sites', () => {
     expect(await siteOf('articles', ids.newsA)).toBe(a.id)
   })
 
+  it('REST: duplicating another site’s article (which the editor may read) is refused naming site', async () => {
+    const before = await articleCount()
+    const response = await app.rest('POST', `/articles/${ids.newsB}/duplicate`, {
+      token: users.editorA.token,
+      headers: onSite(b),
+    })
+    expect(await refused(response, 400)).toEqual(
+      siteError('site: you may not write on the site "xa-muong-kim".'),
+    )
+    expect(await articleCount()).toBe(before)
+  })
+
   it('GraphQL: the same refusals', async () => {
     const { token } = users.editorA
     const before = await articleCount()
