@@ -65,7 +65,9 @@ export async function seedWidgets(
   for (const data of widgets) {
     // The slug is unique per site: a commune's counter may share it.
     const mine: Where =
-      siteId === undefined ? {} : { or: [{ site: { equals: siteId } }, { site: { exists: false } }] }
+      siteId === undefined
+        ? {}
+        : { or: [{ site: { equals: siteId } }, { site: { exists: false } }] }
     const { totalDocs } = await payload.count({
       collection: 'counter-widgets' as never,
       where: { and: [{ slug: { equals: data.slug } }, mine] },
