@@ -28,7 +28,8 @@ export interface SqlUpgradeArgs {
  * version, category and counter widget without a site put on it, every counter row's key moved to
  * the site's format (`site:<id>:<key>`; sessions' scope too), rate-limit windows emptied (one
  * minute long), and every user of the admin's collection given the site. Ids, slugs and figures
- * are not touched. Authors and sources stay shared (no site). Safe to run twice.
+ * are not touched. Authors and sources stay shared (no site). A second run duplicates nothing,
+ * but would give the site to users who have none by then: run it once, in the migration.
  * Returns the default site's id.
  */
 export async function moveContentToDefaultSite({ db, payload, sql }: SqlUpgradeArgs): Promise<Id> {
