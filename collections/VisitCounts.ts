@@ -32,10 +32,10 @@ export const visitSessionsCollection = (options: ResolvedNewsPortalOptions): Col
     indexes: [{ fields: ['scope', 'lastSeenAt'] }],
     fields: [
       {
+        // Text, not a select: a site's rows carry its prefix (`site:<id>:visit`, features/sites/keys.ts).
         name: 'scope',
-        type: 'select',
+        type: 'text',
         required: true,
-        options: ['visit', 'view'],
         label: label('Phạm vi', 'Scope'),
       },
       {

@@ -34,6 +34,11 @@ export { DatabaseRateLimitStore } from '../features/ratings/rateLimitDatabase.js
 export { defaultIsAdmin, defaultIsEditor, resolveOptions } from './options.js'
 export { resolveSite } from '../features/sites/resolve.js'
 export type { PortalSite } from '../features/sites/registry.js'
+export {
+  inOneSqliteTransaction,
+  moveContentOffSites,
+  moveContentToDefaultSite,
+} from '../features/sites/upgradeSql.js'
 export { limitRequestBody } from '../features/graphql/index.js'
 
 type CollectionHooks = NonNullable<CollectionConfig['hooks']>

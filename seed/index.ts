@@ -11,10 +11,14 @@ import {
 import { imageNode, paragraph, richText } from '../core/lexical.js'
 import { slugify } from '../core/slugify.js'
 import { seedWidgets } from './widgets.js'
+import { onSeedSite, seedCommunes, seedDefaultSite } from './sites.js'
 
 export interface SeedResult {
-  /** How many documents of each collection this run created (all zero on a second run). */
-  created: Record<'users' | 'categories' | 'authors' | 'sources' | 'media' | 'articles', number>
+  /** How many documents of each collection this run created (all zero on a second run); communes' included. */
+  created: Record<
+    'users' | 'categories' | 'authors' | 'sources' | 'media' | 'articles' | 'sites',
+    number
+  >
   admin: { email: string; password: string | null }
 }
 
@@ -29,13 +33,16 @@ export const seedArticle = {
 }
 
 /**
- * Loads the demo content: the seed page's article with its author, source and captioned picture,
- * 36 generated articles over three categories, and drafts, a scheduled and an expired article.
+ * Loads the demo content on the default site, which becomes the Than Uyên site: the seed page's
+ * article with its author, source and captioned picture, 36 generated articles over three
+ * categories, and drafts, a scheduled and an expired article. With `communes` (what `npm run dev`
+ * and `npm run seed` do), two commune sites with a few articles, a category and a visitor counter
+ * each (seed/sites.ts). Authors and sources are shared by every site.
  * Idempotent: whatever already exists (by email, slug, title or filename) is left as it is.
  */
 export async function seed(
   payload: Payload,
-  { log = true }: { log?: boolean } = {},
+  { log = true, communes = false }: { log?: boolean; communes?: boolean } = {},
 ): Promise<SeedResult> {
   const created: SeedResult['created'] = {
     users: 0,
@@ -44,11 +51,12 @@ export async function seed(
     sources: 0,
     media: 0,
     articles: 0,
+    sites: 0,
   }
   const say = (message: string) => log && payload.logger.info(message)
 
   const ensure = async <T extends { id: string | number }>(
-    collection: keyof SeedResult['created'],
+    collection: Exclude<keyof SeedResult['created'], 'sites'>,
     where: Where,
     create: () => Promise<T>,
   ): Promise<T> => {
@@ -64,6 +72,10 @@ export async function seed(
     created[collection] += 1
     return create()
   }
+
+  // The default site is the Than Uyên site; its documents say so (and those stored before sites count).
+  const thanUyen = await seedDefaultSite(payload)
+  const onThanUyen = onSeedSite(thanUyen, true)
 
   const adminEmail = process.env.ADMIN_EMAIL || DEFAULT_ADMIN.email
   // A production seed never uses the published demo password.
@@ -90,6 +102,7 @@ export async function seed(
           password: DEFAULT_EDITOR.password,
           name: 'Biên tập viên',
           roles: ['editor'],
+          sites: [thanUyen],
         },
       }),
     )
@@ -97,8 +110,15 @@ export async function seed(
 
   const categories = new Map<string, string | number>()
   for (const category of generatedCategories) {
-    const doc = await ensure('categories', { slug: { equals: category.slug } }, () =>
-      payload.create({ collection: 'categories', locale: 'vi', data: category }),
+    const doc = await ensure(
+      'categories',
+      { and: [{ slug: { equals: category.slug } }, onThanUyen] },
+      () =>
+        payload.create({
+          collection: 'categories',
+          locale: 'vi',
+          data: { ...category, site: thanUyen },
+        }),
     )
     categories.set(category.slug, doc.id)
   }
@@ -120,7 +140,7 @@ export async function seed(
     })
   })
 
-  await ensure('articles', { slug: { equals: seedArticle.slug } }, () =>
+  await ensure('articles', { and: [{ slug: { equals: seedArticle.slug } }, onThanUyen] }, () =>
     payload.create({
       collection: 'articles',
       locale: 'vi',
@@ -136,13 +156,14 @@ export async function seed(
         source: source.id,
         categories: [categories.get('tin-tuc-su-kien')!],
         publishedAt: seedArticle.publishedAt,
+        site: thanUyen,
         _status: 'published',
       },
     }),
   )
 
   const createArticle = (article: GeneratedArticle) =>
-    ensure('articles', { title: { equals: article.title } }, () =>
+    ensure('articles', { and: [{ title: { equals: article.title } }, onThanUyen] }, () =>
       payload.create({
         collection: 'articles',
         locale: 'vi',
@@ -156,13 +177,22 @@ export async function seed(
           categories: [categories.get(article.categorySlug)!],
           publishedAt: article.publishedAt,
           expiresAt: article.expiresAt,
+          site: thanUyen,
           _status: article.status,
         },
       }),
     )
   for (const article of generatedArticles()) await createArticle(article)
   for (const article of hiddenArticles(new Date())) await createArticle(article)
-  await seedWidgets(payload, { log })
+  await seedWidgets(payload, { log, siteId: thanUyen })
+  if (communes) {
+    const commune = await seedCommunes(payload, { author: author.id, source: source.id })
+    created.sites += commune.sites
+    created.categories += commune.categories
+    created.articles += commune.articles
+    if (log && commune.widgets)
+      payload.logger.info(`Seed: created ${commune.widgets} commune counter(s).`)
+  }
 
   const total = Object.values(created).reduce((sum, n) => sum + n, 0)
   say(
@@ -180,9 +210,9 @@ export async function seed(
   return { created, admin: { email: adminEmail, password: adminCreated ? adminPassword : null } }
 }
 
-/** Seeds only a database with no articles yet (what `npm run dev` does on first start). */
+/** Seeds only a database with no articles yet (what `npm run dev` does on first start), communes included. */
 export async function seedIfEmpty(payload: Payload): Promise<SeedResult | null> {
   const { totalDocs } = await payload.count({ collection: 'articles', overrideAccess: true })
   if (totalDocs > 0) return null
-  return seed(payload)
+  return seed(payload, { communes: true })
 }

@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 import site from './fixtures/seed-site.json'
 import { zonedKeys } from '../features/counters/time.js'
 import { slugify } from '../core/slugify.js'
@@ -17,7 +17,14 @@ export async function seedWidgets(
     now = new Date(),
     timeZone = site.site.timeZone,
     log = true,
-  }: { now?: Date; timeZone?: string; log?: boolean } = {},
+    siteId,
+  }: {
+    now?: Date
+    timeZone?: string
+    log?: boolean
+    /** The default site the widgets belong to (left out: the site the plugin gives them). */
+    siteId?: string | number
+  } = {},
 ): Promise<number> {
   const keys = zonedKeys(now, timeZone)
   const counter = site.visitorCounter
@@ -56,15 +63,20 @@ export async function seedWidgets(
   ]
   let created = 0
   for (const data of widgets) {
+    // The slug is unique per site: a commune's counter may share it.
+    const mine: Where =
+      siteId === undefined
+        ? {}
+        : { or: [{ site: { equals: siteId } }, { site: { exists: false } }] }
     const { totalDocs } = await payload.count({
       collection: 'counter-widgets' as never,
-      where: { slug: { equals: data.slug } },
+      where: { and: [{ slug: { equals: data.slug } }, mine] },
       overrideAccess: true,
     })
     if (totalDocs) continue
     await payload.create({
       collection: 'counter-widgets' as never,
-      data: data as never,
+      data: (siteId === undefined ? data : { ...data, site: siteId }) as never,
       overrideAccess: true,
     })
     created += 1

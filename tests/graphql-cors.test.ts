@@ -34,10 +34,10 @@ describe('an app with corsOrigins', () => {
   })
   afterAll(async () => app?.close())
 
-  test('sets Payload cors to the listed origins, allowing the header the SDK adds', async () => {
+  test('sets Payload cors to the listed origins, allowing the headers the SDK adds (voter token, site)', async () => {
     expect((await app.config).cors).toEqual({
       origins: ['https://laichau.gov.vn'],
-      headers: ['x-voter-token'],
+      headers: ['x-voter-token', 'x-portal-site'],
     })
   })
 
@@ -54,7 +54,7 @@ describe('an app with corsOrigins', () => {
           headers: {
             origin: 'https://laichau.gov.vn',
             'access-control-request-method': 'POST',
-            'access-control-request-headers': 'content-type,x-voter-token',
+            'access-control-request-headers': 'content-type,x-voter-token,x-portal-site',
           },
         }),
         { params: Promise.resolve({ slug }) },
@@ -65,7 +65,7 @@ describe('an app with corsOrigins', () => {
         'access-control-allow-credentials': 'true',
         'access-control-allow-methods': 'GET, POST, OPTIONS',
         'access-control-allow-headers':
-          'Origin, X-Requested-With, Content-Type, Accept, Authorization, Content-Encoding, x-apollo-tracing, X-Payload-HTTP-Method-Override, x-voter-token',
+          'Origin, X-Requested-With, Content-Type, Accept, Authorization, Content-Encoding, x-apollo-tracing, X-Payload-HTTP-Method-Override, x-voter-token, x-portal-site',
         'access-control-max-age': '600',
         vary: 'Origin',
       })

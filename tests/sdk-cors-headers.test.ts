@@ -54,6 +54,7 @@ describe('what the SDK sends: the methods and headers the portal must allow cros
       ['visits.record', (p) => p.visits.record({ session: 's', path: '/', article: 1 })],
       ['widgets.visitors', (p) => p.widgets.visitors()],
       ['widgets.dossierStats', (p) => p.widgets.dossierStats()],
+      ['site', (p) => p.site()],
     ]
     const sent = (await Promise.all(calls.map(([name, run]) => sentBy(name, run)))).flat()
     const plain = { method: 'POST', headers: json, credentials: undefined, mode: undefined }
@@ -79,5 +80,34 @@ describe('what the SDK sends: the methods and headers the portal must allow cros
       .widgets.visitors()
       .catch(() => {})
     expect(sent).toEqual([{ ...json, 'x-site': 'than-uyen' }])
+  })
+
+  it('a client for one site adds x-portal-site to every call, a vote keeping its token', async () => {
+    const sent: Array<Record<string, string>> = []
+    const portal = createPortalClient({
+      endpoint: 'https://laichau.example.vn/api/graphql',
+      site: ' xa-muong-kim ',
+      headers: { 'x-site': 'demo' },
+      retries: 0,
+      fetch: async (_input, init) => {
+        sent.push(Object.fromEntries(new Headers(init?.headers)))
+        return Response.json({ data: {} })
+      },
+    })
+    await portal.site().catch(() => {})
+    await portal.articles.list().catch(() => {})
+    await portal.ratings.rate(1, 5, { voterToken: 'voter-1' }).catch(() => {})
+    const site = { ...json, 'x-site': 'demo', 'x-portal-site': 'xa-muong-kim' }
+    expect(sent).toEqual([site, site, { ...site, 'x-voter-token': 'voter-1' }])
+  })
+
+  it('refuses a blank site at once, naming the option', () => {
+    expect(() =>
+      createPortalClient({ endpoint: 'https://laichau.example.vn/api/graphql', site: '  ' }),
+    ).toThrow(
+      new TypeError(
+        'createPortalClient: site must be a site\'s slug such as "xa-muong-kim", not "  ".',
+      ),
+    )
   })
 })

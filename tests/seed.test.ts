@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { seed, seedArticle, type SeedResult } from '../seed/index.js'
+import { communeArticles, communeSites } from '../seed/sites.js'
 
 let app: TestApp
 let first: SeedResult
@@ -20,6 +21,7 @@ describe('the demo seed', () => {
       sources: 1,
       media: 1,
       articles: 42,
+      sites: 0,
     })
     expect(first.admin).toEqual({ email: 'admin@example.com', password: 'admin-demo-123' })
   })
@@ -40,6 +42,7 @@ describe('the demo seed', () => {
       sources: 0,
       media: 0,
       articles: 0,
+      sites: 0,
     })
     expect(second.admin.password).toBeNull()
     expect(await counts()).toEqual(before)
@@ -118,5 +121,87 @@ describe('the demo seed', () => {
             : 'public?',
     )
     expect(kinds.sort()).toEqual(['draft', 'draft', 'draft', 'expired', 'scheduled'])
+  })
+})
+
+describe('the demo seed on sites', () => {
+  type SiteDoc = { id: number; name: string; slug: string; isDefault: boolean; timeZone: string }
+  const sites = async () =>
+    (
+      await app.payload.find({
+        collection: 'sites' as never,
+        sort: 'createdAt',
+        depth: 0,
+        limit: 0,
+        locale: 'vi',
+      })
+    ).docs as unknown as SiteDoc[]
+  const onSite = async (collection: 'articles' | 'categories' | 'counter-widgets', site: number) =>
+    (
+      await app.payload.find({
+        collection: collection as never,
+        where: { site: { equals: site } },
+        sort: 'createdAt',
+        depth: 0,
+        limit: 0,
+        draft: true,
+      })
+    ).docs as unknown as Array<Record<string, unknown>>
+
+  it('makes the default site the Than Uyên site, holding all of its content and its editor', async () => {
+    const [thanUyen] = await sites()
+    expect(thanUyen).toMatchObject({
+      name: 'Trang Thông tin điện tử huyện Than Uyên',
+      slug: 'than-uyen',
+      isDefault: true,
+      timeZone: 'Asia/Ho_Chi_Minh',
+    })
+    expect(await onSite('articles', thanUyen.id)).toHaveLength(42)
+    expect(await onSite('categories', thanUyen.id)).toHaveLength(3)
+    expect((await onSite('counter-widgets', thanUyen.id)).map((doc) => doc.kind).sort()).toEqual([
+      'dossier-stats',
+      'visitors',
+    ])
+    const { docs } = await app.payload.find({
+      collection: 'users',
+      where: { email: { equals: 'editor@example.com' } },
+      depth: 0,
+    })
+    expect((docs[0] as { sites?: unknown }).sites).toEqual([thanUyen.id])
+  })
+
+  it('with communes (npm run dev, npm run seed), adds two commune sites with their own articles, category and counter; once', async () => {
+    const withCommunes = await seed(app.payload, { log: false, communes: true })
+    expect(withCommunes.created).toEqual({
+      users: 0,
+      categories: 2,
+      authors: 0,
+      sources: 0,
+      media: 0,
+      articles: 6,
+      sites: 2,
+    })
+    const [, ...communes] = await sites()
+    expect(communes.map(({ name, slug, isDefault }) => ({ name, slug, isDefault }))).toEqual([
+      { name: 'Trang Thông tin điện tử xã Mường Kim', slug: 'xa-muong-kim', isDefault: false },
+      { name: 'Trang Thông tin điện tử xã Pha Mu', slug: 'xa-pha-mu', isDefault: false },
+    ])
+    for (const [i, commune] of communes.entries()) {
+      const articles = await onSite('articles', commune.id)
+      expect(articles.map((doc) => [doc.title, doc._status])).toEqual(
+        communeArticles(communeSites[i]).map((article) => [article.title, 'published']),
+      )
+      const categories = await onSite('categories', commune.id)
+      expect(categories.map((doc) => doc.title)).toEqual(['Tin tức - Sự kiện'])
+      expect(articles.every((doc) => String(doc.categories) === String(categories[0].id))).toBe(
+        true,
+      )
+      const widgets = await onSite('counter-widgets', commune.id)
+      expect(widgets.map((doc) => [doc.kind, (doc.baseline as { total: number }).total])).toEqual([
+        ['visitors', communeSites[i].visitors.total],
+      ])
+    }
+    const again = await seed(app.payload, { log: false, communes: true })
+    expect(Object.values(again.created).every((n) => n === 0)).toBe(true)
   })
 })

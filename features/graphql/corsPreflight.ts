@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 import { VOTER_TOKEN_HEADER } from '../ratings/voter.js'
+import { SITE_HEADER } from '../../core/constants.js'
 
 /** The methods a reader's browser uses on the public surface (the SDK sends GET and POST). */
 export const PUBLIC_METHODS = 'GET, POST, OPTIONS'
@@ -24,4 +25,4 @@ export const preflightEndpoint = (path: string): Endpoint => ({
 })
 
 /** The headers the SDK adds to Payload's own allowed list. */
-export const SDK_HEADERS = [VOTER_TOKEN_HEADER]
+export const SDK_HEADERS = [VOTER_TOKEN_HEADER, SITE_HEADER]

@@ -12,6 +12,7 @@ import type {
   Locale,
   Paginated,
   PortalId,
+  PortalSite,
   RatingSummary,
   Source,
   VisitorStats,
@@ -20,6 +21,12 @@ import type {
 export interface PortalClientOptions {
   /** The site's GraphQL endpoint, e.g. `https://portal.example.vn/api/graphql`. */
   endpoint: string
+  /**
+   * The site every call is for, by its slug (sent as `x-portal-site`): one deployment may serve a
+   * province portal and its communes. Omitted, the server picks the site by the request's host,
+   * else its default site.
+   */
+  site?: string
   /** The locale of every read unless a call says otherwise; the site's default locale when omitted. */
   locale?: Locale
   /** The fetch to use (a Next.js fetch with caching options, a test double…); the global one by default. */
@@ -85,6 +92,8 @@ export interface CollectionClient<T> {
 }
 
 export interface PortalClient {
+  /** The public settings of the client's site (name, slug, address, time zone), for the header and date lines. */
+  site(options?: CallOptions): Promise<PortalSite>
   articles: {
     list(options?: ArticleListOptions): Promise<Paginated<ArticleSummary>>
     /** Every page of a list, one request per page: `for await (const page of portal.articles.all()) …`. */
@@ -126,6 +135,19 @@ function resolveEndpoint(endpoint: string | undefined): string {
   }
 }
 
+/** The client's headers plus `x-portal-site` when a site is named (a blank one is a mistake, not "no site"). */
+function withSite(
+  headers: Record<string, string> | undefined,
+  site: string | undefined,
+): Record<string, string> | undefined {
+  if (site === undefined) return headers
+  if (typeof site !== 'string' || !site.trim())
+    throw new TypeError(
+      `createPortalClient: site must be a site's slug such as "xa-muong-kim", not ${JSON.stringify(site)}.`,
+    )
+  return { ...headers, 'x-portal-site': site.trim() }
+}
+
 /** Fails loudly when the server leaves out what it always sends. */
 function present<T>(value: T, what: string): NonNullable<T> {
   if (value === null || value === undefined)
@@ -153,7 +175,11 @@ type BySlugVariables = { slug: string; locale?: Locale | null }
 
 /** Creates a client for one portal: plain objects of methods grouped by resource. */
 export function createPortalClient(options: PortalClientOptions): PortalClient {
-  const transport = createTransport({ ...options, endpoint: resolveEndpoint(options?.endpoint) })
+  const transport = createTransport({
+    ...options,
+    endpoint: resolveEndpoint(options?.endpoint),
+    headers: withSite(options?.headers, options?.site),
+  })
   const send = ({ signal }: { signal?: AbortSignal }): SendOptions => ({ signal })
   const locale = (call: CallOptions) => call.locale ?? options.locale
   const paging = (call: ListOptions = {}) => ({
@@ -202,6 +228,14 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
   )
 
   return {
+    async site(call = {}) {
+      const data = await transport.query(
+        Documents.PortalSiteDocument,
+        { locale: locale(call) },
+        send(call),
+      )
+      return present(data.PortalSite, 'site settings')
+    },
     articles: {
       ...articles,
       async *all(call: ArticleListOptions = {}) {

@@ -9,6 +9,7 @@ export type PortalErrorCode =
   | 'NETWORK'
   | 'SERVER'
   | 'STORE_REQUIRED'
+  | 'UNKNOWN_SITE'
 
 /** One GraphQL error as the server sent it. */
 export interface PortalGraphQLError {
@@ -70,6 +71,7 @@ const codes = new Set<string>([
   'NETWORK',
   'SERVER',
   'STORE_REQUIRED',
+  'UNKNOWN_SITE',
 ])
 
 // Payload names its errors (extensions.name); graphql-js and common servers use other spellings.

@@ -24,6 +24,7 @@ export type {
   Media,
   Paginated,
   PortalId,
+  PortalSite,
   RatingSummary,
   Source,
   VisitorStats,

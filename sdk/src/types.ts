@@ -21,6 +21,8 @@ export type ArticlePage = NonNullable<Generated.ArticlePageQuery['ArticlePage']>
 export type ArticleWithStats = ArticlePage['article']
 export type VisitorStats = Generated.VisitorStatsFieldsFragment
 export type DossierStats = Generated.DossierStatsFieldsFragment
+/** A site's public settings: its name (in the requested locale), slug, address and time zone. */
+export type PortalSite = Generated.PortalSiteFieldsFragment
 
 /** One page of a list, in Payload's pagination shape. */
 export type Paginated<T> = Omit<NonNullable<Generated.ArticleListQuery['Articles']>, 'docs'> & {

@@ -76,7 +76,7 @@ type PgPool = {
 }
 
 /** Ends every connection of the Postgres adapter's pool, the one it keeps checked out included. */
-async function closePostgresPool(payload: Payload): Promise<void> {
+export async function closePostgresPool(payload: Payload): Promise<void> {
   const pool = (payload.db as unknown as { pool?: PgPool }).pool
   if (!pool) return
   pool.on('error', () => {})

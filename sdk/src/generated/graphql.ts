@@ -33,6 +33,7 @@ export type Article_Where = {
   rating__count?: Article_Rating__Count_Operator | null | undefined;
   rating__average?: Article_Rating__Average_Operator | null | undefined;
   views?: Article_Views_Operator | null | undefined;
+  site?: Article_Site_Operator | null | undefined;
   updatedAt?: Article_UpdatedAt_Operator | null | undefined;
   createdAt?: Article_CreatedAt_Operator | null | undefined;
   _status?: Article__Status_Operator | null | undefined;
@@ -232,6 +233,15 @@ export type Article_Views_Operator = {
   exists?: boolean | null | undefined;
 };
 
+export type Article_Site_Operator = {
+  equals?: unknown;
+  not_equals?: unknown;
+  in?: Array<unknown> | null | undefined;
+  not_in?: Array<unknown> | null | undefined;
+  all?: Array<unknown> | null | undefined;
+  exists?: boolean | null | undefined;
+};
+
 export type Article_UpdatedAt_Operator = {
   equals?: string | null | undefined;
   not_equals?: string | null | undefined;
@@ -298,6 +308,7 @@ export type Article_Where_And = {
   rating__count?: Article_Rating__Count_Operator | null | undefined;
   rating__average?: Article_Rating__Average_Operator | null | undefined;
   views?: Article_Views_Operator | null | undefined;
+  site?: Article_Site_Operator | null | undefined;
   updatedAt?: Article_UpdatedAt_Operator | null | undefined;
   createdAt?: Article_CreatedAt_Operator | null | undefined;
   _status?: Article__Status_Operator | null | undefined;
@@ -327,6 +338,7 @@ export type Article_Where_Or = {
   rating__count?: Article_Rating__Count_Operator | null | undefined;
   rating__average?: Article_Rating__Average_Operator | null | undefined;
   views?: Article_Views_Operator | null | undefined;
+  site?: Article_Site_Operator | null | undefined;
   updatedAt?: Article_UpdatedAt_Operator | null | undefined;
   createdAt?: Article_CreatedAt_Operator | null | undefined;
   _status?: Article__Status_Operator | null | undefined;
@@ -421,6 +433,15 @@ export type RateArticleMutationVariables = Exact<{
 
 export type RateArticleMutation = { rateArticle: { total: number, count: number, average: number } | null };
 
+export type PortalSiteFieldsFragment = { name: string, slug: string, siteUrl: string | null, timeZone: string };
+
+export type PortalSiteQueryVariables = Exact<{
+  locale?: LocaleInputType | null | undefined;
+}>;
+
+
+export type PortalSiteQuery = { PortalSite: { name: string, slug: string, siteUrl: string | null, timeZone: string } | null };
+
 export type SourceListQueryVariables = Exact<{
   page?: number | null | undefined;
   limit?: number | null | undefined;
@@ -472,6 +493,7 @@ export const AuthorBySlugDocument = "query AuthorBySlug($slug:String!$locale:Loc
 export const CategoryListDocument = "query CategoryList($page:Int$limit:Int$sort:String$locale:LocaleInputType){Categories(page:$page limit:$limit sort:$sort locale:$locale){docs{...CategoryFields}totalDocs totalPages page limit hasNextPage hasPrevPage nextPage prevPage}}fragment CategoryFields on Category{id title slug description order parent{id title slug}}" as Operation<CategoryListQuery, CategoryListQueryVariables>
 export const CategoryBySlugDocument = "query CategoryBySlug($slug:String!$locale:LocaleInputType){Categories(where:{slug:{equals:$slug}}limit:1 locale:$locale){docs{...CategoryFields}}}fragment CategoryFields on Category{id title slug description order parent{id title slug}}" as Operation<CategoryBySlugQuery, CategoryBySlugQueryVariables>
 export const RateArticleDocument = "mutation RateArticle($article:ID!$score:Int!){rateArticle(article:$article score:$score){...RatingSummaryFields}}fragment RatingSummaryFields on RatingSummary{total count average}" as Operation<RateArticleMutation, RateArticleMutationVariables>
+export const PortalSiteDocument = "query PortalSite($locale:LocaleInputType){PortalSite(locale:$locale){...PortalSiteFields}}fragment PortalSiteFields on PortalSite{name slug siteUrl timeZone}" as Operation<PortalSiteQuery, PortalSiteQueryVariables>
 export const SourceListDocument = "query SourceList($page:Int$limit:Int$sort:String$locale:LocaleInputType){Sources(page:$page limit:$limit sort:$sort locale:$locale){docs{...SourceFields}totalDocs totalPages page limit hasNextPage hasPrevPage nextPage prevPage}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}fragment SourceFields on Source{id title slug url logo{...MediaFields}}" as Operation<SourceListQuery, SourceListQueryVariables>
 export const SourceBySlugDocument = "query SourceBySlug($slug:String!$locale:LocaleInputType){Sources(where:{slug:{equals:$slug}}limit:1 locale:$locale){docs{...SourceFields}}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}fragment SourceFields on Source{id title slug url logo{...MediaFields}}" as Operation<SourceBySlugQuery, SourceBySlugQueryVariables>
 export const RecordVisitDocument = "mutation RecordVisit($session:String!$path:String$article:ID){recordVisit(session:$session path:$path article:$article){...VisitorStatsFields}}fragment VisitorStatsFields on VisitorStats{online today thisMonth lastMonth total updatedAt}" as Operation<RecordVisitMutation, RecordVisitMutationVariables>
