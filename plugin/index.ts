@@ -176,9 +176,11 @@ export const newsPortalPlugin =
     }
     const inits = features.flatMap((feature) => (feature.onInit ? [feature.onInit] : []))
     if (inits.length) {
+      // The portal is set up (default site, indexes) before the app's own start-up code runs,
+      // so what the app creates there (a demo seed) already lands on a site.
       config.onInit = async (payload) => {
-        await incomingConfig.onInit?.(payload)
         for (const init of inits) await init(payload)
+        await incomingConfig.onInit?.(payload)
       }
     }
     return features.reduce(
