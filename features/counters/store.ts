@@ -22,6 +22,7 @@ export const countKeys = {
 
 /** Adds `by` to the count under `key`, creating the row when it is new. Returns the new count. */
 export async function increment(payload: Payload, key: string, by = 1): Promise<number> {
+  // site-scope: `key` carries the site's prefix (countKeys).
   const row = await incrementRow(payload, {
     collection: COUNTS,
     where: { key: { equals: key } },
@@ -36,6 +37,7 @@ export async function increment(payload: Payload, key: string, by = 1): Promise<
 export async function readCounts(payload: Payload, keys: string[]): Promise<Map<string, number>> {
   const counts = new Map<string, number>(keys.map((key) => [key, 0]))
   if (!keys.length) return counts
+  // site-scope: the keys carry their site's prefix (countKeys).
   const { docs } = await payload.db.find({
     collection: COUNTS,
     where: { key: { in: keys } },
@@ -96,6 +98,7 @@ export async function startsNewWindow(
   const cutoff = new Date(now.getTime() - idleMs).toISOString()
   const conditional = (lastSeenAt: Record<string, string>) =>
     retryWhileBusy(() =>
+      // site-scope: `key` carries the site's prefix.
       payload.db.updateOne({
         collection: SESSIONS,
         where: { and: [{ key: { equals: key } }, { lastSeenAt }] },
@@ -106,6 +109,7 @@ export async function startsNewWindow(
   const insert = async () => {
     try {
       await retryWhileBusy(() =>
+        // site-scope: `key` and `scope` carry the site's prefix.
         payload.db.create({
           collection: SESSIONS,
           data: { key, scope, lastSeenAt: seenAt },
@@ -151,6 +155,7 @@ export async function countSessionsSince(
   since: Date,
 ): Promise<number> {
   const scope = sessionScope(site, kind)
+  // site-scope: `scope` is the site's (`site:<id>:visit`).
   const { totalDocs } = await payload.db.count({
     collection: SESSIONS,
     where: {
@@ -166,6 +171,7 @@ export async function countSessionsSince(
 /** Deletes session rows last seen before `before` (they would count again anyway). */
 export async function pruneSessions(payload: Payload, before: Date): Promise<void> {
   await retryWhileBusy(() =>
+    // site-scope: stale rows of every site go alike; they would count again anyway.
     payload.db.deleteMany({
       collection: SESSIONS,
       where: { lastSeenAt: { less_than: before.toISOString() } },
