@@ -36,7 +36,7 @@ export const visitSessionsCollection = (options: ResolvedNewsPortalOptions): Col
     indexes: [{ fields: ['scope', 'lastSeenAt'] }],
     fields: [
       {
-        // `site:<id>:visit` or `site:<id>:view`: text, as it names the site.
+        // Text, not a select: a site's rows carry its prefix (`site:<id>:visit`, features/sites/keys.ts).
         name: 'scope',
         type: 'text',
         required: true,
