@@ -1,13 +1,26 @@
+import { cookies } from 'next/headers'
 import type { Payload, PayloadRequest, TypedUser } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../core/types.js'
 import { formatCount, formatRate } from '../features/counters/format.js'
 import { visitorStats } from '../features/counters/visits.js'
 import { dossierStats } from '../features/counters/graphql.js'
+import { ADMIN_SITE_COOKIE, dashboardSite } from '../features/counters/dashboardSite.js'
+import { siteTimeZone } from '../features/counters/siteScope.js'
 
 interface Props {
   payload: Payload
   user?: TypedUser | null
   countersOptions: ResolvedNewsPortalOptions
+}
+
+/** The site the admin's site selector chose, if any. */
+async function selectedSite(): Promise<string | undefined> {
+  try {
+    return (await cookies()).get(ADMIN_SITE_COOKIE)?.value
+  } catch {
+    // Rendered outside a request (a test, a static render): no selector, no cookie.
+    return undefined
+  }
 }
 
 const box: React.CSSProperties = {
@@ -24,13 +37,14 @@ const row: React.CSSProperties = {
   padding: '2px 0',
 }
 
-/** The visitor figures and the dossier panel on the admin home, for editors. */
+/** The visitor figures and the dossier panel of the site the editor is looking at, on the admin home. */
 export async function CountersDashboard({ payload, user, countersOptions: options }: Props) {
   // The editor rule needs the request's config (which auth collection writes): hand it what it reads.
   if (!options || !options.isEditor(user, { payload, user } as PayloadRequest)) return null
+  const site = await dashboardSite(payload, options, user, await selectedSite())
   const [visitors, dossier] = await Promise.all([
-    visitorStats(payload, options),
-    dossierStats({ payload } as PayloadRequest),
+    visitorStats(payload, options, site),
+    dossierStats({ payload }, site),
   ])
   const line = (label: string, value: string) => (
     <div style={row} key={label}>
@@ -70,7 +84,7 @@ export async function CountersDashboard({ payload, user, countersOptions: option
             <div style={{ marginTop: 6, opacity: 0.7 }}>
               Tự động cập nhật lúc{' '}
               {new Intl.DateTimeFormat('vi-VN', {
-                timeZone: options.timeZone,
+                timeZone: siteTimeZone(site, options),
                 dateStyle: 'short',
                 timeStyle: 'medium',
               }).format(new Date(dossier.updatedAt))}

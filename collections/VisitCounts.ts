@@ -6,8 +6,9 @@ import { VISIT_COUNTS_SLUG, VISIT_SESSIONS_SLUG } from '../core/constants.js'
 import { hitsField, keyedRowsCollection } from '../core/keyedRows.js'
 
 /**
- * Visit and view counts, one row per key (`total`, `month:YYYY-MM`, `day:YYYY-MM-DD`,
- * `article:<id>`). Unversioned and written only by atomic `$inc` through the database adapter.
+ * Visit and view counts, one row per key, each site's under its prefix (`site:<id>:total`,
+ * `site:<id>:month:YYYY-MM`, `site:<id>:day:YYYY-MM-DD`, `site:<id>:article:<id>`). Unversioned
+ * and written only by atomic `$inc` through the database adapter.
  */
 export const visitCountsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig =>
   keyedRowsCollection({
@@ -18,7 +19,10 @@ export const visitCountsCollection = (options: ResolvedNewsPortalOptions): Colle
     fields: [hitsField()],
   })
 
-/** When each browser session was last seen, site-wide (`visit`) or on one article (`view`). Pruned by a job. */
+/**
+ * When each browser session was last seen on a site (`site:<id>:visit:<session>`) or on one
+ * article (`site:<id>:view:<article>:<session>`). Pruned by a job.
+ */
 export const visitSessionsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig =>
   keyedRowsCollection({
     slug: VISIT_SESSIONS_SLUG,

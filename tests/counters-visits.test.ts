@@ -326,8 +326,10 @@ describe('stale sessions', () => {
       limit: 0,
       pagination: false,
     })
+    // Session keys carry the site's prefix: these visits were on the default site.
+    const home = (await app.payload.find({ collection: 'sites' as never })).docs[0]
     expect(remaining.docs.map((doc) => (doc as unknown as { key: string }).key)).toEqual([
-      'visit:keep-me-000001',
+      `site:${home.id}:visit:keep-me-000001`,
     ])
     expect(rowsBefore).toBeGreaterThan(1)
     const countsAfter = await stats()

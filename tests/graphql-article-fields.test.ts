@@ -109,9 +109,17 @@ test('each read selects only the fields its part of the page asked for', async (
     { title: true },
   ])
   expect(cards.data.ArticlePage).toEqual({ newer: [{ title: 'Bài ba' }] })
-  // Fields computed from the id alone (`custom.computedFrom: []`, as `rating` and `views`) keep the read narrow.
+  // Fields computed from the id and what they declare (`custom.computedFrom`: `[]` for `rating`,
+  // `['site']` for `views`, counted under the article's site) keep the read narrow.
   expect(await articleSelects(() => page('article { title rating { average } views }'))).toEqual([
-    { title: true, rating: true, views: true, publishedAt: true, primaryCategory: true },
+    {
+      title: true,
+      rating: true,
+      views: true,
+      site: true,
+      publishedAt: true,
+      primaryCategory: true,
+    },
   ])
 })
 

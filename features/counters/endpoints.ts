@@ -4,12 +4,15 @@ import { readJsonBody } from '../../core/requestBody.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { recordVisit } from './visits.js'
 import { limitVisits } from './visitLimit.js'
+import { resolveSite } from '../sites/resolve.js'
 
 /** `POST /api/visits` `{ session, path?, article? }` → VisitorStats (the REST twin of `recordVisit`). */
 export const visitsEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
   path: '/visits',
   method: 'post',
   handler: answeringPortalErrors(async (req) => {
+    // An unknown site is refused before anything else is read or counted.
+    const site = await resolveSite(req, options)
     const read = await readJsonBody(req, {
       message: 'The body must be JSON: { session, path?, article? }.',
       field: 'body',
@@ -19,8 +22,8 @@ export const visitsEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => 
       string,
       unknown
     >
-    await limitVisits(req, options, body.session)
-    const result = await recordVisit(req.payload, options, {
+    await limitVisits(req, options, site, body.session)
+    const result = await recordVisit(req.payload, options, site, {
       session: body.session,
       path: body.path,
       article: body.article,

@@ -9,6 +9,8 @@ import { WIDGETS } from './sync.js'
 import { WIDGET_KINDS } from '../../core/constants.js'
 import { onePerOperationRule } from '../../core/onePerOperation.js'
 import { limitVisits } from './visitLimit.js'
+import { resolveSite } from '../sites/resolve.js'
+import { onSite, type CounterSite } from './siteScope.js'
 
 interface CountersTypes {
   visitorStats: GraphQL.GraphQLObjectType
@@ -93,14 +95,14 @@ export const countersQueries =
     return {
       VisitorStats: {
         type: new graphQL.GraphQLNonNull(types.visitorStats),
-        resolve: (_root: unknown, _args: unknown, { req }: Context) =>
-          visitorStats(req.payload, options),
+        resolve: async (_root: unknown, _args: unknown, { req }: Context) =>
+          visitorStats(req.payload, options, await resolveSite(req, options)),
       },
       DossierStats: {
         type: types.dossierStats,
         args: { slug: { type: graphQL.GraphQLString } },
-        resolve: (_root: unknown, { slug }: { slug?: string | null }, { req }: Context) =>
-          dossierStats(req, slug),
+        resolve: async (_root: unknown, { slug }: { slug?: string | null }, { req }: Context) =>
+          dossierStats(req, await resolveSite(req, options), slug),
       },
     }
   }
@@ -122,8 +124,9 @@ export const countersMutations =
           args: { session: string; path?: string; article?: string },
           { req }: Context,
         ) => {
-          await limitVisits(req, options, args.session)
-          const result = await recordVisit(req.payload, options, {
+          const site = await resolveSite(req, options)
+          await limitVisits(req, options, site, args.session)
+          const result = await recordVisit(req.payload, options, site, {
             ...args,
             userAgent: req.headers?.get('user-agent'),
           })
@@ -138,7 +141,6 @@ export const recordVisitValidation: NonNullable<PortalFeature['graphQLValidation
   args,
 ) => [onePerOperationRule('recordVisit', args.operationName)]
 
-/** The enabled panel with `slug`, or the first enabled one (oldest first). */
 /** The stored fields of a dossier-stats widget that the panel shows. */
 interface DossierWidgetDoc {
   title?: string | null
@@ -153,7 +155,12 @@ interface DossierWidgetDoc {
   figuresUpdatedAt?: string | null
 }
 
-export async function dossierStats(req: PayloadRequest, slug?: string | null) {
+/** The enabled panel of `site` with `slug`, or (without a slug) its first enabled one, oldest first. */
+export async function dossierStats(
+  req: Pick<PayloadRequest, 'payload'>,
+  site: CounterSite,
+  slug?: string | null,
+) {
   const { docs } = await req.payload.find({
     collection: WIDGETS,
     where: {
@@ -161,11 +168,13 @@ export async function dossierStats(req: PayloadRequest, slug?: string | null) {
         { kind: { equals: WIDGET_KINDS.dossierStats } },
         { enabled: { equals: true } },
         ...(slug ? [{ slug: { equals: slug } }] : []),
+        ...onSite(site),
       ],
     },
     sort: 'createdAt',
     limit: 1,
     depth: 0,
+    // site-scope: scoped by onSite(site).
     overrideAccess: true,
   })
   const widget = docs[0] as DossierWidgetDoc | undefined

@@ -17,7 +17,7 @@ export { COUNTERS_QUEUE, DOSSIER_SYNC_TASK, PRUNE_TASK } from '../../core/consta
  */
 export function countersFeature(options: ResolvedNewsPortalOptions): PortalFeature {
   return {
-    articleFields: [articleViewsField()],
+    articleFields: [articleViewsField(options)],
     articleHooks: { afterDelete: [deleteArticleViewCounts] },
     endpoints: [visitsEndpoint(options)],
     queries: countersQueries(options),

@@ -4,21 +4,25 @@ import { incrementRow, isUniqueViolation, retryWhileBusy } from '../../core/data
 import { visibleWriteDone } from './freshness.js'
 import { VISIT_COUNTS_SLUG, VISIT_SESSIONS_SLUG } from '../../core/constants.js'
 import type { Id } from '../../core/ids.js'
+import { siteKey } from '../sites/keys.js'
+import type { SiteRef } from './siteScope.js'
 
 /** Day, month, total and per-article counts: one row per key, changed only by `$inc`. */
 export const COUNTS = VISIT_COUNTS_SLUG as CollectionSlug
 /** One row per (session, scope): when that session was last seen there. */
 export const SESSIONS = VISIT_SESSIONS_SLUG as CollectionSlug
 
+/** The count keys of a site (`site:<id>:day:2031-03-15`); an article's are those of its own site. */
 export const countKeys = {
-  total: 'total',
-  day: (day: string) => `day:${day}`,
-  month: (month: string) => `month:${month}`,
-  article: (id: Id) => `article:${id}`,
+  total: (site: SiteRef) => siteKey(site, 'total'),
+  day: (site: SiteRef, day: string) => siteKey(site, `day:${day}`),
+  month: (site: SiteRef, month: string) => siteKey(site, `month:${month}`),
+  article: (site: SiteRef, id: Id) => siteKey(site, `article:${id}`),
 }
 
 /** Adds `by` to the count under `key`, creating the row when it is new. Returns the new count. */
 export async function increment(payload: Payload, key: string, by = 1): Promise<number> {
+  // site-scope: `key` carries the site's prefix (countKeys).
   const row = await incrementRow(payload, {
     collection: COUNTS,
     where: { key: { equals: key } },
@@ -33,6 +37,7 @@ export async function increment(payload: Payload, key: string, by = 1): Promise<
 export async function readCounts(payload: Payload, keys: string[]): Promise<Map<string, number>> {
   const counts = new Map<string, number>(keys.map((key) => [key, 0]))
   if (!keys.length) return counts
+  // site-scope: the keys carry their site's prefix (countKeys).
   const { docs } = await payload.db.find({
     collection: COUNTS,
     where: { key: { in: keys } },
@@ -44,7 +49,11 @@ export async function readCounts(payload: Payload, keys: string[]): Promise<Map<
   return counts
 }
 
-export type SessionScope = 'visit' | 'view'
+/** A session row is a site visit (`visit`) or a view of one article (`view`). */
+export type SessionKind = 'visit' | 'view'
+
+/** The `scope` of a site's session rows (`site:<id>:visit`): "online" counts one scope by `lastSeenAt`. */
+export const sessionScope = (site: SiteRef, kind: SessionKind) => siteKey(site, kind)
 
 // Sessions this process saw lately: a hint for which statement to try first, never a decision.
 const recentlySeen = perOwner((_payload: Payload) => new Map<string, true>())
@@ -59,7 +68,8 @@ function seenHere(payload: Payload, key: string): boolean {
 }
 
 /**
- * Marks the session `key` as seen at `now` and says whether this hit starts a new window (counts).
+ * Marks the session `key` (`visit:<session>`, `view:<article>:<session>`) of `site` as seen at
+ * `now` and says whether this hit starts a new window (counts).
  * Exact under concurrency on every adapter: each step is one conditional statement, and exactly
  * one of any number of simultaneous requests can win the conditional update of an idle row or
  * the insert under the unique key; the others find the row active on their next step.
@@ -67,17 +77,28 @@ function seenHere(payload: Payload, key: string): boolean {
 export async function startsNewWindow(
   payload: Payload,
   {
-    key,
-    scope,
+    site,
+    key: sessionKey,
+    kind,
     now,
     idleMs,
     onlineMs,
-  }: { key: string; scope: SessionScope; now: Date; idleMs: number; onlineMs?: number },
+  }: {
+    site: SiteRef
+    key: string
+    kind: SessionKind
+    now: Date
+    idleMs: number
+    onlineMs?: number
+  },
 ): Promise<boolean> {
+  const key = siteKey(site, sessionKey)
+  const scope = sessionScope(site, kind)
   const seenAt = now.toISOString()
   const cutoff = new Date(now.getTime() - idleMs).toISOString()
   const conditional = (lastSeenAt: Record<string, string>) =>
     retryWhileBusy(() =>
+      // site-scope: `key` carries the site's prefix.
       payload.db.updateOne({
         collection: SESSIONS,
         where: { and: [{ key: { equals: key } }, { lastSeenAt }] },
@@ -88,6 +109,7 @@ export async function startsNewWindow(
   const insert = async () => {
     try {
       await retryWhileBusy(() =>
+        // site-scope: `key` and `scope` carry the site's prefix.
         payload.db.create({
           collection: SESSIONS,
           data: { key, scope, lastSeenAt: seenAt },
@@ -114,7 +136,7 @@ export async function startsNewWindow(
     )
       return false
     if (await conditional({ greater_than_equal: cutoff })) {
-      if (onlineCutoff) visibleWriteDone(payload)
+      if (onlineCutoff) visibleWriteDone(payload, site)
       return false
     }
     // 2. Idle for longer: only one concurrent request can move lastSeenAt past the cutoff.
@@ -125,12 +147,15 @@ export async function startsNewWindow(
   throw new Error(`${SESSIONS}: could not record the session "${key}".`)
 }
 
-/** Distinct sessions of `scope` seen at or after `since`. */
+/** Distinct sessions of `kind` on `site` seen at or after `since`. */
 export async function countSessionsSince(
   payload: Payload,
-  scope: SessionScope,
+  site: SiteRef,
+  kind: SessionKind,
   since: Date,
 ): Promise<number> {
+  const scope = sessionScope(site, kind)
+  // site-scope: `scope` is the site's (`site:<id>:visit`).
   const { totalDocs } = await payload.db.count({
     collection: SESSIONS,
     where: {
@@ -146,6 +171,7 @@ export async function countSessionsSince(
 /** Deletes session rows last seen before `before` (they would count again anyway). */
 export async function pruneSessions(payload: Payload, before: Date): Promise<void> {
   await retryWhileBusy(() =>
+    // site-scope: stale rows of every site go alike; they would count again anyway.
     payload.db.deleteMany({
       collection: SESSIONS,
       where: { lastSeenAt: { less_than: before.toISOString() } },
@@ -157,38 +183,47 @@ export async function pruneSessions(payload: Payload, before: Date): Promise<voi
 /** Ids per delete statement (well under SQLite's and PostgreSQL's bound-parameter limits). */
 const DELETE_CHUNK = 1000
 
+/** Matches `key` and the same key of any site (`site:<id>:key…`), and nothing else. */
+const anySite = (key: string, { prefix }: { prefix: boolean }) =>
+  new RegExp(`^(site:[^:]+:)?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${prefix ? '' : '$'}`)
+
 /**
- * Deletes an article's view count (`article:<id>`) and its view sessions (`view:<id>:<session>`),
- * exactly: a session id may itself contain `view:<id>:`, so candidates are checked by prefix.
+ * Deletes an article's view count (`[site:<id>:]article:<id>`) and its view sessions
+ * (`[site:<id>:]view:<id>:<session>`), under whichever site they were counted: article ids are
+ * unique across sites. Exactly: a session id may itself contain `view:<id>:`, so candidates found
+ * by `contains` are checked against the whole key.
  */
 export async function deleteArticleViews(
   payload: Payload,
   article: string | number,
   req?: PayloadRequest,
 ): Promise<void> {
-  await retryWhileBusy(() =>
-    payload.db.deleteMany({
-      collection: COUNTS,
-      where: { key: { equals: countKeys.article(article) } },
+  const idsOf = async (collection: CollectionSlug, part: string, exact: RegExp) => {
+    // site-scope: found by the article's id, unique across sites, under every site's prefix.
+    const { docs } = await payload.db.find({
+      collection,
+      where: { key: { contains: part } },
+      select: { key: true },
+      limit: 0,
+      pagination: false,
       req,
-    }),
-  )
-  const prefix = `view:${article}:`
-  const { docs } = await payload.db.find({
-    collection: SESSIONS,
-    where: { and: [{ scope: { equals: 'view' } }, { key: { contains: prefix } }] },
-    select: { key: true },
-    limit: 0,
-    pagination: false,
-    req,
-  })
-  const ids = (docs as unknown as Array<{ id: string | number; key: string }>)
-    .filter((doc) => doc.key.startsWith(prefix))
-    .map((doc) => doc.id)
-  for (let start = 0; start < ids.length; start += DELETE_CHUNK) {
-    const chunk = ids.slice(start, start + DELETE_CHUNK)
-    await retryWhileBusy(() =>
-      payload.db.deleteMany({ collection: SESSIONS, where: { id: { in: chunk } }, req }),
-    )
+    })
+    return (docs as unknown as Array<{ id: Id; key: string }>)
+      .filter((doc) => exact.test(doc.key))
+      .map((doc) => doc.id)
+  }
+  const countKey = `article:${article}`
+  const sessionPrefix = `view:${article}:`
+  for (const [collection, ids] of [
+    [COUNTS, await idsOf(COUNTS, countKey, anySite(countKey, { prefix: false }))],
+    [SESSIONS, await idsOf(SESSIONS, sessionPrefix, anySite(sessionPrefix, { prefix: true }))],
+  ] as const) {
+    for (let start = 0; start < ids.length; start += DELETE_CHUNK) {
+      const chunk = ids.slice(start, start + DELETE_CHUNK)
+      await retryWhileBusy(() =>
+        // site-scope: the rows of this article found above, by their ids.
+        payload.db.deleteMany({ collection, where: { id: { in: chunk } }, req }),
+      )
+    }
   }
 }

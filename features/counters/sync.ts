@@ -53,6 +53,7 @@ export async function syncDossierWidget(
       collection: WIDGETS,
       id: widget.id,
       data: { lastAttemptAt: attemptAt, lastError: message },
+      // site-scope: this one widget, by its id (the job serves each widget of every site).
       overrideAccess: true,
       context: { dossierSync: true },
     })
@@ -68,6 +69,7 @@ export async function syncDossierWidget(
       lastAttemptAt: attemptAt,
       lastError: null,
     },
+    // site-scope: this one widget, by its id (the job serves each widget of every site).
     overrideAccess: true,
     context: { dossierSync: true },
   })
@@ -92,6 +94,7 @@ export async function syncDueDossierWidgets(
     depth: 0,
     limit: 0,
     pagination: false,
+    // site-scope: the job refreshes the due panels of every site, each under its own id.
     overrideAccess: true,
   })
   const due = (docs as unknown as UrlWidget[]).filter((widget) => {

@@ -10,7 +10,8 @@ import { zonedKeys } from './time.js'
 import { addHits } from './batch.js'
 import { visibleWrites } from './freshness.js'
 import { countKeys, countSessionsSince, readCounts, startsNewWindow } from './store.js'
-import { ARTICLES_SLUG } from '../../core/constants.js'
+import { ARTICLES_SLUG, SITE_FIELD } from '../../core/constants.js'
+import { cacheKeyOf, onSite, siteTimeZone, type CounterSite, type SiteRef } from './siteScope.js'
 
 export interface VisitorStats {
   online: number
@@ -39,8 +40,11 @@ export interface VisitResult {
 
 const SESSION_PATTERN = /^[\w.:-]{8,128}$/
 
+/** A public article of the visit's site: its id, and the site its views are counted under. */
+type VisitedArticle = { id: Id; site: SiteRef }
+
 /** Checks a visit's input; throws `VALIDATION` naming the first bad field, and writes nothing. */
-async function validate(payload: Payload, input: VisitInput, now: Date) {
+async function validate(payload: Payload, site: CounterSite, input: VisitInput, now: Date) {
   const { session, path, article } = input
   const refuse = (field: string, message: string) =>
     new PortalError('VALIDATION', message, { field })
@@ -53,21 +57,21 @@ async function validate(payload: Payload, input: VisitInput, now: Date) {
   if (path !== undefined && path !== null && (typeof path !== 'string' || path.length > 2048)) {
     throw refuse('path', 'path must be a string of at most 2048 characters.')
   }
-  let articleId: Id | null = null
+  let visited: VisitedArticle | null = null
   if (article !== undefined && article !== null && article !== '') {
-    articleId = await findPublicArticle(payload, article, now)
-    if (articleId === null)
-      throw refuse('article', 'article must be the id of a published article.')
+    visited = await findPublicArticle(payload, site, article, now)
+    if (visited === null) throw refuse('article', 'article must be the id of a published article.')
   }
-  return { session, articleId }
+  return { session, visited }
 }
 
-/** The id of the public article `article` names, or `null` when it names none. */
+/** The public article of `site` that `article` names, or `null` when it names none. */
 async function findPublicArticle(
   payload: Payload,
+  site: CounterSite,
   article: unknown,
   now: Date,
-): Promise<Id | null> {
+): Promise<VisitedArticle | null> {
   if ((typeof article !== 'string' && typeof article !== 'number') || String(article).length > 64)
     return null
   const id = storedId(payload, ARTICLES_SLUG, article)
@@ -75,14 +79,19 @@ async function findPublicArticle(
   try {
     const { docs } = await payload.find({
       collection: ARTICLES_SLUG as never,
-      where: { and: [{ id: { equals: id } }, publicArticleWhere(now)] },
+      where: { and: [{ id: { equals: id } }, publicArticleWhere(now), ...onSite(site)] },
       limit: 1,
       depth: 0,
       pagination: false,
-      select: { id: true } as never,
+      select: { id: true, [SITE_FIELD]: true } as never,
+      // site-scope: scoped by onSite(site), the request's site.
       overrideAccess: true,
     })
-    return idOf(docs[0]) ?? null
+    const found = docs[0] as { id?: unknown; site?: unknown } | undefined
+    const foundId = idOf(found)
+    if (foundId === undefined) return null
+    const foundSite = idOf(found?.site)
+    return { id: foundId, site: foundSite === undefined ? null : { id: foundSite } }
   } catch (error) {
     // A malformed id (for example not an ObjectId on MongoDB) names no article.
     if (isMalformedIdError(error)) return null
@@ -91,103 +100,117 @@ async function findPublicArticle(
 }
 
 /**
- * Records one hit: a site visit once per session per idle window, and an article view once per
- * session per article per idle window. Bots count nothing.
+ * Records one hit on `site`: a site visit once per session per idle window, and a view of one of
+ * its articles once per session per article per idle window. Bots count nothing.
  */
 export async function recordVisit(
   payload: Payload,
   options: ResolvedNewsPortalOptions,
+  site: CounterSite,
   input: VisitInput,
 ): Promise<VisitResult> {
   const { now: clock, sessionIdleMinutes, onlineWindowMinutes } = options.counters
   const now = clock()
-  const { session, articleId } = await validate(payload, input, now)
-  const stats = () => visitorStats(payload, options, now)
+  const { session, visited } = await validate(payload, site, input, now)
+  const stats = () => visitorStats(payload, options, site, now)
   if (input.userAgent && isbot(input.userAgent))
     return { counted: false, viewCounted: false, stats }
 
   const idleMs = sessionIdleMinutes * 60_000
-  const keys = zonedKeys(now, options.timeZone)
+  const keys = zonedKeys(now, siteTimeZone(site, options))
   const visit = async () => {
     if (
       !(await startsNewWindow(payload, {
+        site,
         key: `visit:${session}`,
-        scope: 'visit',
+        kind: 'visit',
         now,
         idleMs,
         onlineMs: onlineWindowMinutes * 60_000,
       }))
     )
       return false
-    await addHits(payload, [countKeys.day(keys.day), countKeys.month(keys.month), countKeys.total])
+    await addHits(payload, site, [
+      countKeys.day(site, keys.day),
+      countKeys.month(site, keys.month),
+      countKeys.total(site),
+    ])
     return true
   }
+  // Views go under the article's own site: `Article.views` reads them from the article alone.
   const view = async () => {
-    if (articleId === null) return false
+    if (visited === null) return false
     if (
       !(await startsNewWindow(payload, {
-        key: `view:${articleId}:${session}`,
-        scope: 'view',
+        site: visited.site,
+        key: `view:${visited.id}:${session}`,
+        kind: 'view',
         now,
         idleMs,
       }))
     )
       return false
-    await addHits(payload, [countKeys.article(articleId)])
+    await addHits(payload, visited.site, [countKeys.article(visited.site, visited.id)])
     return true
   }
   const [counted, viewCounted] = await Promise.all([visit(), view()])
   return { counted, viewCounted, stats }
 }
 
-const lastRead = new WeakMap<
-  object,
-  { key: string; writes: number; stats: Promise<VisitorStats> }
->()
+type SharedRead = { second: string; writes: string; stats: Promise<VisitorStats> }
+// Per config (every Payload instance of one deployment), per site: the last read, for sharing.
+const lastReads = new WeakMap<object, Map<string, SharedRead>>()
 
 /**
- * The visitor counter's figures at `now`: live counts plus the baseline. A read is shared by the
- * callers asking within the same second (of `now`) as long as no write that changes the figures
- * has completed since it started, so every caller sees every hit acknowledged before it asked.
+ * The visitor counter of `site` at `now`: its live counts plus its baseline. A read is shared by
+ * the callers asking for the same site within the same second (of `now`) as long as no write that
+ * changes its figures has completed since it started, so every caller sees every hit
+ * acknowledged before it asked.
  */
 export function visitorStats(
   payload: Payload,
   options: ResolvedNewsPortalOptions,
+  site: CounterSite,
   now: Date = options.counters.now(),
 ): Promise<VisitorStats> {
-  const key = String(Math.floor(now.getTime() / 1000))
-  const writes = visibleWrites(payload)
-  const last = lastRead.get(payload.config)
-  if (last && last.key === key && last.writes === writes) return last.stats
-  const stats = readVisitorStats(payload, options, now)
-  const entry = { key, writes, stats }
-  lastRead.set(payload.config, entry)
+  const second = String(Math.floor(now.getTime() / 1000))
+  const writes = visibleWrites(payload, site)
+  let reads = lastReads.get(payload.config)
+  if (!reads) lastReads.set(payload.config, (reads = new Map()))
+  const key = cacheKeyOf(site)
+  const last = reads.get(key)
+  if (last && last.second === second && last.writes === writes) return last.stats
+  const stats = readVisitorStats(payload, options, site, now)
+  const entry = { second, writes, stats }
+  reads.set(key, entry)
   // Not a swallow: callers get the rejection; a failed read is only not shared with later ones.
-  stats.catch(() => lastRead.get(payload.config) === entry && lastRead.delete(payload.config))
+  stats.catch(() => reads.get(key) === entry && reads.delete(key))
   return stats
 }
 
 async function readVisitorStats(
   payload: Payload,
   options: ResolvedNewsPortalOptions,
+  site: CounterSite,
   now: Date,
 ): Promise<VisitorStats> {
-  const keys = zonedKeys(now, options.timeZone)
-  const day = countKeys.day(keys.day)
-  const month = countKeys.month(keys.month)
-  const previous = countKeys.month(keys.previousMonth)
+  const keys = zonedKeys(now, siteTimeZone(site, options))
+  const total = countKeys.total(site)
+  const day = countKeys.day(site, keys.day)
+  const month = countKeys.month(site, keys.month)
+  const previous = countKeys.month(site, keys.previousMonth)
   const since = new Date(now.getTime() - options.counters.onlineWindowMinutes * 60_000)
   const [counts, online, baseline] = await Promise.all([
-    readCounts(payload, [countKeys.total, day, month, previous]),
-    countSessionsSince(payload, 'visit', since),
-    loadBaseline(payload),
+    readCounts(payload, [total, day, month, previous]),
+    countSessionsSince(payload, site, 'visit', since),
+    loadBaseline(payload, site),
   ])
   return {
     online,
     today: counts.get(day)! + (baseline.day === keys.day ? baseline.dayVisits : 0),
     thisMonth: counts.get(month)! + (baseline.months.get(keys.month) ?? 0),
     lastMonth: counts.get(previous)! + (baseline.months.get(keys.previousMonth) ?? 0),
-    total: counts.get(countKeys.total)! + baseline.total,
+    total: counts.get(total)! + baseline.total,
     updatedAt: now.toISOString(),
   }
 }

@@ -32,19 +32,18 @@ const idsOf = (docs: unknown[]): Id[] => docs.map((doc) => (doc as { id: Id }).i
  * be told apart from another deleted article's.
  */
 export const rememberArticleRatings: CollectionBeforeDeleteHook = async ({ id, req }) => {
-  const find = async (collection: string) =>
-    idsOf(
-      (
-        await req.payload.db.find({
-          collection: collection as CollectionSlug,
-          where: { article: { equals: id } },
-          select: { id: true },
-          limit: 0,
-          pagination: false,
-          req,
-        })
-      ).docs,
-    )
+  const find = async (collection: string) => {
+    // site-scope: by the deleted article's id, unique across sites.
+    const { docs } = await req.payload.db.find({
+      collection: collection as CollectionSlug,
+      where: { article: { equals: id } },
+      select: { id: true },
+      limit: 0,
+      pagination: false,
+      req,
+    })
+    return idsOf(docs)
+  }
   const [votes, summaries] = await Promise.all([find(RATINGS_SLUG), find(RATING_SUMMARIES_SLUG)])
   let pending = pendingByRequest.get(req)
   if (!pending) pendingByRequest.set(req, (pending = new Map()))
@@ -60,6 +59,7 @@ export const deleteArticleRatings: CollectionAfterDeleteHook = async ({ id, req 
   pendingByRequest.get(req)?.delete(String(id))
   const remove = (collection: string, where: Where) =>
     retryWhileBusy(() =>
+      // site-scope: the deleted article's rows, by its id (unique across sites) or their ids.
       req.payload.db.deleteMany({ collection: collection as CollectionSlug, where, req }),
     )
   for (const [collection, ids] of [

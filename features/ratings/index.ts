@@ -31,12 +31,13 @@ export function ratingsFeature(options: ResolvedNewsPortalOptions): PortalFeatur
  * very first votes are already guarded by the database.
  */
 async function ensureUniqueIndexes(payload: Payload): Promise<void> {
-  if (payload.db.name !== 'mongoose') return
-  const models = (
-    payload.db as unknown as {
-      collections: Record<string, { createIndexes?: () => Promise<unknown> }>
-    }
-  ).collections
+  // site-scope: the adapter's name and its index builds, no rows.
+  const adapter = payload.db as unknown as {
+    name: string
+    collections: Record<string, { createIndexes?: () => Promise<unknown> }>
+  }
+  if (adapter.name !== 'mongoose') return
+  const models = adapter.collections
   await Promise.all(
     [RATINGS_SLUG, RATING_SUMMARIES_SLUG, RATE_LIMIT_HITS_SLUG].map((slug) =>
       models[slug]?.createIndexes?.(),

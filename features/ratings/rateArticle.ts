@@ -11,6 +11,9 @@ import { findSummary, incrementSummary, type RatingSummary } from './summary.js'
 import { primeSummary } from './summaryLoader.js'
 import { clientAddress, rateLimitKey } from '../clientAddress/index.js'
 import { keyedHash, voterIdentity } from './voter.js'
+import { resolveSite } from '../sites/resolve.js'
+import { siteKey } from '../sites/keys.js'
+import { cacheKeyOf, onSite, type CounterSite } from '../counters/siteScope.js'
 
 export const MIN_SCORE = 1
 export const MAX_SCORE = 5
@@ -49,14 +52,15 @@ function describe(value: unknown): string {
 
 type RateableArticle = { id: Id; allowRatings?: boolean | null } | null
 
-// Votes on the same article in the same tick share one lookup (a hot article under a burst).
+// Votes on the same article of the same site in the same tick share one lookup (a hot article under a burst).
 const articleLookups = perOwner((payload: Payload) =>
-  coalesce<Id, RateableArticle>(async (_key, [id]) => {
+  coalesce<{ id: Id; site: CounterSite }, RateableArticle>(async (_key, [{ id, site }]) => {
     try {
       return await retryWhileBusy(() =>
+        // site-scope: scoped by onSite(site), the request's site.
         payload.db.findOne({
           collection: ARTICLES_SLUG,
-          where: { and: [{ id: { equals: id } }, publicArticleWhere()] },
+          where: { and: [{ id: { equals: id } }, publicArticleWhere(), ...onSite(site)] },
           select: { allowRatings: true },
         }),
       )
@@ -80,8 +84,15 @@ const summaryIncrements = perOwner((payload: Payload) =>
   ),
 )
 
-/** The article when the public may read it and rate it; `NOT_FOUND` / `RATINGS_CLOSED` otherwise. */
-async function findRateableArticle(payload: Payload, article: Id): Promise<{ id: Id }> {
+/**
+ * The article when the public may read it on `site` and rate it; `NOT_FOUND` (also for another
+ * site's article) / `RATINGS_CLOSED` otherwise.
+ */
+async function findRateableArticle(
+  payload: Payload,
+  site: CounterSite,
+  article: Id,
+): Promise<{ id: Id }> {
   const id = storedId(payload, ARTICLES_SLUG, article)
   // Built only when needed: an Error captures a stack trace, which is not free on the hot path.
   const notFound = () =>
@@ -90,7 +101,7 @@ async function findRateableArticle(payload: Payload, article: Id): Promise<{ id:
       `There is no public article with id ${JSON.stringify(String(article))}.`,
     )
   if (id === undefined) throw notFound()
-  const found = await articleLookups(payload)(String(id), id)
+  const found = await articleLookups(payload)(`${cacheKeyOf(site)}|${String(id)}`, { id, site })
   if (!found) throw notFound()
   if (found.allowRatings === false) {
     throw new PortalError(
@@ -102,8 +113,9 @@ async function findRateableArticle(payload: Payload, article: Id): Promise<{ id:
 }
 
 /**
- * Records one reader's vote and returns the article's new summary. Checks everything before
- * writing (score, voter, rate limit, article), so a refused vote writes nothing; the unique index
+ * Records one reader's vote on an article of the request's site and returns the article's new
+ * summary. Checks everything before writing (site, score, voter, rate limit, article), so a
+ * refused vote writes nothing; the unique index
  * on (article, voterHash) is what makes a second vote by the same voter fail, even when both race.
  */
 export async function rateArticle(
@@ -112,6 +124,7 @@ export async function rateArticle(
   input: { article?: unknown; score?: unknown },
 ): Promise<RatingSummary> {
   const { payload } = req
+  const site = await resolveSite(req, options)
   const badScore = scoreProblem(input.score)
   if (badScore) throw new PortalError('VALIDATION', badScore, { field: 'score' })
   const badArticle = articleProblem(input.article)
@@ -121,8 +134,8 @@ export async function rateArticle(
   const address = clientAddress(req, options)
   const identity = voterIdentity(req, options, address)
   if (options.ratingsPerMinute > 0) {
-    // Per address (IPv6: per /64); a voter whose address is unknown is limited on its own.
-    const key = rateLimitKey(payload, 'rating', address, `voter:${identity}`)
+    // Per site and address (IPv6: per /64); a voter whose address is unknown is limited on its own.
+    const key = siteKey(site, rateLimitKey(payload, 'rating', address, `voter:${identity}`))
     const decision = await options.ratingRateLimitStore.hit(
       key,
       options.ratingsPerMinute,
@@ -140,11 +153,12 @@ export async function rateArticle(
     }
   }
 
-  const article = await findRateableArticle(payload, input.article as Id)
+  const article = await findRateableArticle(payload, site, input.article as Id)
   const voterHash = keyedHash(payload.secret, identity)
   try {
     // SQLITE_BUSY (another process holds the file's write lock) wrote nothing: retried asynchronously.
     await retryWhileBusy(() =>
+      // site-scope: the article was found on the request's site above; votes are keyed by its id.
       payload.db.create({
         collection: RATINGS_SLUG,
         data: { article: article.id, score, voterHash },
@@ -176,6 +190,7 @@ export async function rateArticle(
 async function takeBackVote(payload: Payload, article: Id, voterHash: string): Promise<void> {
   try {
     await retryWhileBusy(() =>
+      // site-scope: the vote just logged, by its article's id (unique across sites) and voter.
       payload.db.deleteOne({
         collection: RATINGS_SLUG,
         where: { and: [{ article: { equals: article } }, { voterHash: { equals: voterHash } }] },

@@ -46,6 +46,7 @@ export class DatabaseRateLimitStore implements RateLimitStore {
 
   /** Adds one to the row `bucket` (creating it when new) and returns its new count. */
   private async increment(payload: Payload, bucket: string, expiresAt: Date): Promise<number> {
+    // site-scope: `bucket` starts with the site's prefix (the limiters key by siteKey).
     const row = await incrementRow(payload, {
       collection: HITS,
       where: { key: { equals: bucket } },
@@ -59,6 +60,7 @@ export class DatabaseRateLimitStore implements RateLimitStore {
   /** Deletes the rows of windows that ended before `before`. */
   async prune(payload: Payload, before: Date): Promise<void> {
     await retryWhileBusy(() =>
+      // site-scope: ended windows of every site go alike.
       payload.db.deleteMany({
         collection: HITS,
         where: { expiresAt: { less_than_equal: before.toISOString() } },

@@ -25,6 +25,7 @@ async function tallyVotes(
   const byArticle = new Map<string, Tally>()
   let votes = 0
   for (let page = 1; ; page++) {
+    // site-scope: votes are keyed by article ids, unique across sites; a repair covers all.
     const result = await payload.db.find({
       collection: RATINGS_SLUG,
       where,
@@ -52,6 +53,7 @@ async function tallyVotes(
 async function setSummary(payload: Payload, { article, total, count }: Tally): Promise<void> {
   const update = () =>
     retryWhileBusy(() =>
+      // site-scope: one article's aggregate, by its id (unique across sites).
       payload.db.updateOne({
         collection: RATING_SUMMARIES_SLUG,
         where: { article: { equals: article } },
@@ -61,6 +63,7 @@ async function setSummary(payload: Payload, { article, total, count }: Tally): P
   if (await update()) return
   try {
     await retryWhileBusy(() =>
+      // site-scope: one article's aggregate, by its id (unique across sites).
       payload.db.create({
         collection: RATING_SUMMARIES_SLUG,
         data: { article, total, count },
@@ -94,6 +97,7 @@ export async function recomputeSummaries(payload: Payload): Promise<RecomputeRes
   const { votes, byArticle: truth } = await tallyVotes(payload)
 
   let corrected = 0
+  // site-scope: aggregates are keyed by article ids, unique across sites; a repair covers all.
   const existing = await payload.db.find({
     collection: RATING_SUMMARIES_SLUG,
     limit: 0,
@@ -110,6 +114,7 @@ export async function recomputeSummaries(payload: Payload): Promise<RecomputeRes
     if (key !== undefined) seen.add(key)
     const want = (key !== undefined && truth.get(key)) || { total: 0, count: 0 }
     if (Number(row.total) === want.total && Number(row.count) === want.count) continue
+    // site-scope: one aggregate row, by its id.
     await payload.db.updateOne({
       collection: RATING_SUMMARIES_SLUG,
       id: row.id,

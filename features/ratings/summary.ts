@@ -30,6 +30,7 @@ export async function incrementSummary(
   count: number,
   req?: PayloadRequest,
 ): Promise<RatingSummary> {
+  // site-scope: one article's aggregate, by its id (unique across sites).
   const row = await incrementRow(payload, {
     collection: RATING_SUMMARIES_SLUG,
     where: { article: { equals: article } },
@@ -49,6 +50,7 @@ export async function findSummaries(
   const found = new Map<string, RatingSummary>()
   if (articles.length === 0) return found
   const result = await retryWhileBusy(() =>
+    // site-scope: the aggregates of the given articles, by their ids (unique across sites).
     payload.db.find({
       collection: RATING_SUMMARIES_SLUG,
       where: { article: { in: articles } },

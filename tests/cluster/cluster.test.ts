@@ -27,6 +27,7 @@ import {
 
 const VISITS = Number(process.env.CLUSTER_VISITS ?? 2000)
 const VOTES = Number(process.env.CLUSTER_VOTES ?? 500)
+const ADMIN = { email: 'admin@example.com', password: crypto.randomBytes(12).toString('hex') }
 const CONCURRENCY = 50
 const RATE_LIMIT = 30
 type Outcome = { kind: 'visit' | 'vote'; status: number; code?: string }
@@ -64,6 +65,8 @@ describe.each(['postgres', 'sqlite'] as const)('two instances on one %s database
       TRUST_PROXY: '1',
       RATING_RATE_LIMIT_STORE: 'database',
       RATINGS_PER_MINUTE: String(RATE_LIMIT),
+      // The seed's admin, who creates the sites of the per-site case.
+      ADMIN_PASSWORD: ADMIN.password,
     }
     seedDatabase(env, path.join(work, 'seed.log'))
     const ports = [await freePort(), await freePort()]
@@ -170,6 +173,91 @@ describe.each(['postgres', 'sqlite'] as const)('two instances on one %s database
     // Each instance alone would have let up to 30 through: both together let 30 through.
     const after = await settledFigures()
     expect(after.rating.count).toBe(before.rating.count + VOTES + 1 + RATE_LIMIT)
+  })
+
+  it("two sites, visits and votes split over both instances and both sites: each site's figures exact, the default site's untouched", async () => {
+    /** A REST call as the seed's admin; the JSON body. */
+    const asAdmin = async (token: string | null, path: string, body: unknown) => {
+      const response = await fetch(`${bases()[0]}/api${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `JWT ${token}` } : {}),
+        },
+        body: JSON.stringify(body),
+      })
+      const json = (await response.json()) as Record<string, any>
+      if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${JSON.stringify(json)}`)
+      return json
+    }
+    const { token } = await asAdmin(null, '/users/login', ADMIN)
+    const sites = ['xa-muong-kim', 'phuong-tan-phong']
+    const articles: Record<string, number | string> = {}
+    for (const slug of sites) {
+      const { doc: site } = await asAdmin(token, '/sites', { name: slug, slug })
+      const { doc } = await asAdmin(token, '/articles', {
+        title: `Tin của ${slug}`,
+        _status: 'published',
+        publishedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        site: site.id,
+      })
+      articles[slug] = doc.id
+    }
+    // The other instance reads the new sites within its list's lifetime (2 s).
+    await sleep(2_100)
+    const home = await settledFigures()
+    const plan = {
+      [sites[0]]: { visits: 600, votes: 150 },
+      [sites[1]]: { visits: 400, votes: 100 },
+    }
+    const jobs: Array<(base: string) => Promise<Outcome & { site: string }>> = sites.flatMap(
+      (site, s) => [
+        ...Array.from({ length: plan[site].visits }, (_, n) => async (base: string) => ({
+          site,
+          kind: 'visit' as const,
+          status: await visit(base, `site-session-${n}`, articles[site], site),
+        })),
+        ...Array.from({ length: plan[site].votes }, (_, n) => async (base: string) => ({
+          site,
+          kind: 'vote' as const,
+          ...(await vote(
+            base,
+            articles[site],
+            scoreOf(n),
+            `site-voter-${n}`,
+            addressOf(400_000 + s * 10_000 + n),
+            site,
+          )),
+        })),
+      ],
+    )
+    const mixed = jobs
+      .map((job, i) => ({ job, key: (i * 7919) % jobs.length }))
+      .sort((a, b) => a.key - b.key)
+      .map((entry) => entry.job)
+    const { results, retried } = await runLoad(bases, mixed, { concurrency: CONCURRENCY })
+    expect(retried).toBe(0)
+    await sleep(1_100)
+    for (const site of sites) {
+      const mine = results.filter((r) => r.site === site)
+      expect(mine.filter((r) => r.kind === 'visit' && r.status === 200)).toHaveLength(
+        plan[site].visits,
+      )
+      expect(mine.filter((r) => r.kind === 'vote' && r.status === 200)).toHaveLength(
+        plan[site].votes,
+      )
+      // The same session ids on both sites: each counted once on each.
+      const [a, b] = await Promise.all(bases().map((base) => figures(base, articles[site], site)))
+      expect(b).toEqual(a)
+      expect(a).toEqual({
+        today: plan[site].visits,
+        thisMonth: plan[site].visits,
+        total: plan[site].visits,
+        views: plan[site].visits,
+        rating: { total: totalOf(plan[site].votes), count: plan[site].votes },
+      })
+    }
+    expect(await settledFigures()).toEqual(home)
   })
 
   it('kill -9 of one instance in the middle of the load, restarted: nothing counted twice, nothing lost but requests cut off in flight', async () => {

@@ -222,10 +222,11 @@ export async function graphql<T = any>(
   base: string,
   query: string,
   variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
 ): Promise<T> {
   const response = await fetch(`${base}/api/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   })
   const body = (await response.json()) as { data: T; errors?: unknown[] }
@@ -299,15 +300,21 @@ const UA =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36'
 
 let visitor = 0
-/** POST /api/visits as a new visitor with its own address (behind one trusted proxy); the HTTP status (a network error throws). */
+/** The `x-portal-site` header naming `site`, or none (the default site). */
+const siteHeader = (site?: string): Record<string, string> =>
+  site ? { 'x-portal-site': site } : {}
+
+/** POST /api/visits (to `site`, else the default site) as a new visitor with its own address (behind one trusted proxy); the HTTP status (a network error throws). */
 export async function visit(
   base: string,
   session: string,
   article: string | number,
+  site?: string,
 ): Promise<number> {
   const response = await fetch(`${base}/api/visits`, {
     method: 'POST',
     headers: {
+      ...siteHeader(site),
       'content-type': 'application/json',
       'user-agent': UA,
       // Per-address visit limits (visitsPerMinute) apply: each visitor comes from its own address.
@@ -319,17 +326,19 @@ export async function visit(
   return response.status
 }
 
-/** POST /api/articles/:id/rate as a voter with its own token, from `address` (behind one trusted proxy). */
+/** POST /api/articles/:id/rate (on `site`, else the default site) as a voter with its own token, from `address` (behind one trusted proxy). */
 export async function vote(
   base: string,
   article: string | number,
   score: number,
   token: string,
   address: string,
+  site?: string,
 ): Promise<{ status: number; code?: string }> {
   const response = await fetch(`${base}/api/articles/${article}/rate`, {
     method: 'POST',
     headers: {
+      ...siteHeader(site),
       'content-type': 'application/json',
       'user-agent': UA,
       'x-voter-token': token,
@@ -351,7 +360,12 @@ export interface Figures {
   rating: { total: number; count: number }
 }
 
-export async function figures(base: string, article: string | number): Promise<Figures> {
+/** The visitor figures of `site` (else the default site) and the views and rating of `article`. */
+export async function figures(
+  base: string,
+  article: string | number,
+  site?: string,
+): Promise<Figures> {
   const data = await graphql<{
     VisitorStats: Figures
     Article: { views: number; rating: Figures['rating'] }
@@ -362,6 +376,7 @@ export async function figures(base: string, article: string | number): Promise<F
       typeof article === 'number' ? 'Int!' : 'String!',
     ),
     { id: article },
+    siteHeader(site),
   )
   return { ...data.VisitorStats, views: data.Article.views, rating: data.Article.rating } as Figures
 }
