@@ -5,6 +5,7 @@ import { slugField } from '../features/content/fields/slugField.js'
 import { populateSlug } from '../features/content/hooks/populateSlug.js'
 import { groups, label } from '../core/labels.js'
 import { rejectMalformedId } from '../features/content/hooks/rejectMalformedId.js'
+import { rejectMalformedWhere } from '../features/content/hooks/rejectMalformedWhere.js'
 
 export const authorsCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
   slug: 'authors',
@@ -18,9 +19,9 @@ export const authorsCollection = (options: ResolvedNewsPortalOptions): Collectio
     delete: editorsOnly(options),
   },
   hooks: options.disabled
-    ? { beforeOperation: [rejectMalformedId] }
+    ? { beforeOperation: [rejectMalformedId, rejectMalformedWhere] }
     : {
-        beforeOperation: [rejectMalformedId],
+        beforeOperation: [rejectMalformedId, rejectMalformedWhere],
         beforeValidate: [populateSlug({ sourceField: 'name' })],
       },
   fields: [

@@ -4,6 +4,7 @@ import { editorsOnly, editorsOnlyField } from '../features/content/access.js'
 import { slugField } from '../features/content/fields/slugField.js'
 import { validateHttpUrl } from '../features/content/fields/validators.js'
 import { populateSlug } from '../features/content/hooks/populateSlug.js'
+import { rejectMalformedWhere } from '../features/content/hooks/rejectMalformedWhere.js'
 import { groups, label } from '../core/labels.js'
 import {
   onTimeRate,
@@ -53,8 +54,9 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
     delete: editorsOnly(options),
   },
   hooks: options.disabled
-    ? {}
+    ? { beforeOperation: [rejectMalformedWhere] }
     : {
+        beforeOperation: [rejectMalformedWhere],
         beforeValidate: [populateSlug({ sourceField: 'title' })],
         beforeChange: [stampFiguresUpdatedAt(options)],
         afterChange: [({ req }) => forgetBaseline(req.payload)],

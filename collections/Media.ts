@@ -3,6 +3,7 @@ import type { ResolvedNewsPortalOptions } from '../core/types.js'
 import { anyone, editorsOnly } from '../features/content/access.js'
 import { groups, label } from '../core/labels.js'
 import { rejectMalformedId } from '../features/content/hooks/rejectMalformedId.js'
+import { rejectMalformedWhere } from '../features/content/hooks/rejectMalformedWhere.js'
 
 export const mediaCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
   slug: 'media',
@@ -23,7 +24,7 @@ export const mediaCollection = (options: ResolvedNewsPortalOptions): CollectionC
     ],
     adminThumbnail: 'thumbnail',
   },
-  hooks: { beforeOperation: [rejectMalformedId] },
+  hooks: { beforeOperation: [rejectMalformedId, rejectMalformedWhere] },
   fields: [
     {
       name: 'alt',

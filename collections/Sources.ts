@@ -6,6 +6,7 @@ import { validateHttpUrl } from '../features/content/fields/validators.js'
 import { populateSlug } from '../features/content/hooks/populateSlug.js'
 import { groups, label } from '../core/labels.js'
 import { rejectMalformedId } from '../features/content/hooks/rejectMalformedId.js'
+import { rejectMalformedWhere } from '../features/content/hooks/rejectMalformedWhere.js'
 
 export const sourcesCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
   slug: 'sources',
@@ -19,9 +20,9 @@ export const sourcesCollection = (options: ResolvedNewsPortalOptions): Collectio
     delete: editorsOnly(options),
   },
   hooks: options.disabled
-    ? { beforeOperation: [rejectMalformedId] }
+    ? { beforeOperation: [rejectMalformedId, rejectMalformedWhere] }
     : {
-        beforeOperation: [rejectMalformedId],
+        beforeOperation: [rejectMalformedId, rejectMalformedWhere],
         beforeValidate: [populateSlug({ sourceField: 'title' })],
       },
   fields: [
