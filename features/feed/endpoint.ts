@@ -27,6 +27,12 @@ function siteUrlFor(req: PayloadRequest, options: ResolvedNewsPortalOptions): st
   return req.url ? new URL(req.url).origin : 'http://localhost:3000'
 }
 
+const unknownCategory = (slug: string) =>
+  Response.json(
+    { errors: [{ message: `category: no category has the slug "${slug}".` }] },
+    { status: 404 },
+  )
+
 /**
  * `GET /api/feed.xml[?category=slug]`: RSS 2.0 with the latest public articles, newest first,
  * read with the public rule whoever asks (a logged-in editor's feed shows no drafts either).
@@ -40,6 +46,8 @@ export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
     const categorySlug = req.searchParams.get('category')?.trim()
     const where: Where[] = [publicArticleWhere()]
     let category: Named | undefined
+    // No slug holds a NUL character (PostgreSQL could not even compare one): unknown, unasked.
+    if (categorySlug?.includes('\u0000')) return unknownCategory(categorySlug)
     if (categorySlug) {
       const found = await payload.find({
         collection: 'categories',
@@ -52,12 +60,7 @@ export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
         req,
       })
       category = found.docs[0] as Named | undefined
-      if (!category) {
-        return Response.json(
-          { errors: [{ message: `category: no category has the slug "${categorySlug}".` }] },
-          { status: 404 },
-        )
-      }
+      if (!category) return unknownCategory(categorySlug)
       where.push({ categories: { in: [(found.docs[0] as { id: string | number }).id] } })
     }
     const { docs } = await payload.find({

@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { publicArticleWhere } from '../content/publicWhere.js'
+import { isStorableNumericId } from '../content/hooks/rejectMalformedId.js'
 import { coalesce, perOwner } from '../../core/batch.js'
 import { RatingError } from './errors.js'
 import { RATINGS_SLUG } from '../../core/constants.js'
@@ -51,7 +52,7 @@ function articleId(payload: Payload, article: string | number): Id | undefined {
   const type = payload.collections.articles?.customIDType ?? payload.db.defaultIDType
   if (type === 'number') {
     const text = String(article).trim()
-    return /^\d{1,15}$/.test(text) ? Number(text) : undefined
+    return isStorableNumericId(payload, text) ? Number(text) : undefined
   }
   return String(article)
 }
