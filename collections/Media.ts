@@ -4,6 +4,7 @@ import { anyone, editorsWrite } from '../features/content/access.js'
 import { groups, label } from '../core/labels.js'
 import { rejectMalformedId } from '../features/content/hooks/rejectMalformedId.js'
 import { MEDIA_SLUG } from '../core/constants.js'
+import { rejectMalformedWhere } from '../features/content/hooks/rejectMalformedWhere.js'
 
 export const mediaCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
   slug: MEDIA_SLUG,
@@ -22,7 +23,7 @@ export const mediaCollection = (options: ResolvedNewsPortalOptions): CollectionC
     ],
     adminThumbnail: 'thumbnail',
   },
-  hooks: { beforeOperation: [rejectMalformedId] },
+  hooks: { beforeOperation: [rejectMalformedId, rejectMalformedWhere] },
   fields: [
     {
       name: 'alt',

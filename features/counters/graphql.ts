@@ -154,6 +154,8 @@ interface DossierWidgetDoc {
 }
 
 export async function dossierStats(req: PayloadRequest, slug?: string | null) {
+  // No slug holds a NUL character (PostgreSQL could not even compare one): no such panel.
+  if (slug?.includes('\u0000')) return null
   const { docs } = await req.payload.find({
     collection: WIDGETS,
     where: {

@@ -31,6 +31,10 @@ function siteUrlFor(req: PayloadRequest, options: ResolvedNewsPortalOptions): st
   return req.url ? new URL(req.url).origin : 'http://localhost:3000'
 }
 
+const unknownCategory = (slug: string) =>
+  new PortalError('NOT_FOUND', `category: no category has the slug "${slug}".`, {
+    field: 'category',
+  })
 const badRequest = (message: string) => Response.json({ errors: [{ message }] }, { status: 400 })
 
 /**
@@ -50,6 +54,8 @@ export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
     const categorySlug = categoryParam.value
     const where: Where[] = [publicArticleWhere()]
     let category: Named | undefined
+    // No slug holds a NUL character (PostgreSQL could not even compare one): unknown, unasked.
+    if (categorySlug?.includes('\u0000')) throw unknownCategory(categorySlug)
     if (categorySlug) {
       const found = await payload.find({
         collection: CATEGORIES_SLUG,
@@ -62,13 +68,7 @@ export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
         req,
       })
       category = found.docs[0] as Named | undefined
-      if (!category) {
-        throw new PortalError(
-          'NOT_FOUND',
-          `category: no category has the slug "${categorySlug}".`,
-          { field: 'category' },
-        )
-      }
+      if (!category) throw unknownCategory(categorySlug)
       where.push({ categories: { in: [(found.docs[0] as { id: Id }).id] } })
     }
     const { docs } = await payload.find({
