@@ -27,7 +27,7 @@ describe('malformed GraphQL requests', () => {
     await fuzz(
       'GraphQL malformed bodies',
       withoutKnownFindings(malformedGraphQL),
-      runs(900),
+      runs(500),
       (input) => checkRequest(site, input),
     )
   }, 180_000)

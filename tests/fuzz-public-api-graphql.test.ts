@@ -97,7 +97,7 @@ describe('public GraphQL operations with generated arguments', () => {
     await fuzz(
       'GraphQL reads',
       withoutKnownFindings(readOperations(schema, site.known)),
-      runs(1_300),
+      runs(900),
       (input) => checkRequest(site, input),
     )
     expect(await countersState(site.app.payload)).toEqual(before)
@@ -107,7 +107,7 @@ describe('public GraphQL operations with generated arguments', () => {
     await fuzz(
       'GraphQL votes and visits',
       withoutKnownFindings(writeOperations(schema, site.known)),
-      runs(700),
+      runs(450),
       (input) => checkRequest(site, input),
     )
   }, 180_000)

@@ -48,7 +48,7 @@ describe('public REST endpoints with generated input', () => {
     await fuzz(
       'GET /api/articles',
       withoutKnownFindings(articleListRequests(fieldPaths, site.known)),
-      runs(800),
+      runs(600),
       (input) => checkRequest(site, input),
     )
     expect(await countersState(site.app.payload)).toEqual(before)
@@ -58,7 +58,7 @@ describe('public REST endpoints with generated input', () => {
     await fuzz(
       'GET /api/articles/:id',
       withoutKnownFindings(articleByIdRequests(site.known)),
-      runs(400),
+      runs(250),
       (input) => checkRequest(site, input),
     )
   }, 180_000)
@@ -67,7 +67,7 @@ describe('public REST endpoints with generated input', () => {
     await fuzz(
       'GET /api/feed.xml',
       withoutKnownFindings(feedRequests(site.known)),
-      runs(400),
+      runs(250),
       (input) => checkRequest(site, input),
     )
   }, 180_000)
@@ -76,7 +76,7 @@ describe('public REST endpoints with generated input', () => {
     await fuzz(
       'POST /api/visits',
       withoutKnownFindings(visitRequests(site.known)),
-      runs(400),
+      runs(250),
       (input) => checkRequest(site, input),
     )
   }, 180_000)
@@ -85,7 +85,7 @@ describe('public REST endpoints with generated input', () => {
     await fuzz(
       'POST /api/articles/:id/rate',
       withoutKnownFindings(rateRequests(site.known)),
-      runs(400),
+      runs(250),
       (input) => checkRequest(site, input),
     )
   }, 180_000)
