@@ -6,6 +6,7 @@ import { slugField } from '../features/content/fields/slugField.js'
 import { validateHttpUrl, validateRelationExists } from '../features/content/fields/validators.js'
 import { groups, label } from '../core/labels.js'
 import { rejectMalformedId } from '../features/content/hooks/rejectMalformedId.js'
+import { rejectMalformedWhere } from '../features/content/hooks/rejectMalformedWhere.js'
 import { populateSlug } from '../features/content/hooks/populateSlug.js'
 import { renderBodyHtmlOnSave } from '../features/content/hooks/renderBodyHtml.js'
 import { resolveArticleLinksOnRead } from '../features/content/hooks/resolveArticleLinks.js'
@@ -39,9 +40,9 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
     ...editorsWrite(options),
   },
   hooks: options.disabled
-    ? { beforeOperation: [rejectMalformedId, publicReadsPublished(options)] }
+    ? { beforeOperation: [rejectMalformedId, rejectMalformedWhere, publicReadsPublished(options)] }
     : {
-        beforeOperation: [rejectMalformedId, publicReadsPublished(options)],
+        beforeOperation: [rejectMalformedId, rejectMalformedWhere, publicReadsPublished(options)],
         beforeValidate: [populateSlug({ sourceField: 'title' })],
         beforeChange: [setPublishedAt, setPrimaryCategory, renderBodyHtmlOnSave],
       },

@@ -3,6 +3,7 @@ import type { ResolvedNewsPortalOptions } from '../core/types.js'
 import { editorsOnlyField, editorsWrite } from '../features/content/access.js'
 import { slugField } from '../features/content/fields/slugField.js'
 import { populateSlug } from '../features/content/hooks/populateSlug.js'
+import { rejectMalformedWhere } from '../features/content/hooks/rejectMalformedWhere.js'
 import { groups, label } from '../core/labels.js'
 import {
   onTimeRate,
@@ -75,8 +76,9 @@ export const counterWidgetsCollection = (options: ResolvedNewsPortalOptions): Co
     ...editorsWrite(options),
   },
   hooks: options.disabled
-    ? {}
+    ? { beforeOperation: [rejectMalformedWhere] }
     : {
+        beforeOperation: [rejectMalformedWhere],
         beforeValidate: [populateSlug({ sourceField: 'title' })],
         beforeChange: [stampFiguresUpdatedAt(options)],
         afterChange: [({ req }) => forgetBaseline(req.payload)],

@@ -4,6 +4,7 @@ import { anyone, editorsWrite } from '../features/content/access.js'
 import { groups, label } from '../core/labels.js'
 import { rejectMalformedId } from '../features/content/hooks/rejectMalformedId.js'
 import { MEDIA_SLUG } from '../core/constants.js'
+import { rejectMalformedWhere } from '../features/content/hooks/rejectMalformedWhere.js'
 
 /** The image library: global, shared by every site (no `site` field, no scoping by site). */
 export const mediaCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
@@ -23,7 +24,7 @@ export const mediaCollection = (options: ResolvedNewsPortalOptions): CollectionC
     ],
     adminThumbnail: 'thumbnail',
   },
-  hooks: { beforeOperation: [rejectMalformedId] },
+  hooks: { beforeOperation: [rejectMalformedId, rejectMalformedWhere] },
   fields: [
     {
       name: 'alt',

@@ -21,11 +21,22 @@ export function idKey(value: unknown): string | undefined {
  * An id sent by a client (`'12'`, `12`) as the database of `collection` stores it, or
  * `undefined` when it cannot name any document there (`'abc'` where ids are numbers).
  */
+// PostgreSQL's `serial` ids are 4-byte integers; SQLite's are 8 bytes, safe in JavaScript up to 2^53.
+const LARGEST_POSTGRES_ID = 2_147_483_647
+
+/** True when `id` is a whole number this database can store as a numeric id. */
+export function isStorableNumericId(payload: Payload, id: unknown): boolean {
+  const largest = payload.db.name === 'postgres' ? LARGEST_POSTGRES_ID : Number.MAX_SAFE_INTEGER
+  const value =
+    typeof id === 'number' ? id : typeof id === 'string' && /^\d{1,16}$/.test(id) ? Number(id) : NaN
+  return Number.isSafeInteger(value) && value >= 0 && value <= largest
+}
+
 export function storedId(payload: Payload, collection: CollectionSlug, value: Id): Id | undefined {
   const type = payload.collections[collection]?.customIDType ?? payload.db.defaultIDType
   if (type === 'number') {
     const text = String(value).trim()
-    return /^\d{1,15}$/.test(text) ? Number(text) : undefined
+    return isStorableNumericId(payload, text) ? Number(text) : undefined
   }
   return String(value)
 }

@@ -1,6 +1,6 @@
-import { Kind, type ValidationRule } from 'graphql'
+import { Kind, type FieldNode, type ValidationRule } from 'graphql'
 import { payloadGraphQL } from './graphqlModule.js'
-import { fieldsOf, fragmentsOf } from './selections.js'
+import { fragmentsOf, selectionFolder } from './selections.js'
 
 /**
  * Refuses an operation that selects the mutation `fieldName` more than once (aliased or not,
@@ -13,7 +13,11 @@ export function onePerOperationRule(
   operationName: string | null | undefined,
 ): ValidationRule {
   return (context) => {
-    const fields = fieldsOf(fragmentsOf(context.getDocument()))
+    // Every occurrence counts, the same fragment spread twice included (stricter than execution).
+    const fields = selectionFolder<FieldNode[]>(fragmentsOf(context.getDocument()), {
+      field: (node) => [node],
+      merge: (values) => values.flat(),
+    })
     return {
       OperationDefinition(operation) {
         if (operation.operation !== 'mutation') return

@@ -4,7 +4,7 @@ import { portalErrorExtensions } from '../core/errors.js'
 import type { CollectionOverrides, NewsPortalPluginConfig } from '../core/types.js'
 import { applyOverrides } from './applyOverrides.js'
 import { resolveOptions } from './options.js'
-import { capPublicPageSize, publicApiFeature } from '../features/graphql/index.js'
+import { capPublicPageSize, jsonParamError, publicApiFeature } from '../features/graphql/index.js'
 import { ratingsFeature } from '../features/ratings/index.js'
 import { countersFeature } from '../features/counters/index.js'
 import { articlesCollection } from '../collections/Articles.js'
@@ -159,7 +159,11 @@ export const newsPortalPlugin =
     // Every feature refuses with a PortalError; GraphQL gets its code and details in `extensions`.
     config.hooks = {
       ...incomingConfig.hooks,
-      afterError: [...(incomingConfig.hooks?.afterError ?? []), portalErrorExtensions],
+      afterError: [
+        ...(incomingConfig.hooks?.afterError ?? []),
+        portalErrorExtensions,
+        jsonParamError,
+      ],
     }
     const tasks = features.flatMap((feature) => feature.tasks ?? [])
     if (tasks.length) {

@@ -161,6 +161,8 @@ export async function dossierStats(
   site: CounterSite,
   slug?: string | null,
 ) {
+  // No slug holds a NUL character (PostgreSQL could not even compare one): no such panel.
+  if (slug?.includes('\u0000')) return null
   const { docs } = await req.payload.find({
     collection: WIDGETS,
     where: {

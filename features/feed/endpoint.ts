@@ -42,6 +42,10 @@ function siteUrlFor(
   return req.url ? new URL(req.url).origin : 'http://localhost:3000'
 }
 
+const unknownCategory = (slug: string) =>
+  new PortalError('NOT_FOUND', `category: no category has the slug "${slug}".`, {
+    field: 'category',
+  })
 const badRequest = (message: string) => Response.json({ errors: [{ message }] }, { status: 400 })
 
 /**
@@ -65,6 +69,8 @@ export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
     const onSite: Where[] = site ? [{ [SITE_FIELD]: { equals: site.id } }] : []
     const where: Where[] = [publicArticleWhere(), ...onSite]
     let category: Named | undefined
+    // No slug holds a NUL character (PostgreSQL could not even compare one): unknown, unasked.
+    if (categorySlug?.includes('\u0000')) throw unknownCategory(categorySlug)
     if (categorySlug) {
       const found = await payload.find({
         collection: CATEGORIES_SLUG,
@@ -77,13 +83,7 @@ export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
         req,
       })
       category = found.docs[0] as Named | undefined
-      if (!category) {
-        throw new PortalError(
-          'NOT_FOUND',
-          `category: no category has the slug "${categorySlug}".`,
-          { field: 'category' },
-        )
-      }
+      if (!category) throw unknownCategory(categorySlug)
       where.push({ categories: { in: [(found.docs[0] as { id: Id }).id] } })
     }
     const { docs } = await payload.find({

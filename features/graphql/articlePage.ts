@@ -77,6 +77,8 @@ export async function findArticlePage(
   site: { id: Id } | null = null,
 ): Promise<ArticlePageData | null> {
   const neighbors = checkNeighbors(args.neighbors)
+  // No slug holds a NUL character (PostgreSQL could not even compare one): no such article.
+  if (args.slug.includes('\u0000')) return null
   const { payload } = req
   const locale = (args.locale ?? req.locale ?? undefined) as TypedLocale | undefined
   const fallbackLocale = (args.fallbackLocale ?? req.fallbackLocale ?? undefined) as

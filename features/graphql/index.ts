@@ -9,10 +9,12 @@ import { feedEndpoint } from '../feed/endpoint.js'
 export { findArticlePage } from './articlePage.js'
 export { capPublicPageSize } from './publicPageSize.js'
 export { limitRequestBody } from './limitRequestBody.js'
+export { jsonParamError } from './jsonParamError.js'
 
 /**
- * The public read surface: `ArticlePage` in GraphQL, the RSS feed at `/api/feed.xml`, and the
- * limits that keep the API up (complexity, depth, introspection, CORS).
+ * The public read surface: `ArticlePage` in GraphQL, the RSS feed at `/api/feed.xml`, the
+ * limits that keep the API up (complexity, depth, introspection, CORS), and 400s for malformed
+ * query parameters.
  */
 export function publicApiFeature(options: ResolvedNewsPortalOptions): PortalFeature {
   // With CORS origins set, browsers on them may call the public paths with the SDK's methods only.
