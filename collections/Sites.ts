@@ -67,7 +67,18 @@ export const sitesCollection = (options: ResolvedNewsPortalOptions): CollectionC
           ),
         },
         fields: [
-          { name: 'domain', type: 'text', required: true, label: label('Tên miền', 'Domain') },
+          {
+            name: 'domain',
+            type: 'text',
+            required: true,
+            label: label('Tên miền', 'Domain'),
+            admin: {
+              description: label(
+                'Ví dụ: muongkim.laichau.gov.vn (không có http:// hay cổng).',
+                'For example muongkim.laichau.gov.vn (no http:// or port).',
+              ),
+            },
+          },
         ],
       },
       {
