@@ -20,6 +20,8 @@ import { visitCountsCollection, visitSessionsCollection } from '../collections/V
 import { sitesCollection } from '../collections/Sites.js'
 import { onSites, withUserSites } from '../features/sites/fields.js'
 import { sitesFeature } from '../features/sites/index.js'
+import { narrowAdminToSite } from '../features/sites/adminFilters.js'
+import { AUTHORS_SLUG, SOURCES_SLUG } from '../core/constants.js'
 
 export type { NewsPortalPluginConfig } from '../core/types.js'
 export { slugify } from '../core/slugify.js'
@@ -167,6 +169,8 @@ export const newsPortalPlugin =
       components.beforeDashboard = [...(components.beforeDashboard ?? []), ...beforeDashboard]
       config.admin = { ...incomingConfig.admin, components }
     }
+    // The admin works on one chosen site: lists, pickers and new documents follow the chosen site.
+    narrowAdminToSite(portalCollections, options, [AUTHORS_SLUG, SOURCES_SLUG])
     const inits = features.flatMap((feature) => (feature.onInit ? [feature.onInit] : []))
     if (inits.length) {
       config.onInit = async (payload) => {
