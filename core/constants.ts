@@ -61,4 +61,5 @@ export const componentPaths = {
   viewsCell: `${PACKAGE_NAME}/client#ViewsCell`,
   recomputeRatingsButton: `${PACKAGE_NAME}/client#RecomputeRatingsButton`,
   countersDashboard: `${PACKAGE_NAME}/rsc#CountersDashboard`,
+  siteSelector: `${PACKAGE_NAME}/rsc#SiteSelector`,
 } as const

@@ -21,6 +21,7 @@ import { sitesCollection } from '../collections/Sites.js'
 import { onSites, withUserSites } from '../features/sites/fields.js'
 import { sitesFeature } from '../features/sites/index.js'
 import { narrowAdminToSite } from '../features/sites/adminFilters.js'
+import { withSiteSelector } from '../features/sites/adminSelector.js'
 import { AUTHORS_SLUG, SOURCES_SLUG } from '../core/constants.js'
 
 export type { NewsPortalPluginConfig } from '../core/types.js'
@@ -169,8 +170,9 @@ export const newsPortalPlugin =
       components.beforeDashboard = [...(components.beforeDashboard ?? []), ...beforeDashboard]
       config.admin = { ...incomingConfig.admin, components }
     }
-    // The admin works on one chosen site: lists, pickers and new documents follow the chosen site.
+    // The admin works on one chosen site: lists, pickers and new documents follow the selector.
     narrowAdminToSite(portalCollections, options, [AUTHORS_SLUG, SOURCES_SLUG])
+    config.admin = withSiteSelector(config.admin, options)
     const inits = features.flatMap((feature) => (feature.onInit ? [feature.onInit] : []))
     if (inits.length) {
       config.onInit = async (payload) => {

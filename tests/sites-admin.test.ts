@@ -1,8 +1,14 @@
+import { isValidElement } from 'react'
 import type { FilterOptionsProps, PayloadRequest, Where } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { SiteSelector } from '../admin/SiteSelector.js'
 import { ADMIN_SITE_COOKIE } from '../core/constants.js'
 import type { Id } from '../core/ids.js'
+import { resolveOptions } from '../plugin/index.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
+
+// The client half needs Payload's admin UI (and its CSS): the server half's props are what is checked.
+vi.mock('../admin/SiteSelectorClient.js', () => ({ SiteSelectorClient: () => null }))
 
 let app: TestApp
 const site: Record<'main' | 'a' | 'b', Id> = {} as never
@@ -228,5 +234,44 @@ describe('pickers offer the document’s site', () => {
       authors: [author.a, author.shared],
     })
     expect(fine.status).toBe(201)
+  })
+})
+
+describe('the site selector', () => {
+  const options = resolveOptions()
+  const rendered = async (who: keyof typeof user) => {
+    const element = await SiteSelector({
+      payload: app.payload,
+      user: { collection: 'users', ...user[who] } as never,
+      sitesOptions: options,
+    })
+    return isValidElement(element) ? element.props : element
+  }
+
+  it('is first above the navigation links', async () => {
+    const config = await app.config
+    expect(config.admin.components.beforeNavLinks?.[0]).toMatchObject({
+      path: 'payload-plugin-news-portal/rsc#SiteSelector',
+    })
+  })
+
+  it('lists every site for an admin, an editor’s own sites, and is hidden with one site or none', async () => {
+    expect(await rendered('admin')).toEqual({
+      everySite: true,
+      sites: [
+        { id: String(site.main), name: 'Cổng thông tin điện tử' },
+        { id: String(site.a), name: 'Xã Mường Kim' },
+        { id: String(site.b), name: 'Xã Tà Hừa' },
+      ],
+    })
+    expect(await rendered('editorAB')).toEqual({
+      everySite: false,
+      sites: [
+        { id: String(site.a), name: 'Xã Mường Kim' },
+        { id: String(site.b), name: 'Xã Tà Hừa' },
+      ],
+    })
+    expect(await rendered('editorA')).toBeNull()
+    expect(await rendered('reader')).toBeNull()
   })
 })
