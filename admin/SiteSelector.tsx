@@ -1,23 +1,22 @@
-import type { Payload, PayloadRequest, TypedUser } from 'payload'
+import type { PayloadRequest } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../core/types.js'
-import { adminSitesOf } from '../features/sites/adminSite.js'
+import { adminSiteChoice } from '../features/sites/adminSite.js'
 import { SiteSelectorClient } from './SiteSelectorClient.js'
 
 interface Props {
-  payload: Payload
-  user?: TypedUser | null
+  req: PayloadRequest
   sitesOptions: ResolvedNewsPortalOptions
 }
 
-/** Above the admin's navigation: the sites this user may pick, when there is more than one. */
-export async function SiteSelector({ payload, user, sitesOptions: options }: Props) {
-  if (!options) return null
-  // The rules read the request's config (which auth collection is the admin's): hand them what they read.
-  const { sites, everySite } = await adminSitesOf({ payload, user } as PayloadRequest, options)
+/** In the admin's header: the sites this user may pick, when there is more than one, and the choice. */
+export async function SiteSelector({ req, sitesOptions: options }: Props) {
+  if (!options || !req) return null
+  const { sites, everySite, chosen } = await adminSiteChoice(req, options)
   if (sites.length < 2) return null
   return (
     <SiteSelectorClient
       everySite={everySite}
+      chosen={chosen ? String(chosen.id) : ''}
       sites={sites.map((site) => ({ id: String(site.id), name: site.name || site.slug }))}
     />
   )

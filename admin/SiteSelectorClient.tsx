@@ -16,18 +16,6 @@ const texts = {
   allMine: label('Tất cả trang của tôi', 'All my sites'),
 }
 
-/** The cookie's value in this browser ('' when unset). */
-function chosenInBrowser(): string {
-  for (const part of document.cookie.split(';')) {
-    const [name, ...value] = part.trim().split('=')
-    if (name === ADMIN_SITE_COOKIE) return decodeURIComponent(value.join('='))
-  }
-  return ''
-}
-
-// The cookie changes only through this component, which reloads the page: nothing to subscribe to.
-const unchanging = () => () => {}
-
 /** Remembers the choice for a year ('' = every site: the cookie is removed) and shows the admin again. */
 function choose(id: string) {
   const secure = window.location.protocol === 'https:' ? '; Secure' : ''
@@ -36,36 +24,43 @@ function choose(id: string) {
   window.location.reload()
 }
 
+const noSubscription = () => () => {}
+
 /**
- * The admin's site selector: which site the lists show and new documents go to. The server checks
- * the choice on every request, so a site that is not in `sites` shows (and acts) as every site.
+ * The admin's site selector, in the header: which site the lists show and new documents go to.
+ * `chosen` is what the server made of the cookie ('' = every site the user may pick).
  */
 export function SiteSelectorClient({
   sites,
   everySite,
+  chosen,
 }: {
   sites: SiteChoice[]
   everySite: boolean
+  chosen: string
 }) {
   const { i18n } = useTranslation()
   const language = i18n.language === 'en' ? 'en' : 'vi'
-  const cookie = useSyncExternalStore(unchanging, chosenInBrowser, () => '')
-  const value = sites.some((site) => site.id === cookie) ? cookie : ''
+  // Until React has taken over the server's HTML a choice would be lost: the select waits.
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  )
   return (
-    <div data-news-portal="site-selector" style={{ width: '100%', marginBottom: 16 }}>
-      <label
-        htmlFor="news-portal-site-selector"
-        style={{ display: 'block', marginBottom: 4, fontWeight: 600 }}
-      >
-        {texts.heading[language]}
-      </label>
+    <div
+      data-news-portal="site-selector"
+      style={{ display: 'flex', alignItems: 'center', gap: 8, whiteSpace: 'nowrap' }}
+    >
+      <label htmlFor="news-portal-site-selector">{texts.heading[language]}</label>
       <select
         id="news-portal-site-selector"
-        value={value}
+        value={chosen}
+        disabled={!hydrated}
         onChange={(event) => choose(event.target.value)}
         style={{
-          width: '100%',
-          padding: '6px 8px',
+          maxWidth: 280,
+          padding: '4px 8px',
           border: '1px solid var(--theme-elevation-150)',
           borderRadius: 4,
           background: 'var(--theme-input-bg)',

@@ -239,18 +239,14 @@ describe('pickers offer the document’s site', () => {
 
 describe('the site selector', () => {
   const options = resolveOptions()
-  const rendered = async (who: keyof typeof user) => {
-    const element = await SiteSelector({
-      payload: app.payload,
-      user: { collection: 'users', ...user[who] } as never,
-      sitesOptions: options,
-    })
+  const rendered = async (who: keyof typeof user, cookie?: string) => {
+    const element = await SiteSelector({ req: adminRequest(who, cookie), sitesOptions: options })
     return isValidElement(element) ? element.props : element
   }
 
-  it('is first above the navigation links', async () => {
+  it('is first among the header’s actions', async () => {
     const config = await app.config
-    expect(config.admin.components.beforeNavLinks?.[0]).toMatchObject({
+    expect(config.admin.components.actions?.[0]).toMatchObject({
       path: 'payload-plugin-news-portal/rsc#SiteSelector',
     })
   })
@@ -258,14 +254,16 @@ describe('the site selector', () => {
   it('lists every site for an admin, an editor’s own sites, and is hidden with one site or none', async () => {
     expect(await rendered('admin')).toEqual({
       everySite: true,
+      chosen: '',
       sites: [
         { id: String(site.main), name: 'Cổng thông tin điện tử' },
         { id: String(site.a), name: 'Xã Mường Kim' },
         { id: String(site.b), name: 'Xã Tà Hừa' },
       ],
     })
-    expect(await rendered('editorAB')).toEqual({
+    expect(await rendered('editorAB', String(site.b))).toEqual({
       everySite: false,
+      chosen: String(site.b),
       sites: [
         { id: String(site.a), name: 'Xã Mường Kim' },
         { id: String(site.b), name: 'Xã Tà Hừa' },
@@ -273,5 +271,12 @@ describe('the site selector', () => {
     })
     expect(await rendered('editorA')).toBeNull()
     expect(await rendered('reader')).toBeNull()
+  })
+
+  it('shows the choice the server accepts: a site the user may not pick shows as every site', async () => {
+    expect(await rendered('editorAB', String(site.main))).toMatchObject({ chosen: '' })
+    expect(await rendered('admin', String(site.main))).toMatchObject({
+      chosen: String(site.main),
+    })
   })
 })
