@@ -5,8 +5,10 @@ import type {
   FilterOptions,
   FilterOptionsProps,
   PayloadRequest,
+  RelationshipField,
   Where,
 } from 'payload'
+import { validations } from 'payload/shared'
 import { SITE_FIELD, SITES_SLUG } from '../../core/constants.js'
 import { idOf } from '../../core/ids.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
@@ -60,7 +62,7 @@ function sitePickerFilter(options: SiteRules, existing: FilterOptions | undefine
 
 /**
  * A relationship to a collection on sites offers the document's site's items (plus shared ones);
- * before the document has a site, the chosen site's. Payload also checks it when saving.
+ * before the document has a site, the chosen site's.
  */
 function sameSiteFilter(options: SiteRules, shared: boolean, existing: FilterOptions | undefined) {
   return async (args: FilterOptionsProps) => {
@@ -71,6 +73,20 @@ function sameSiteFilter(options: SiteRules, shared: boolean, existing: FilterOpt
         : ((await adminSiteWhere(args.req, options, shared)) ?? true)
     return both(await ownFilter(existing, args), mine)
   }
+}
+
+type RelationshipValidate = (value: unknown, options: Record<string, unknown>) => unknown
+
+/**
+ * Saving is judged as without the picker's narrowing: the field's own validation with its own
+ * `filterOptions` (Payload would otherwise check the picker's too, and its "invalid selections"
+ * would hide the site rules' own messages). Only what is offered changes.
+ */
+function judgedAsBefore(field: RelationshipField): RelationshipField['validate'] {
+  const validate = (field.validate ?? validations.relationship) as unknown as RelationshipValidate
+  const own = field.filterOptions
+  return ((value: unknown, options: Record<string, unknown>) =>
+    validate(value, { ...options, filterOptions: own })) as RelationshipField['validate']
 }
 
 /**
@@ -98,6 +114,7 @@ export function narrowAdminToSite(
           ...field,
           defaultValue: field.defaultValue ?? siteDefaultValue(options),
           filterOptions: sitePickerFilter(options, field.filterOptions),
+          validate: judgedAsBefore(field),
         } as Field
       }
       // A read-only relationship (the primary category, derived from the categories) has no picker.
@@ -109,6 +126,7 @@ export function narrowAdminToSite(
           sharedSlugs.includes(field.relationTo),
           field.filterOptions,
         ),
+        validate: judgedAsBefore(field),
       } as Field
     })
   }
