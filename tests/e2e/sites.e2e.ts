@@ -163,6 +163,16 @@ describe('several sites in the admin', () => {
     )
     expect(critical).toEqual([])
     await selector(page).screenshot({ path: `${__dirname}/screenshots/sites-selector.png` })
+    // In English.
+    await page.context().addCookies([{ name: 'payload-lng', value: 'en', url: baseURL }])
+    await page.reload()
+    await expect(page.locator('label[for="news-portal-site-selector"]').innerText()).resolves.toBe(
+      'Working on',
+    )
+    await expect(
+      page.locator('#news-portal-site-selector option').first().innerText(),
+    ).resolves.toBe('All sites')
+    await page.context().addCookies([{ name: 'payload-lng', value: 'vi', url: baseURL }])
 
     await page.goto(articleList)
     await expect
