@@ -30,6 +30,8 @@ export const SITE_FIELD = 'site'
 export const USER_SITES_FIELD = 'sites'
 /** The request header naming the site a request is for, by the site's slug. */
 export const SITE_HEADER = 'x-portal-site'
+/** The admin's chosen site (a site id; absent = every site the user may edit), checked on every use. */
+export const ADMIN_SITE_COOKIE = 'portal-admin-site'
 
 /** The kinds of counter widget (`counter-widgets.kind`). */
 export const WIDGET_KINDS = {
@@ -59,4 +61,5 @@ export const componentPaths = {
   viewsCell: `${PACKAGE_NAME}/client#ViewsCell`,
   recomputeRatingsButton: `${PACKAGE_NAME}/client#RecomputeRatingsButton`,
   countersDashboard: `${PACKAGE_NAME}/rsc#CountersDashboard`,
+  siteSelector: `${PACKAGE_NAME}/rsc#SiteSelector`,
 } as const

@@ -3,3 +3,4 @@
 export { SlugField } from '../admin/SlugField.js'
 export { RatingCell, ViewsCell } from '../admin/ListCells.js'
 export { RecomputeRatingsButton } from '../admin/RecomputeRatingsButton.js'
+export { SiteSelectorClient } from '../admin/SiteSelectorClient.js'

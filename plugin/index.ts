@@ -21,6 +21,9 @@ import { sitesCollection } from '../collections/Sites.js'
 import { onSites, withUserSites } from '../features/sites/fields.js'
 import { sitesFeature } from '../features/sites/index.js'
 import { scopeToSites } from '../features/sites/scope.js'
+import { narrowAdminToSite } from '../features/sites/adminFilters.js'
+import { withSiteSelector } from '../features/sites/adminSelector.js'
+import { AUTHORS_SLUG, SOURCES_SLUG } from '../core/constants.js'
 
 export type { NewsPortalPluginConfig } from '../core/types.js'
 export { slugify } from '../core/slugify.js'
@@ -178,6 +181,9 @@ export const newsPortalPlugin =
       components.beforeDashboard = [...(components.beforeDashboard ?? []), ...beforeDashboard]
       config.admin = { ...incomingConfig.admin, components }
     }
+    // The admin works on one chosen site: lists, pickers and new documents follow the selector.
+    narrowAdminToSite(portalCollections, options, [AUTHORS_SLUG, SOURCES_SLUG])
+    config.admin = withSiteSelector(config.admin, options)
     const inits = features.flatMap((feature) => (feature.onInit ? [feature.onInit] : []))
     if (inits.length) {
       // The portal is set up (default site, indexes) before the app's own start-up code runs,

@@ -60,12 +60,14 @@ describe('the admin home', () => {
           '/admin/collections/counter-widgets',
         ],
       },
+      // The sites, read-only for an editor (only admins write them; user management stays hidden).
+      { group: 'Hệ thống', links: ['/admin/collections/sites'] },
     ])
     await screenshot(page, 'sidebar-groups-vi')
 
     await page.context().addCookies([{ name: 'payload-lng', value: 'en', url: baseURL }])
     await page.reload()
-    expect((await groups()).map(({ group }) => group)).toEqual(['News', 'Statistics'])
+    expect((await groups()).map(({ group }) => group)).toEqual(['News', 'Statistics', 'System'])
     await screenshot(page, 'sidebar-groups-en')
     await page.close()
   })

@@ -25,6 +25,7 @@ import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93
 import { RatingCell as RatingCell_cf29adb31cad76307c9fe66b9abc2160 } from 'payload-plugin-news-portal/client'
 import { ViewsCell as ViewsCell_cf29adb31cad76307c9fe66b9abc2160 } from 'payload-plugin-news-portal/client'
 import { RecomputeRatingsButton as RecomputeRatingsButton_cf29adb31cad76307c9fe66b9abc2160 } from 'payload-plugin-news-portal/client'
+import { SiteSelector as SiteSelector_598b63a7a6e0da9b0d7ff2e43477f149 } from 'payload-plugin-news-portal/rsc'
 import { CountersDashboard as CountersDashboard_598b63a7a6e0da9b0d7ff2e43477f149 } from 'payload-plugin-news-portal/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -57,6 +58,7 @@ export const importMap = {
   "payload-plugin-news-portal/client#RatingCell": RatingCell_cf29adb31cad76307c9fe66b9abc2160,
   "payload-plugin-news-portal/client#ViewsCell": ViewsCell_cf29adb31cad76307c9fe66b9abc2160,
   "payload-plugin-news-portal/client#RecomputeRatingsButton": RecomputeRatingsButton_cf29adb31cad76307c9fe66b9abc2160,
+  "payload-plugin-news-portal/rsc#SiteSelector": SiteSelector_598b63a7a6e0da9b0d7ff2e43477f149,
   "payload-plugin-news-portal/rsc#CountersDashboard": CountersDashboard_598b63a7a6e0da9b0d7ff2e43477f149,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
