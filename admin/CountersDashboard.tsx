@@ -4,7 +4,8 @@ import type { ResolvedNewsPortalOptions } from '../core/types.js'
 import { formatCount, formatRate } from '../features/counters/format.js'
 import { visitorStats } from '../features/counters/visits.js'
 import { dossierStats } from '../features/counters/graphql.js'
-import { ADMIN_SITE_COOKIE, dashboardSite } from '../features/counters/dashboardSite.js'
+import { dashboardSite } from '../features/counters/dashboardSite.js'
+import { ADMIN_SITE_COOKIE } from '../core/constants.js'
 import { siteTimeZone } from '../features/counters/siteScope.js'
 
 interface Props {

@@ -5,9 +5,6 @@ import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { loadSites } from '../sites/registry.js'
 import type { CounterSite } from './siteScope.js'
 
-/** The cookie the admin's site selector keeps the chosen site in (its id or slug). */
-export const ADMIN_SITE_COOKIE = 'portal-admin-site'
-
 /**
  * The site whose figures the admin dashboard shows: the one the site selector chose, when the
  * user may edit it; else the user's first site; else the default site. An admin may see any.
