@@ -43,10 +43,18 @@ export async function ensureEditor(baseURL: string, adminPassword: string) {
     headers,
   })
   if (((await existing.json()) as { totalDocs: number }).totalDocs === 0) {
+    // The editor writes the default site's articles (the seed's), as the demo editor does.
+    const defaults = await fetch(`${baseURL}/api/sites?where[isDefault][equals]=true`, { headers })
+    const site = ((await defaults.json()) as { docs: Array<{ id: number | string }> }).docs[0]
     const created = await fetch(`${baseURL}/api/users`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ ...editor, name: 'Biên tập viên', roles: ['editor'] }),
+      body: JSON.stringify({
+        ...editor,
+        name: 'Biên tập viên',
+        roles: ['editor'],
+        sites: site ? [site.id] : [],
+      }),
     })
     if (created.status !== 201)
       throw new Error(`could not create the editor: ${created.status} ${await created.text()}`)
