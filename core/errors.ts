@@ -10,6 +10,8 @@ export type PortalErrorCode =
   | 'ALREADY_RATED'
   | 'RATE_LIMITED'
   | 'BODY_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'NOT_ACCEPTABLE'
 
 const statusByCode: Record<PortalErrorCode, number> = {
   VALIDATION: 400,
@@ -20,6 +22,8 @@ const statusByCode: Record<PortalErrorCode, number> = {
   ALREADY_RATED: 409,
   RATE_LIMITED: 429,
   BODY_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  NOT_ACCEPTABLE: 406,
 }
 
 /** Details that travel with an error to GraphQL `extensions` and the REST body. */
