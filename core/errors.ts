@@ -11,6 +11,8 @@ export type PortalErrorCode =
   | 'RATE_LIMITED'
   | 'UNKNOWN_SITE'
   | 'BODY_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'NOT_ACCEPTABLE'
 
 const statusByCode: Record<PortalErrorCode, number> = {
   VALIDATION: 400,
@@ -22,6 +24,8 @@ const statusByCode: Record<PortalErrorCode, number> = {
   RATE_LIMITED: 429,
   UNKNOWN_SITE: 400,
   BODY_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  NOT_ACCEPTABLE: 406,
 }
 
 /** Details that travel with an error to GraphQL `extensions` and the REST body. */

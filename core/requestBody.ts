@@ -1,5 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { PortalError, portalErrorResponse } from './errors.js'
+import { PortalError } from './errors.js'
 
 /** What `readBodyWithin` answers for a body over the limit. */
 export const TOO_LARGE = Symbol('body too large')
@@ -45,13 +45,6 @@ export function bodyTooLarge(maxBytes: number): PortalError {
     `The request body is larger than the limit of ${maxBytes} bytes (${kb} KB).`,
     { maxBytes },
   )
-}
-
-/** The 413 answer, naming the limit. */
-export function bodyTooLargeResponse(maxBytes: number, headers?: HeadersInit): Response {
-  const response = portalErrorResponse(bodyTooLarge(maxBytes))
-  for (const [name, value] of new Headers(headers)) response.headers.set(name, value)
-  return response
 }
 
 /**

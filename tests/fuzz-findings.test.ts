@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { seedWidgets } from '../seed/widgets.js'
+import { createEditor } from './ratings/fixtures.js'
 
 /**
  * Inputs the public-API fuzz suite (tests/fuzz-public-api-*.test.ts) answered with a 500, one
@@ -9,6 +10,7 @@ import { seedWidgets } from '../seed/widgets.js'
  */
 let app: TestApp
 let categoryId: string | number
+let editorToken: string
 
 beforeAll(async () => {
   app = await startTestApp()
@@ -22,17 +24,18 @@ beforeAll(async () => {
   })
   categoryId = category.id
   await seedWidgets(app.payload, { log: false })
+  editorToken = (await createEditor(app)).token
 })
 afterAll(() => app?.close())
 
-async function restError(path: string) {
-  const response = await app.rest('GET', path)
+async function restError(path: string, token?: string) {
+  const response = await app.rest('GET', path, { token })
   const body = (await response.json()) as { errors?: Array<{ message: string }> }
   return { status: response.status, message: body.errors?.[0]?.message }
 }
 
-async function graphqlError(query: string, variables?: Record<string, unknown>) {
-  const result = await app.graphql(query, variables)
+async function graphqlError(query: string, variables?: Record<string, unknown>, token?: string) {
+  const result = await app.graphql(query, variables, { token })
   const error = result.errors?.[0] as
     { message: string; extensions?: { statusCode?: number } } | undefined
   return { message: error?.message, statusCode: error?.extensions?.statusCode, data: result.data }
@@ -187,10 +190,10 @@ describe('ids and slugs no row can have', () => {
     })
   })
 
-  it('GET /api/feed.xml?category=a%00b is the unknown-category 404', async () => {
+  it('GET /api/feed.xml?category=a%00b is a 400 naming category (no slug holds a NUL)', async () => {
     expect(await restError('/feed.xml?category=a%00b')).toEqual({
-      status: 404,
-      message: 'category: no category has the slug "a\u0000b".',
+      status: 400,
+      message: 'category must be a slug of at most 200 characters, without control characters.',
     })
   })
 
@@ -202,5 +205,151 @@ describe('ids and slugs no row can have', () => {
   it('ArticlePage(slug: "a\\u0000b") is null, like any unknown slug', async () => {
     const result = await app.graphql(`{ ArticlePage(slug: "a\\u0000b") { article { id } } }`)
     expect(result).toEqual({ status: 200, data: { ArticlePage: null }, errors: undefined })
+  })
+})
+
+const LIMIT_MESSAGE = (given: string) => `limit must be a whole number, 0 or more; got ${given}.`
+const PAGE_MESSAGE = (given: string) => `page must be a whole number, 1 or more; got ${given}.`
+
+describe('odd paging is a 400 naming limit or page, for readers and editors alike', () => {
+  it.each([
+    ['limit=1.5', LIMIT_MESSAGE('1.5')],
+    ['limit=-1&page=2', LIMIT_MESSAGE('-1')],
+    ['limit=1e300', LIMIT_MESSAGE('1e+300')],
+    ['page=0', PAGE_MESSAGE('0')],
+    ['page=-3', PAGE_MESSAGE('-3')],
+    ['page=2.5', PAGE_MESSAGE('2.5')],
+    ['page=%20', PAGE_MESSAGE('" "')],
+    [
+      'limit=100&page=90071992547411',
+      'page is too large for limit 100: the largest is 90071992547410; got 90071992547411.',
+    ],
+  ])('GET /api/articles?%s is a 400', async (query, message) => {
+    expect(await restError(`/articles?${query}`)).toEqual({ status: 400, message })
+    expect(await restError(`/articles?${query}`, editorToken)).toEqual({ status: 400, message })
+  })
+
+  it.each([
+    ['{ Sources(limit: -2, page: 17) { docs { id } } }', 'Sources', LIMIT_MESSAGE('-2')],
+    ['{ Categories(page: 0) { docs { id } } }', 'Categories', PAGE_MESSAGE('0')],
+    [
+      '{ Articles(limit: 100, page: 2147483647) { pagingCounter } }',
+      'Articles',
+      'page is too large for limit 100: the largest is 21474837; got 2147483647.',
+    ],
+  ])('%s is a 400', async (query, list, message) => {
+    const expected = { message, statusCode: 400, data: { [list]: null } }
+    expect(await graphqlError(query)).toEqual(expected)
+    expect(await graphqlError(query, undefined, editorToken)).toEqual(expected)
+  })
+
+  it('the last page GraphQL can number still runs', async () => {
+    const result = await app.graphql('{ Articles(limit: 100, page: 21474837) { pagingCounter } }')
+    expect(result).toEqual({
+      status: 200,
+      data: { Articles: { pagingCounter: 2147483601 } },
+      errors: undefined,
+    })
+  })
+
+  it('{ Categories(pagination: false) { limit … } } for a reader: one capped page', async () => {
+    const result = await app.graphql(
+      '{ Categories(pagination: false) { limit page totalDocs totalPages pagingCounter } }',
+    )
+    expect(result.data).toEqual({
+      Categories: { limit: 100, page: 1, totalDocs: 1, totalPages: 1, pagingCounter: 1 },
+    })
+  })
+
+  it.each(['Categories', 'Articles', 'Sources'])(
+    '{ %s(pagination: false) { limit … } } for an editor: every document, one page (limit 0)',
+    async (list) => {
+      const result = await app.graphql(
+        `{ ${list}(pagination: false) { limit page totalPages pagingCounter hasNextPage nextPage } }`,
+        undefined,
+        { token: editorToken },
+      )
+      expect(result).toEqual({
+        status: 200,
+        data: {
+          [list]: {
+            limit: 0,
+            page: 1,
+            totalPages: 1,
+            pagingCounter: 1,
+            hasNextPage: false,
+            nextPage: null,
+          },
+        },
+        errors: undefined,
+      })
+    },
+  )
+})
+
+describe('the GraphQL route (limitRequestBody over GRAPHQL_POST) answers odd transports with a JSON error', () => {
+  const post = async (body: string, headers: Record<string, string>) => {
+    const response = await app.graphqlRoute(
+      new Request('http://localhost:3000/api/graphql', { method: 'POST', headers, body }),
+    )
+    return { status: response.status, body: await response.json() }
+  }
+  const refusal = (status: number, message: string, code: string, field: string) => ({
+    status,
+    body: { errors: [{ message, code, field }] },
+  })
+  const query = '{"query":"{ __typename }"}'
+
+  it.each(['{not json', '   ', 'nul\u0000'])(
+    'a body that is not JSON (%j) under application/json is a 400 naming body',
+    async (body) => {
+      expect(await post(body, { 'content-type': 'application/json' })).toEqual(
+        refusal(
+          400,
+          'The body must be JSON: { query, variables?, operationName? }.',
+          'VALIDATION',
+          'body',
+        ),
+      )
+    },
+  )
+
+  it.each([
+    ['multipart/form-data', 'null'],
+    ['multipart/form-data; boundary=x', query],
+    ['text/plain', query],
+    ['application/json; charset=latin1', query],
+  ])('Content-Type %s is a 415 naming the content type expected', async (type, body) => {
+    expect(await post(body, { 'content-type': type })).toEqual(
+      refusal(
+        415,
+        `The body must be sent as Content-Type: application/json (UTF-8); got "${type}".`,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'content-type',
+      ),
+    )
+  })
+
+  it.each(['text/html', 'application/json; charset=latin1'])(
+    'Accept: %s is a 406 naming what the answer can be',
+    async (accept) => {
+      expect(await post(query, { 'content-type': 'application/json', accept })).toEqual(
+        refusal(
+          406,
+          `The answer is application/graphql-response+json or application/json (UTF-8); Accept was "${accept}".`,
+          'NOT_ACCEPTABLE',
+          'accept',
+        ),
+      )
+    },
+  )
+
+  it('a well-formed request still runs, with any Accept the handler can answer', async () => {
+    for (const accept of ['application/graphql-response+json', 'application/*', '*/*']) {
+      expect(await post(query, { 'content-type': 'application/json', accept })).toEqual({
+        status: 200,
+        body: { data: { __typename: 'Query' } },
+      })
+    }
   })
 })

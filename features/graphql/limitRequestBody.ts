@@ -1,5 +1,7 @@
 import { headersWithCors, type PayloadRequest, type SanitizedConfig } from 'payload'
-import { bodyTooLargeResponse, readBodyWithin, TOO_LARGE } from '../../core/requestBody.js'
+import { portalErrorResponse, type PortalError } from '../../core/errors.js'
+import { bodyTooLarge, readBodyWithin, TOO_LARGE } from '../../core/requestBody.js'
+import { bodyRefusal, transportRefusal } from './graphqlTransport.js'
 
 /** Where the plugin leaves its body limit in the config, for route handlers that run before Payload. */
 export const BODY_LIMIT_KEY = 'newsPortalMaxRequestBodyBytes'
@@ -23,12 +25,23 @@ function withBody(request: Request, body: Uint8Array): Request {
   return copy
 }
 
+/** A refusal as JSON, with the CORS headers so a front end on another origin can read why. */
+function refusalResponse(config: SanitizedConfig, request: Request, error: PortalError): Response {
+  const req = { payload: { config }, headers: request.headers }
+  const response = portalErrorResponse(error)
+  const cors = headersWithCors({ headers: new Headers(), req: req as unknown as PayloadRequest })
+  for (const [name, value] of cors) response.headers.set(name, value)
+  return response
+}
+
 /**
- * Wraps a route handler (the app's `/api/graphql` POST) so a body over the plugin's
- * `maxRequestBodyBytes` gets 413 with a JSON error before the handler reads or parses it:
- * Payload's GraphQL handler reads the whole body as text and parses it before anything else
- * runs, so no hook inside Payload comes early enough. A Content-Length over the limit is refused
- * unread; a streamed body is counted as it arrives and cut off past the limit.
+ * Wraps a route handler (the app's `/api/graphql` POST) so a request it would fail on gets a JSON
+ * error before the handler reads or parses it: an Accept it cannot answer (406), a body that is
+ * not JSON (415 for another content type, 400 for text that does not parse) and a body over the
+ * plugin's `maxRequestBodyBytes` (413). Payload's GraphQL handler reads the whole body as text and
+ * parses it before anything else runs, so no hook inside Payload comes early enough. A
+ * Content-Length over the limit is refused unread; a streamed body is counted as it arrives and
+ * cut off past the limit.
  */
 export function limitRequestBody<Rest extends unknown[]>(
   config: Promise<SanitizedConfig> | SanitizedConfig,
@@ -37,17 +50,14 @@ export function limitRequestBody<Rest extends unknown[]>(
   return async (request, ...rest) => {
     const resolved = await config
     const maxBytes = maxRequestBodyBytesOf(resolved)
-    if (maxBytes === undefined || !request.body) return handler(request, ...rest)
+    if (maxBytes === undefined) return handler(request, ...rest)
+    const refusal = transportRefusal(request)
+    if (refusal) return refusalResponse(resolved, request, refusal)
+    if (!request.body) return handler(request, ...rest)
     const body = await readBodyWithin(request, maxBytes)
-    if (body === TOO_LARGE) {
-      // The CORS headers let a front end on another origin read why it was refused.
-      const req = { payload: { config: resolved }, headers: request.headers }
-      const headers = headersWithCors({
-        headers: new Headers(),
-        req: req as unknown as PayloadRequest,
-      })
-      return bodyTooLargeResponse(maxBytes, headers)
-    }
+    if (body === TOO_LARGE) return refusalResponse(resolved, request, bodyTooLarge(maxBytes))
+    const notJson = bodyRefusal(body)
+    if (notJson) return refusalResponse(resolved, request, notJson)
     return handler(withBody(request, body), ...rest)
   }
 }

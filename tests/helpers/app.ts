@@ -6,6 +6,7 @@ import { getPayload, type CollectionConfig, type Payload, type SanitizedConfig }
 import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import { buildAppConfig } from '../../config/buildAppConfig.js'
 import type { NewsPortalPluginConfig } from '../../core/types.js'
+import { limitRequestBody } from '../../plugin/index.js'
 
 export interface TestApp {
   payload: Payload
@@ -139,7 +140,8 @@ export async function startTestApp(
     PATCH: REST_PATCH(config),
     DELETE: REST_DELETE(config),
   }
-  const graphqlHandler = GRAPHQL_POST(config)
+  // The route as apps deploy it (app/(payload)/api/graphql/route.ts): the plugin's wrapper first.
+  const graphqlHandler = limitRequestBody(config, GRAPHQL_POST(config))
 
   const request = (method: string, url: string, options: RequestOptions = {}) => {
     const headers: Record<string, string> = { ...options.headers }

@@ -1,6 +1,7 @@
 import { getPayload, type Payload } from 'payload'
 import { GRAPHQL_POST, REST_GET, REST_POST } from '@payloadcms/next/routes'
 import { startTestApp, type TestApp } from '../app.js'
+import { limitRequestBody } from '../../../plugin/index.js'
 import { generatedArticles, generatedCategories, hiddenArticles } from '../../../seed/generated.js'
 import { seedWidgets } from '../../../seed/widgets.js'
 import site from '../../../seed/fixtures/seed-site.json'
@@ -65,7 +66,8 @@ export async function startFuzzSite(): Promise<FuzzSite> {
   const routes = {
     get: (request: Request) => get(request, { params: slugOf(request) }),
     post: (request: Request) => post(request, { params: slugOf(request) }),
-    graphql: GRAPHQL_POST(config),
+    // The GraphQL route as apps deploy it: the plugin's wrapper over Payload's handler.
+    graphql: limitRequestBody(config, GRAPHQL_POST(config)),
   }
   // The route handlers get their Payload through Next's cache key, not the test app's.
   const routePayload = await getPayload({ config })
