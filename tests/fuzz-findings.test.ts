@@ -173,6 +173,19 @@ describe('GraphQL where: odd conditions are refused naming the field, never a 50
   })
 })
 
+describe('GraphQL where: valid values are not refused', () => {
+  it('a DateTime variable (Payload hands it over as a Date) filters by date', async () => {
+    const result = await app.graphql(
+      `query ($at: DateTime) {
+        Articles(where: { publishedAt: { greater_than: $at } }, limit: 1) { totalDocs }
+      }`,
+      { at: '2000-01-01T00:00:00.000Z' },
+    )
+    expect(result.errors).toBeUndefined()
+    expect(result.data).toEqual({ Articles: { totalDocs: 1 } })
+  })
+})
+
 describe('ids and slugs no row can have', () => {
   it('GET /api/articles/2147483648 (beyond a PostgreSQL id) is a 404', async () => {
     expect((await restError('/articles/2147483648')).status).toBe(404)

@@ -157,7 +157,14 @@ function conditionProblem(
   if (Array.isArray(value) && !takesList) return `${at} needs a single value; got a list.`
   const values =
     list && typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [value]
-  for (const item of values as unknown[]) {
+  for (const raw of values as unknown[]) {
+    // GraphQL's DateTime arrives as a Date: judged as the date text it stands for.
+    const item =
+      raw instanceof Date
+        ? Number.isNaN(raw.getTime())
+          ? 'an invalid date'
+          : raw.toISOString()
+        : raw
     if (item === null || item === undefined) continue
     if (typeof item === 'object')
       return `${at} needs text, a number, true/false or null; got ${Array.isArray(item) ? 'a list' : 'an object'}.`
