@@ -191,10 +191,12 @@ describe.each(['postgres', 'sqlite'] as const)('two instances on one %s database
       return json
     }
     const { token } = await asAdmin(null, '/users/login', ADMIN)
-    const sites = ['xa-muong-kim', 'phuong-tan-phong']
+    // Slugs of their own: the seed already has xã Mường Kim (a taken slug would become -2).
+    const sites = ['cum-xa-thu-nghiem-a', 'cum-xa-thu-nghiem-b']
     const articles: Record<string, number | string> = {}
     for (const slug of sites) {
       const { doc: site } = await asAdmin(token, '/sites', { name: slug, slug })
+      expect(site.slug).toBe(slug)
       const { doc } = await asAdmin(token, '/articles', {
         title: `Tin của ${slug}`,
         _status: 'published',
