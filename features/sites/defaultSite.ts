@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import { SITES_SLUG } from '../../core/constants.js'
 import { isUniqueViolation } from '../../core/database.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
-import { slugify } from '../../core/slugify.js'
+import { defaultSiteFromOptions } from './upgradeSettings.js'
 import { forgetSites } from './registry.js'
 
 /**
@@ -20,13 +20,8 @@ export async function ensureDefaultSite(
   try {
     await payload.create({
       collection: SITES_SLUG as never,
-      data: {
-        name: options.siteName,
-        slug: slugify(options.siteName) || 'default',
-        siteUrl: options.siteUrl ?? null,
-        timeZone: options.timeZone,
-        isDefault: true,
-      } as never,
+      // The same site an upgraded database gets (upgradeSettings.ts).
+      data: { ...defaultSiteFromOptions(options), isDefault: true } as never,
       overrideAccess: true,
     })
   } catch (error) {
