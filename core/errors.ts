@@ -13,6 +13,8 @@ export type PortalErrorCode =
   | 'BODY_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'NOT_ACCEPTABLE'
+  | 'METHOD_NOT_ALLOWED'
+  | 'PERSISTED_QUERY_NOT_FOUND'
 
 const statusByCode: Record<PortalErrorCode, number> = {
   VALIDATION: 400,
@@ -26,6 +28,8 @@ const statusByCode: Record<PortalErrorCode, number> = {
   BODY_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   NOT_ACCEPTABLE: 406,
+  METHOD_NOT_ALLOWED: 405,
+  PERSISTED_QUERY_NOT_FOUND: 400,
 }
 
 /** Details that travel with an error to GraphQL `extensions` and the REST body. */

@@ -42,7 +42,8 @@ export {
   moveContentOffSites,
   moveContentToDefaultSite,
 } from '../features/sites/upgradeSql.js'
-export { limitRequestBody } from '../features/graphql/index.js'
+export { limitRequestBody, graphqlGet } from '../features/graphql/index.js'
+export { withHttpCaching, HTTP_MAX_AGE } from '../features/http/index.js'
 
 type CollectionHooks = NonNullable<CollectionConfig['hooks']>
 

@@ -9,6 +9,7 @@ import { feedEndpoint } from '../feed/endpoint.js'
 export { findArticlePage } from './articlePage.js'
 export { capPublicPageSize } from './publicPageSize.js'
 export { limitRequestBody } from './limitRequestBody.js'
+export { graphqlGet } from './graphqlGet.js'
 export { jsonParamError } from './jsonParamError.js'
 
 /**

@@ -1,7 +1,8 @@
 import { headersWithCors, type PayloadRequest, type SanitizedConfig } from 'payload'
-import { portalErrorResponse, type PortalError } from '../../core/errors.js'
+import { PortalError, portalErrorResponse } from '../../core/errors.js'
 import { bodyTooLarge, readBodyWithin, TOO_LARGE } from '../../core/requestBody.js'
 import { bodyRefusal, transportRefusal } from './graphqlTransport.js'
+import { namesPersistedQuery, withPersistedQuery, type GraphQLParams } from './persistedQueries.js'
 
 /** Where the plugin leaves its body limit in the config, for route handlers that run before Payload. */
 export const BODY_LIMIT_KEY = 'newsPortalMaxRequestBodyBytes'
@@ -26,7 +27,11 @@ function withBody(request: Request, body: Uint8Array): Request {
 }
 
 /** A refusal as JSON, with the CORS headers so a front end on another origin can read why. */
-function refusalResponse(config: SanitizedConfig, request: Request, error: PortalError): Response {
+export function refusalResponse(
+  config: SanitizedConfig,
+  request: Request,
+  error: PortalError,
+): Response {
   const req = { payload: { config }, headers: request.headers }
   const response = portalErrorResponse(error)
   const cors = headersWithCors({ headers: new Headers(), req: req as unknown as PayloadRequest })
@@ -34,11 +39,22 @@ function refusalResponse(config: SanitizedConfig, request: Request, error: Porta
   return response
 }
 
+/** A JSON body naming a persisted query, with its document filled in; undefined for any other body. */
+function persistedBody(body: Uint8Array): Uint8Array | PortalError | undefined {
+  if (body.byteLength === 0) return undefined
+  const params = JSON.parse(new TextDecoder().decode(body)) as GraphQLParams | null
+  if (!params || typeof params !== 'object' || !namesPersistedQuery(params)) return undefined
+  const resolved = withPersistedQuery(params)
+  if (resolved instanceof PortalError) return resolved
+  return new TextEncoder().encode(JSON.stringify(resolved))
+}
+
 /**
  * Wraps a route handler (the app's `/api/graphql` POST) so a request it would fail on gets a JSON
  * error before the handler reads or parses it: an Accept it cannot answer (406), a body that is
  * not JSON (415 for another content type, 400 for text that does not parse) and a body over the
- * plugin's `maxRequestBodyBytes` (413). Payload's GraphQL handler reads the whole body as text and
+ * plugin's `maxRequestBodyBytes` (413); a body naming a persisted query by hash gets its document
+ * (400 `PERSISTED_QUERY_NOT_FOUND` for a hash outside the manifest). Payload's GraphQL handler reads the whole body as text and
  * parses it before anything else runs, so no hook inside Payload comes early enough. A
  * Content-Length over the limit is refused unread; a streamed body is counted as it arrives and
  * cut off past the limit.
@@ -58,6 +74,8 @@ export function limitRequestBody<Rest extends unknown[]>(
     if (body === TOO_LARGE) return refusalResponse(resolved, request, bodyTooLarge(maxBytes))
     const notJson = bodyRefusal(body)
     if (notJson) return refusalResponse(resolved, request, notJson)
-    return handler(withBody(request, body), ...rest)
+    const persisted = persistedBody(body)
+    if (persisted instanceof PortalError) return refusalResponse(resolved, request, persisted)
+    return handler(withBody(request, persisted ?? body), ...rest)
   }
 }

@@ -145,12 +145,43 @@ export async function generateTypes(): Promise<string> {
     },
   })
 
-  const documentsText = operations
-    .map((operation) => {
-      const name = operation.name!.value
-      const suffix = operation.operation === 'mutation' ? 'Mutation' : 'Query'
-      return `export const ${name}Document = ${JSON.stringify(operationText(operation, fragments))} as Operation<${name}${suffix}, ${name}${suffix}Variables>`
+  const documentsText = operationDocuments(operations, fragments)
+    .map(({ name, kind, text }) => {
+      const suffix = kind === 'mutation' ? 'Mutation' : 'Query'
+      return `export const ${name}Document = ${JSON.stringify(text)} as Operation<${name}${suffix}, ${name}${suffix}Variables>`
     })
     .join('\n')
   return `${banner}\n${types.trim()}\n\n${documentsText}\n`
+}
+
+/** One SDK operation as sent over the wire. */
+export interface OperationDocument {
+  name: string
+  kind: 'query' | 'mutation' | 'subscription'
+  text: string
+}
+
+function operationDocuments(
+  operations: OperationDefinitionNode[],
+  fragments: Map<string, FragmentDefinitionNode>,
+): OperationDocument[] {
+  return operations.map((operation) => ({
+    name: operation.name!.value,
+    kind: operation.operation,
+    text: operationText(operation, fragments),
+  }))
+}
+
+/** Every operation of src/operations, in the order of the generated file, with its wire text. */
+export function readOperationDocuments(): OperationDocument[] {
+  const definitions = graphqlFiles(operationsDir).flatMap((file) => parse(read(file)).definitions)
+  const fragments = new Map(
+    definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  )
+  const operations = definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  )
+  return operationDocuments(operations, fragments)
 }

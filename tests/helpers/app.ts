@@ -6,7 +6,7 @@ import { getPayload, type CollectionConfig, type Payload, type SanitizedConfig }
 import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import { buildAppConfig } from '../../config/buildAppConfig.js'
 import type { NewsPortalPluginConfig } from '../../core/types.js'
-import { limitRequestBody } from '../../plugin/index.js'
+import { graphqlGet, limitRequestBody, withHttpCaching } from '../../plugin/index.js'
 
 export interface TestApp {
   payload: Payload
@@ -23,7 +23,7 @@ export interface TestApp {
     variables?: Record<string, unknown>,
     options?: RequestOptions,
   ) => Promise<GraphQLResult<T>>
-  /** The GraphQL route handler itself: hand it any standard Request (the SDK tests' `fetch`). */
+  /** The GraphQL route's handlers (GET or POST by the request's method): hand it any standard Request (the SDK tests' `fetch`). */
   graphqlRoute: (request: Request) => Promise<Response>
   /** Logs a user in through the Local API and returns the JWT for `Authorization` headers. */
   login: (email: string, password: string) => Promise<string>
@@ -140,8 +140,10 @@ export async function startTestApp(
     PATCH: REST_PATCH(config),
     DELETE: REST_DELETE(config),
   }
-  // The route as apps deploy it (app/(payload)/api/graphql/route.ts): the plugin's wrapper first.
-  const graphqlHandler = limitRequestBody(config, GRAPHQL_POST(config))
+  // The route as apps deploy it (app/(payload)/api/graphql/route.ts): the plugin's wrappers first.
+  const post = limitRequestBody(config, GRAPHQL_POST(config))
+  const graphqlHandler = withHttpCaching(config, post)
+  const graphqlGetHandler = withHttpCaching(config, graphqlGet(config, post))
 
   const request = (method: string, url: string, options: RequestOptions = {}) => {
     const headers: Record<string, string> = { ...options.headers }
@@ -176,7 +178,8 @@ export async function startTestApp(
       }
       return { status: response.status, data: json.data, errors: json.errors }
     },
-    graphqlRoute: (request) => graphqlHandler(request),
+    graphqlRoute: (request) =>
+      request.method === 'GET' ? graphqlGetHandler(request) : graphqlHandler(request),
     async login(email, password) {
       const result = await payload.login({ collection: 'users', data: { email, password } })
       if (!result.token) throw new Error(`login failed for ${email}`)
