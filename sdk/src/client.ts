@@ -37,6 +37,12 @@ export interface PortalClientOptions {
   timeoutMs?: number
   /** How many times a query is retried on a network error, 5xx or 429. Default 2; mutations never retry. */
   retries?: number
+  /**
+   * Send queries by GET, by the hash the server knows them by (persisted queries), so a browser or
+   * CDN may cache them; the full text when the server does not know the hash. Mutations are always
+   * POST. Default `false` (every call a POST).
+   */
+  get?: boolean
 }
 
 export interface CallOptions {

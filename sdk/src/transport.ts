@@ -1,5 +1,6 @@
 import { GraphQLClient } from 'graphql-request'
 import type { Operation } from './generated/graphql.js'
+import { queryByGet } from './queryByGet.js'
 import {
   PortalError,
   codeForGraphQLError,
@@ -15,6 +16,8 @@ export interface TransportOptions {
   headers?: Record<string, string>
   timeoutMs?: number
   retries?: number
+  /** Queries by GET (persisted by hash, the text when the server does not know it); mutations stay POST. */
+  get?: boolean
 }
 
 export interface SendOptions {
@@ -131,25 +134,34 @@ export function createTransport(options: TransportOptions): Transport {
     )
   }
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
+  // Hashes this server answered PERSISTED_QUERY_NOT_FOUND for: their queries go as text from then on.
+  const unknownHashes = new Set<string>()
 
   async function attempt<TResult>(
     document: string,
     variables: unknown,
     signal: AbortSignal,
     headers: Record<string, string>,
+    byGet: boolean,
   ) {
     let response: Response | undefined
-    const client = new GraphQLClient(endpoint, {
-      headers,
-      fetch: async (input: RequestInfo | URL, init?: RequestInit) =>
-        (response = await fetchImpl(input, init)),
-    })
+    const fetchSeen = async (input: RequestInfo | URL, init?: RequestInit) =>
+      (response = await fetchImpl(input, init))
     try {
-      const data = await client.request<TResult>({
-        document,
-        variables: variables as Record<string, unknown>,
-        signal,
-      })
+      const data = byGet
+        ? await queryByGet<TResult>(
+            fetchSeen,
+            endpoint,
+            document,
+            variables,
+            { headers, signal },
+            unknownHashes,
+          )
+        : await new GraphQLClient(endpoint, { headers, fetch: fetchSeen }).request<TResult>({
+            document,
+            variables: variables as Record<string, unknown>,
+            signal,
+          })
       if (data === null || data === undefined) {
         throw new PortalError('SERVER', `The portal API at ${endpoint} sent no data.`, {
           status: response?.status,
@@ -192,7 +204,13 @@ export function createTransport(options: TransportOptions): Transport {
       for (let attemptNumber = 0; ; attemptNumber++) {
         try {
           return await Promise.race([
-            attempt<TResult>(document, variables, controller.signal, headers),
+            attempt<TResult>(
+              document,
+              variables,
+              controller.signal,
+              headers,
+              canRetry && !!options.get,
+            ),
             aborted,
           ])
         } catch (error) {
