@@ -52,8 +52,10 @@ function rootFieldsOf(
   })
 }
 
-// Documents seen lately: the SDK's few are parsed once; a flood of others only refills the map.
+// Documents seen lately: the SDK's few are parsed once; a flood of others only refills the map,
+// and a large document is not kept (at most 500 × 8 KB held).
 const MEMO_LIMIT = 500
+const MEMO_MAX_LENGTH = 8192
 const shapes = new Map<string, OperationShape | null>()
 
 /**
@@ -69,6 +71,7 @@ export function operationShape(
   let shape = shapes.get(key)
   if (shape === undefined) {
     shape = findShape(document, operationName)
+    if (key.length > MEMO_MAX_LENGTH) return shape ?? undefined
     if (shapes.size >= MEMO_LIMIT) shapes.clear()
     shapes.set(key, shape)
   }
