@@ -203,6 +203,15 @@ describe('a query by GET', () => {
   })
 })
 
+test('CORS: a 304 keeps the headers that let a listed origin use it', async () => {
+  const first = await get({ query: '{ __typename }' }, { origin: ORIGIN })
+  const etag = first.headers.get('etag')!
+  const again = await get({ query: '{ __typename }' }, { origin: ORIGIN, 'if-none-match': etag })
+  expect(again.status).toBe(304)
+  expect(again.headers.get('access-control-allow-origin')).toBe(ORIGIN)
+  expect(again.headers.get('etag')).toBe(etag)
+})
+
 describe('persisted queries', () => {
   const pageHash = sha256(ArticlePageDocument)
 
