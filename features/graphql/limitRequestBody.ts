@@ -53,9 +53,10 @@ function persistedBody(body: Uint8Array): Uint8Array | PortalError | undefined {
  * Wraps a route handler (the app's `/api/graphql` POST) so a request it would fail on gets a JSON
  * error before the handler reads or parses it: an Accept it cannot answer (406), a body that is
  * not JSON (415 for another content type, 400 for text that does not parse) and a body over the
- * plugin's `maxRequestBodyBytes` (413); a body naming a persisted query by hash gets its document
- * (400 `PERSISTED_QUERY_NOT_FOUND` for a hash outside the manifest). Payload's GraphQL handler reads the whole body as text and
- * parses it before anything else runs, so no hook inside Payload comes early enough. A
+ * plugin's `maxRequestBodyBytes` (413). A body naming a persisted query by hash gets its document
+ * (400 `PERSISTED_QUERY_NOT_FOUND` for a hash outside the manifest). Payload's GraphQL handler
+ * reads the whole body as text and parses it before anything else runs, so no hook inside Payload
+ * comes early enough. A
  * Content-Length over the limit is refused unread; a streamed body is counted as it arrives and
  * cut off past the limit.
  */

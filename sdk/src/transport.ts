@@ -209,6 +209,7 @@ export function createTransport(options: TransportOptions): Transport {
               variables,
               controller.signal,
               headers,
+              // Only queries (the calls that may retry) go by GET.
               canRetry && !!options.get,
             ),
             aborted,
