@@ -18,6 +18,9 @@ import { rateLimitHitsCollection } from '../collections/RateLimitHits.js'
 import { counterWidgetsCollection } from '../collections/CounterWidgets.js'
 import { visitCountsCollection, visitSessionsCollection } from '../collections/VisitCounts.js'
 import { sitesCollection } from '../collections/Sites.js'
+import { topicsCollection } from '../collections/Topics.js'
+import { pagesCollection } from '../collections/Pages.js'
+import { slugRedirectsCollection } from '../collections/SlugRedirects.js'
 import { onSites, withUserSites } from '../features/sites/fields.js'
 import { sitesFeature } from '../features/sites/index.js'
 import { scopeToSites } from '../features/sites/scope.js'
@@ -100,6 +103,9 @@ export const newsPortalPlugin =
       onSite(authorsCollection(options), true, pluginOptions.authorsOverrides),
       onSite(sourcesCollection(options), true, pluginOptions.sourcesOverrides),
       onSite(articles, false, pluginOptions.articlesOverrides),
+      onSite(topicsCollection(options), false, pluginOptions.topicsOverrides),
+      onSite(pagesCollection(options), false, pluginOptions.pagesOverrides),
+      onSite(slugRedirectsCollection(options), false),
       // Internal collections of the features (added even when disabled, so the schema is stable).
       ratingsCollection(options),
       ratingSummariesCollection(options),
