@@ -124,6 +124,22 @@ describe('pages', () => {
     expect((await asEditor.json()).title).toBe('Trang nháp')
   })
 
+  it("a published page's draft parent is null (GraphQL) or its bare id (REST) for the public, itself for an editor", async () => {
+    const child = await app.payload.create({
+      collection: 'pages',
+      data: { title: 'Trang con', _status: 'published', site: a.id, parent: draft } as never,
+    })
+    const query = `{ Pages(where: { slug: { equals: "trang-con" } }) { docs { parent { title } } } }`
+    const asPublic = await app.graphql(query)
+    expect(asPublic.data.Pages.docs).toEqual([{ parent: null }])
+    const rest = await app.rest('GET', `/pages/${child.id}?depth=1`)
+    // REST leaves a relationship it may not populate as the bare id: never the draft's fields.
+    expect((await rest.json()).parent).toBe(draft)
+    const asEditor = await app.graphql(query, {}, { token: editorToken })
+    expect(asEditor.data.Pages.docs).toEqual([{ parent: { title: 'Trang nháp' } }])
+    await app.payload.delete({ collection: 'pages', id: child.id })
+  })
+
   it('a published page with a newer draft shows the published version to the public', async () => {
     await app.payload.update({
       collection: 'pages',
