@@ -158,6 +158,43 @@ describe('pages', () => {
   })
 })
 
+describe('pages and topics on sites', () => {
+  it('an editor of one site writes neither pages nor topics of another, and nothing is written', async () => {
+    for (const collection of ['pages', 'topics']) {
+      const before = (await app.payload.count({ collection: collection as 'pages' })).totalDocs
+      const create = await app.rest('POST', `/${collection}`, {
+        token: editorToken,
+        body: { title: 'Trang lạ', _status: 'published', site: b.id },
+      })
+      expect(create.status, collection).toBe(400)
+      expect((await create.json()).errors[0].data.errors).toEqual([
+        { path: 'site', message: 'site: you may not write on the site "xa-muong-kim".' },
+      ])
+      expect((await app.payload.count({ collection: collection as 'pages' })).totalDocs).toBe(
+        before,
+      )
+    }
+    const onB = await app.payload.find({
+      collection: 'pages',
+      where: { site: { equals: b.id } },
+      depth: 0,
+    })
+    const update = await app.rest('PATCH', `/pages/${onB.docs[0].id}`, {
+      token: editorToken,
+      body: { title: 'Sửa trộm' },
+    })
+    expect(update.status).toBe(403)
+    const stored = await app.payload.findByID({ collection: 'pages', id: onB.docs[0].id })
+    expect(stored.title).toBe('Giới thiệu')
+    const own = await app.rest('POST', '/topics', {
+      token: editorToken,
+      body: { title: 'Chuyển đổi số' },
+    })
+    expect(own.status).toBe(201)
+    expect((await own.json()).doc.site.id).toBe(a.id)
+  })
+})
+
 describe('a page’s parent', () => {
   it('refuses the page itself and any of its descendants, with a clear message', async () => {
     const create = async (title: string, parent?: Id) =>
