@@ -3,6 +3,8 @@ import type { ResolvedNewsPortalOptions } from '../core/types.js'
 import { anyone, editorsWrite } from '../features/content/access.js'
 import { slugField } from '../features/content/fields/slugField.js'
 import { validateRelationExists } from '../features/content/fields/validators.js'
+import { canonicalUrlField } from '../features/content/fields/canonicalUrl.js'
+import { topicPath } from '../features/content/paths.js'
 import { slugCollectionHooks } from '../features/content/hooks/slugCollectionHooks.js'
 import { groups, label } from '../core/labels.js'
 import { MEDIA_SLUG, TOPICS_SLUG } from '../core/constants.js'
@@ -53,5 +55,6 @@ export const topicsCollection = (options: ResolvedNewsPortalOptions): Collection
         ),
       },
     },
+    canonicalUrlField((doc) => topicPath(doc.slug as string), ['slug']),
   ],
 })

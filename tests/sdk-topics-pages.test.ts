@@ -48,7 +48,12 @@ describe('SDK: topics, pages, related articles, old slugs', () => {
     const list = await portal.topics.list()
     expect(list.docs.map((doc) => doc.slug)).toEqual(['nong-thon-moi'])
     const found = await portal.topics.bySlug('nong-thon-moi')
-    expect(found).toMatchObject({ id: topic, title: 'Nông thôn mới', description: null })
+    expect(found).toMatchObject({
+      id: topic,
+      title: 'Nông thôn mới',
+      description: null,
+      canonicalUrl: 'https://thanuyen.laichau.gov.vn/chu-de/nong-thon-moi',
+    })
     expect(await portal.topics.bySlug('khong-co')).toBeNull()
     const articles = await portal.articles.list({ topic, sort: '-publishedAt' })
     expect(articles.docs.map((doc) => doc.title)).toEqual([
