@@ -69,12 +69,14 @@ export interface ArticlePageSelect {
 
 /**
  * One article page in three database queries of articles, whatever `neighbors` is: the article by
- * slug, then its newer and its older neighbours (in parallel). All three are Local API reads with
- * the reader's access, hooks and locale, at depth 0 with the caller's `req`, so relationships are
- * filled later by Payload's per-request DataLoader: one batched query per related collection.
- * Each read selects only what its part of the page asked for (`select.article`, `select.neighbors`).
- * All three are on `site` (the request's), whoever reads: a page belongs to one site, and the
- * same slug may live on another.
+ * slug, then its newer and its older neighbours (in parallel), plus its related articles (in
+ * parallel too) when asked for. All are Local API reads with the reader's access, hooks and
+ * locale, at depth 0 with the caller's `req`, so relationships are filled later by Payload's
+ * per-request DataLoader: one batched query per related collection. Each read selects only what
+ * its part of the page asked for (`select.article`, `select.neighbors`, `select.related`).
+ * All are on `site` (the request's), whoever reads: a page belongs to one site, and the same slug
+ * may live on another. A slug no article has now is looked up among old slugs (two more queries,
+ * only then).
  */
 export async function findArticlePage(
   req: PayloadRequest,
