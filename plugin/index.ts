@@ -103,9 +103,6 @@ export const newsPortalPlugin =
       onSite(authorsCollection(options), true, pluginOptions.authorsOverrides),
       onSite(sourcesCollection(options), true, pluginOptions.sourcesOverrides),
       onSite(articles, false, pluginOptions.articlesOverrides),
-      onSite(topicsCollection(options), false, pluginOptions.topicsOverrides),
-      onSite(pagesCollection(options), false, pluginOptions.pagesOverrides),
-      onSite(slugRedirectsCollection(options), false),
       // Internal collections of the features (added even when disabled, so the schema is stable).
       ratingsCollection(options),
       ratingSummariesCollection(options),
@@ -114,6 +111,11 @@ export const newsPortalPlugin =
       visitCountsCollection(options),
       visitSessionsCollection(options),
       sitesCollection(options),
+      // Added after the collections that came before them: the databases' names of the existing
+      // (site, slug) indexes, numbered in this order, stay as the earlier migrations made them.
+      onSite(topicsCollection(options), false, pluginOptions.topicsOverrides),
+      onSite(pagesCollection(options), false, pluginOptions.pagesOverrides),
+      onSite(slugRedirectsCollection(options), false),
     ]
     // The admin's users get `sites`: the sites each editor may write.
     const existing = (incomingConfig.collections ?? []).map((collection) =>

@@ -83,9 +83,6 @@ describe('newsPortalPlugin as a config transformer', () => {
       'authors',
       'sources',
       'articles',
-      'topics',
-      'pages',
-      'slug-redirects',
       'ratings',
       'rating-summaries',
       'rate-limit-hits',
@@ -93,6 +90,9 @@ describe('newsPortalPlugin as a config transformer', () => {
       'visit-counts',
       'visit-sessions',
       'sites',
+      'topics',
+      'pages',
+      'slug-redirects',
     ])
   })
 
