@@ -14,6 +14,10 @@ import { setPublishedAt } from '../features/content/hooks/setPublishedAt.js'
 import { setPrimaryCategory } from '../features/content/hooks/setPrimaryCategory.js'
 import { publicReadsPublished } from '../features/content/hooks/publicReadsPublished.js'
 import { articlePreviewUrl } from '../features/content/previewUrl.js'
+import { forgetOldSlugsOnDelete, keepOldSlug } from '../features/content/oldSlugs/hooks.js'
+import { metaFields } from '../features/content/fields/metaFields.js'
+import { canonicalUrlField } from '../features/content/fields/canonicalUrl.js'
+import { categorySlugOf } from '../features/content/categorySlugs.js'
 import {
   ARTICLES_SLUG,
   AUTHORS_SLUG,
@@ -21,6 +25,7 @@ import {
   MEDIA_SLUG,
   SITE_FIELD,
   SOURCES_SLUG,
+  TOPICS_SLUG,
 } from '../core/constants.js'
 
 export const articlesCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
@@ -45,6 +50,8 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
         beforeOperation: [rejectMalformedId, rejectMalformedWhere, publicReadsPublished(options)],
         beforeValidate: [populateSlug({ sourceField: 'title' })],
         beforeChange: [setPublishedAt, setPrimaryCategory, renderBodyHtmlOnSave],
+        afterChange: [keepOldSlug],
+        afterDelete: [forgetOldSlugsOnDelete],
       },
   versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: '-publishedAt',
@@ -239,6 +246,30 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
       label: label('Từ khóa', 'Tags'),
       admin: { position: 'sidebar', description: label('Từ khóa của bài.', 'Keywords.') },
     },
+    {
+      name: 'topics',
+      type: 'relationship',
+      relationTo: TOPICS_SLUG as never,
+      validate: validateRelationExists,
+      hasMany: true,
+      label: label('Dòng sự kiện', 'Topics'),
+      admin: {
+        position: 'sidebar',
+        description: label(
+          'Các dòng sự kiện bài thuộc về; bài cùng dòng hiện ở mục "Tin liên quan".',
+          'The topics it follows; articles sharing one show as related.',
+        ),
+      },
+    },
+    metaFields(),
+    canonicalUrlField(
+      async (doc, req) =>
+        options.articlePath({
+          slug: doc.slug as string,
+          primaryCategorySlug: await categorySlugOf(req, doc.primaryCategory),
+        }),
+      ['slug', 'primaryCategory'],
+    ),
     {
       name: 'allowRatings',
       type: 'checkbox',

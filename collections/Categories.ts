@@ -4,6 +4,7 @@ import { anyone, editorsWrite } from '../features/content/access.js'
 import { slugField } from '../features/content/fields/slugField.js'
 import { validateRelationExists } from '../features/content/fields/validators.js'
 import { slugCollectionHooks } from '../features/content/hooks/slugCollectionHooks.js'
+import { forgetOldSlugsOnDelete, keepOldSlug } from '../features/content/oldSlugs/hooks.js'
 import { groups, label } from '../core/labels.js'
 import { CATEGORIES_SLUG } from '../core/constants.js'
 
@@ -29,7 +30,13 @@ export const categoriesCollection = (options: ResolvedNewsPortalOptions): Collec
     read: anyone,
     ...editorsWrite(options),
   },
-  hooks: slugCollectionHooks(options, 'title'),
+  hooks: options.disabled
+    ? slugCollectionHooks(options, 'title')
+    : {
+        ...slugCollectionHooks(options, 'title'),
+        afterChange: [keepOldSlug],
+        afterDelete: [forgetOldSlugsOnDelete],
+      },
   defaultSort: 'order',
   fields: [
     {

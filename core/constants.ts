@@ -7,6 +7,12 @@ export const AUTHORS_SLUG = 'authors'
 export const SOURCES_SLUG = 'sources'
 /** Sections of the portal; an article's first category is its primary one. */
 export const CATEGORIES_SLUG = 'categories'
+/** Event threads ("dòng sự kiện") grouping articles across categories. */
+export const TOPICS_SLUG = 'topics'
+/** Standing pages of a site: about, organisation, contact (drafts, vi/en). */
+export const PAGES_SLUG = 'pages'
+/** The old slugs of articles and categories, reserved on their site and resolved to the document. */
+export const SLUG_REDIRECTS_SLUG = 'slug-redirects'
 /** Images (uploads) used as covers and inside article bodies. */
 export const MEDIA_SLUG = 'media'
 /** Editor-managed side-column widgets: the visitor counter and the dossier panel. */

@@ -51,6 +51,10 @@ export interface NewsPortalPluginConfig {
   sourcesOverrides?: CollectionOverrides
   /** Overrides for the `categories` collection. */
   categoriesOverrides?: CollectionOverrides
+  /** Overrides for the `topics` collection. */
+  topicsOverrides?: CollectionOverrides
+  /** Overrides for the `pages` collection. */
+  pagesOverrides?: CollectionOverrides
   /** Overrides for the `media` collection (for example `upload.staticDir`). */
   mediaOverrides?: CollectionOverrides
   /** What identifies an anonymous voter: the `x-voter-token` header, the client address, or both together. Default `'token'` (see docs/ratings.md). */

@@ -18,6 +18,9 @@ import { rateLimitHitsCollection } from '../collections/RateLimitHits.js'
 import { counterWidgetsCollection } from '../collections/CounterWidgets.js'
 import { visitCountsCollection, visitSessionsCollection } from '../collections/VisitCounts.js'
 import { sitesCollection } from '../collections/Sites.js'
+import { topicsCollection } from '../collections/Topics.js'
+import { pagesCollection } from '../collections/Pages.js'
+import { slugRedirectsCollection } from '../collections/SlugRedirects.js'
 import { onSites, withUserSites } from '../features/sites/fields.js'
 import { sitesFeature } from '../features/sites/index.js'
 import { scopeToSites } from '../features/sites/scope.js'
@@ -109,6 +112,11 @@ export const newsPortalPlugin =
       visitCountsCollection(options),
       visitSessionsCollection(options),
       sitesCollection(options),
+      // Added after the collections that came before them: the databases' names of the existing
+      // (site, slug) indexes, numbered in this order, stay as the earlier migrations made them.
+      onSite(topicsCollection(options), false, pluginOptions.topicsOverrides),
+      onSite(pagesCollection(options), false, pluginOptions.pagesOverrides),
+      onSite(slugRedirectsCollection(options), false),
     ]
     // The admin's users get `sites`: the sites each editor may write.
     const existing = (incomingConfig.collections ?? []).map((collection) =>

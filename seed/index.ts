@@ -12,11 +12,12 @@ import { imageNode, paragraph, richText } from '../core/lexical.js'
 import { slugify } from '../core/slugify.js'
 import { seedWidgets } from './widgets.js'
 import { onSeedSite, seedCommunes, seedDefaultSite } from './sites.js'
+import { seedStandingPages } from './pages.js'
 
 export interface SeedResult {
   /** How many documents of each collection this run created (all zero on a second run); communes' included. */
   created: Record<
-    'users' | 'categories' | 'authors' | 'sources' | 'media' | 'articles' | 'sites',
+    'users' | 'categories' | 'authors' | 'sources' | 'media' | 'articles' | 'pages' | 'sites',
     number
   >
   admin: { email: string; password: string | null }
@@ -51,12 +52,13 @@ export async function seed(
     sources: 0,
     media: 0,
     articles: 0,
+    pages: 0,
     sites: 0,
   }
   const say = (message: string) => log && payload.logger.info(message)
 
   const ensure = async <T extends { id: string | number }>(
-    collection: Exclude<keyof SeedResult['created'], 'sites'>,
+    collection: Exclude<keyof SeedResult['created'], 'sites' | 'pages'>,
     where: Where,
     create: () => Promise<T>,
   ): Promise<T> => {
@@ -185,6 +187,7 @@ export async function seed(
   for (const article of generatedArticles()) await createArticle(article)
   for (const article of hiddenArticles(new Date())) await createArticle(article)
   await seedWidgets(payload, { log, siteId: thanUyen })
+  created.pages += await seedStandingPages(payload, thanUyen)
   if (communes) {
     const commune = await seedCommunes(payload, { author: author.id, source: source.id })
     created.sites += commune.sites

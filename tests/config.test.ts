@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { CollectionConfig, Config } from 'payload'
 import { chooseDatabase } from '../config/database.js'
 import { resolveSecret } from '../config/secret.js'
+import { keepOldSlug } from '../features/content/oldSlugs/hooks.js'
 import { newsPortalPlugin as asyncPlugin } from '../plugin/index.js'
 
 // The plugin returns a plain config (never a promise): typed here as such.
@@ -89,6 +90,9 @@ describe('newsPortalPlugin as a config transformer', () => {
       'visit-counts',
       'visit-sessions',
       'sites',
+      'topics',
+      'pages',
+      'slug-redirects',
     ])
   })
 
@@ -116,7 +120,7 @@ describe('newsPortalPlugin as a config transformer', () => {
     expect(articles.fields.at(-1)).toEqual({ name: 'kicker', type: 'text' })
     expect(articles.admin?.useAsTitle).toBe('title')
     expect(articles.admin?.description).toBe('Tin bài của huyện')
-    expect(articles.hooks?.afterChange).toEqual([extraHook])
+    expect(articles.hooks?.afterChange).toEqual([keepOldSlug, extraHook])
     expect(articles.hooks?.beforeChange?.length).toBeGreaterThan(0)
   })
 

@@ -83,9 +83,9 @@ async function articleSelects(run: () => Promise<unknown>): Promise<unknown[]> {
 test('each read selects only the fields its part of the page asked for', async () => {
   const page = (fields: string) =>
     app.graphql(`{ ArticlePage(slug: "bai-hai", neighbors: 1) { ${fields} } }`)
-  // The article (plus what finding its neighbours needs), then the newer and the older neighbours.
+  // The article (plus what finding its neighbours needs, and its slug: an old one may have been asked), then the newer and the older neighbours.
   expect(await articleSelects(() => page('article { title } newer { title }'))).toEqual([
-    { title: true, publishedAt: true, primaryCategory: true },
+    { title: true, slug: true, publishedAt: true, primaryCategory: true },
     { title: true },
     { title: true },
   ])
@@ -93,7 +93,7 @@ test('each read selects only the fields its part of the page asked for', async (
   expect(
     await articleSelects(async () => (body = await page('article { body } older { lead }'))),
   ).toEqual([
-    { body: true, publishedAt: true, primaryCategory: true },
+    { body: true, slug: true, publishedAt: true, primaryCategory: true },
     { lead: true },
     { lead: true },
   ])
@@ -104,7 +104,7 @@ test('each read selects only the fields its part of the page asked for', async (
   // Only neighbours asked for: the article's read still finds them.
   let cards: any
   expect(await articleSelects(async () => (cards = await page('newer { title }')))).toEqual([
-    { publishedAt: true, primaryCategory: true },
+    { slug: true, publishedAt: true, primaryCategory: true },
     { title: true },
     { title: true },
   ])
@@ -117,6 +117,7 @@ test('each read selects only the fields its part of the page asked for', async (
       rating: true,
       views: true,
       site: true,
+      slug: true,
       publishedAt: true,
       primaryCategory: true,
     },
@@ -135,5 +136,9 @@ test('when a field computed on read does not say what it reads, the whole articl
         '{ ArticlePage(slug: "bai-hai", neighbors: 1) { article { title } newer { articleKey } } }',
       ),
     ),
-  ).toEqual([{ title: true, publishedAt: true, primaryCategory: true }, undefined, undefined])
+  ).toEqual([
+    { title: true, slug: true, publishedAt: true, primaryCategory: true },
+    undefined,
+    undefined,
+  ])
 })

@@ -122,7 +122,10 @@ describe('articleJsonLd', () => {
       datePublished: '2022-08-04T14:59:00.000Z',
       dateModified: '2022-08-05T01:00:00.000Z',
       url: 'https://thanuyen.example.vn/tin-tuc-su-kien/hoi-thao',
-      mainEntityOfPage: 'https://thanuyen.example.vn/tin-tuc-su-kien/hoi-thao',
+      mainEntityOfPage: {
+        '@type': 'WebPage',
+        '@id': 'https://thanuyen.example.vn/tin-tuc-su-kien/hoi-thao',
+      },
       image: ['https://thanuyen.example.vn/api/media/file/quang-canh-hoi-thao.jpg'],
       author: [{ '@type': 'Person', name: 'Mạnh Cường' }],
       articleSection: 'Tin tức - Sự kiện',

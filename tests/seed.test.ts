@@ -21,6 +21,7 @@ describe('the demo seed', () => {
       sources: 1,
       media: 1,
       articles: 42,
+      pages: 3,
       sites: 0,
     })
     expect(first.admin).toEqual({ email: 'admin@example.com', password: 'admin-demo-123' })
@@ -29,7 +30,7 @@ describe('the demo seed', () => {
   it('is idempotent: a second run creates nothing', async () => {
     const counts = async () =>
       Promise.all(
-        (['users', 'categories', 'authors', 'sources', 'media', 'articles'] as const).map(
+        (['users', 'categories', 'authors', 'sources', 'media', 'articles', 'pages'] as const).map(
           async (collection) => (await app.payload.count({ collection })).totalDocs,
         ),
       )
@@ -42,6 +43,7 @@ describe('the demo seed', () => {
       sources: 0,
       media: 0,
       articles: 0,
+      pages: 0,
       sites: 0,
     })
     expect(second.admin.password).toBeNull()
@@ -122,6 +124,33 @@ describe('the demo seed', () => {
     )
     expect(kinds.sort()).toEqual(['draft', 'draft', 'draft', 'expired', 'scheduled'])
   })
+  it('creates the standing pages in Vietnamese and English, published, "Cơ cấu tổ chức" under "Giới thiệu"', async () => {
+    const query = `query ($locale: LocaleInputType) {
+      Pages(sort: "createdAt", locale: $locale) { docs { title slug bodyHtml parent { slug } } }
+    }`
+    const vi = await app.graphql(query, { locale: 'vi' })
+    const en = await app.graphql(query, { locale: 'en' })
+    expect(vi.errors).toBeUndefined()
+    const summary = (
+      docs: Array<{ title: string; slug: string; parent: { slug: string } | null }>,
+    ) => docs.map((doc) => [doc.title, doc.slug, doc.parent?.slug ?? null])
+    expect(summary(vi.data.Pages.docs)).toEqual([
+      ['Giới thiệu', 'gioi-thieu', null],
+      ['Cơ cấu tổ chức', 'co-cau-to-chuc', 'gioi-thieu'],
+      ['Liên hệ', 'lien-he', null],
+    ])
+    expect(summary(en.data.Pages.docs)).toEqual([
+      ['About', 'gioi-thieu', null],
+      ['Organisation', 'co-cau-to-chuc', 'gioi-thieu'],
+      ['Contact', 'lien-he', null],
+    ])
+    expect(vi.data.Pages.docs[2].bodyHtml).toBe(
+      '<p>Văn phòng HĐND và UBND huyện Than Uyên. Điện thoại: 0213 3784 224.</p>',
+    )
+    expect(en.data.Pages.docs[2].bodyHtml).toBe(
+      '<p>Office of the Than Uyen district People&#39;s Council and Committee. Phone: 0213 3784 224.</p>',
+    )
+  })
 })
 
 describe('the demo seed on sites', () => {
@@ -179,6 +208,7 @@ describe('the demo seed on sites', () => {
       sources: 0,
       media: 0,
       articles: 6,
+      pages: 0,
       sites: 2,
     })
     const [, ...communes] = await sites()

@@ -1,4 +1,4 @@
-import type { Access, FieldAccess } from 'payload'
+import type { Access, FieldAccess, Where } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { publicArticleWhere } from './publicWhere.js'
 
@@ -40,3 +40,14 @@ export const pluginWritesOnly = (options: ResolvedNewsPortalOptions) => ({
   update: nobody,
   delete: nobody,
 })
+
+/** What the public may read of pages: the published ones (pages have no schedule). */
+export const publicPageWhere = (prefix = ''): Where => ({
+  [`${prefix}_status`]: { equals: 'published' },
+})
+
+/** Editors read every page; everyone else only published ones. */
+export const readPublicPages =
+  (options: ResolvedNewsPortalOptions): Access =>
+  ({ req }) =>
+    options.isEditor(req.user, req) ? true : publicPageWhere()

@@ -15,9 +15,12 @@ import { ARTICLES_SLUG, SITE_FIELD } from '../../core/constants.js'
 import type { Id } from '../../core/ids.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { resolveSite } from '../sites/resolve.js'
+import { currentOwnerOf } from '../content/oldSlugs/store.js'
 
 /** How many newer and older articles a page may ask for. */
 export const NEIGHBORS = { default: 5, min: 1, max: 20 } as const
+/** How many related articles (sharing a topic) a page shows. */
+export const RELATED = 5
 
 type ArticleDoc = Record<string, unknown> & {
   id: Id
@@ -29,6 +32,7 @@ export interface ArticlePageData {
   article: ArticleDoc
   newer: ArticleDoc[]
   older: ArticleDoc[]
+  related: ArticleDoc[]
 }
 
 export interface ArticlePageArgs {
@@ -59,16 +63,20 @@ export interface ArticlePageSelect {
   article?: SelectType
   /** `false`: the caller shows no neighbours, so they are not read (`newer` and `older` are empty). */
   neighbors?: SelectType | false
+  /** `false`: the caller shows no related articles, so they are not read (`related` is empty). */
+  related?: SelectType | false
 }
 
 /**
  * One article page in three database queries of articles, whatever `neighbors` is: the article by
- * slug, then its newer and its older neighbours (in parallel). All three are Local API reads with
- * the reader's access, hooks and locale, at depth 0 with the caller's `req`, so relationships are
- * filled later by Payload's per-request DataLoader: one batched query per related collection.
- * Each read selects only what its part of the page asked for (`select.article`, `select.neighbors`).
- * All three are on `site` (the request's), whoever reads: a page belongs to one site, and the
- * same slug may live on another.
+ * slug, then its newer and its older neighbours (in parallel), plus its related articles (in
+ * parallel too) when asked for. All are Local API reads with the reader's access, hooks and
+ * locale, at depth 0 with the caller's `req`, so relationships are filled later by Payload's
+ * per-request DataLoader: one batched query per related collection. Each read selects only what
+ * its part of the page asked for (`select.article`, `select.neighbors`, `select.related`).
+ * All are on `site` (the request's), whoever reads: a page belongs to one site, and the same slug
+ * may live on another. A slug no article has now is looked up among old slugs (two more queries,
+ * only then).
  */
 export async function findArticlePage(
   req: PayloadRequest,
@@ -97,14 +105,51 @@ export async function findArticlePage(
       overrideAccess: false,
       req,
     }) as Promise<{ docs: ArticleDoc[] }>
-  // The neighbours are found from the article's publishedAt and primary category.
+  // The neighbours are found from the article's publishedAt and primary category, related ones
+  // from its topics; the slug tells a front end whether an old slug was asked (answer 301).
   const articleSelect =
-    select.article && withFields(select.article, ['publishedAt', 'primaryCategory'])
-  const article = (await read({ slug: { equals: args.slug } }, { select: articleSelect, limit: 1 }))
-    .docs[0]
+    select.article &&
+    withFields(select.article, [
+      'slug',
+      'publishedAt',
+      'primaryCategory',
+      ...(select.related !== false ? ['topics'] : []),
+    ])
+  const bySlug = async (where: Where) =>
+    (await read(where, { select: articleSelect, limit: 1 })).docs[0] as ArticleDoc | undefined
+  let article = await bySlug({ slug: { equals: args.slug } })
+  if (!article) {
+    // An old slug leads to the article that had it, read with the same rules (a draft stays hidden).
+    const owner = await currentOwnerOf(
+      req,
+      ARTICLES_SLUG,
+      site ? String(site.id) : undefined,
+      args.slug,
+    )
+    if (owner !== undefined) article = await bySlug({ id: { equals: owner } })
+  }
   if (!article) return null
-  if (!article.publishedAt || select.neighbors === false) return { article, newer: [], older: [] }
+  const [newer, older, related] = await Promise.all([
+    ...neighborsOf(article, select, neighbors, read),
+    relatedTo(article, select, read),
+  ])
+  return { article, newer, older, related }
+}
 
+type Read = (
+  where: Where,
+  options: { select?: SelectType; sort?: string[]; limit: number },
+) => Promise<{ docs: ArticleDoc[] }>
+
+/** The newer and older public neighbours in the article's primary category (none when not asked). */
+function neighborsOf(
+  article: ArticleDoc,
+  select: ArticlePageSelect,
+  neighbors: number,
+  read: Read,
+): [Promise<ArticleDoc[]>, Promise<ArticleDoc[]>] {
+  if (!article.publishedAt || select.neighbors === false)
+    return [Promise.resolve([]), Promise.resolve([])]
   const publishedAt = new Date(article.publishedAt).toISOString()
   const primaryCategory = idOf(article.primaryCategory)
   // Neighbours are public whoever asks: an editor's page shows what readers will see next to it.
@@ -132,11 +177,27 @@ export async function findArticlePage(
       },
       { select: select.neighbors || undefined, sort, limit: neighbors },
     ).then((result) => result.docs)
-  const [newer, older] = await Promise.all([
-    after('greater_than', ['publishedAt', 'id']),
-    after('less_than', ['-publishedAt', '-id']),
-  ])
-  return { article, newer, older }
+  return [after('greater_than', ['publishedAt', 'id']), after('less_than', ['-publishedAt', '-id'])]
+}
+
+/** Up to `RELATED` public articles sharing a topic with this one, newest first, never itself. */
+async function relatedTo(
+  article: ArticleDoc,
+  select: ArticlePageSelect,
+  read: Read,
+): Promise<ArticleDoc[]> {
+  if (select.related === false) return []
+  const topics = (Array.isArray(article.topics) ? article.topics : [])
+    .map(idOf)
+    .filter((id) => id !== undefined)
+  if (!topics.length) return []
+  const { docs } = await read(
+    {
+      and: [publicArticleWhere(), { topics: { in: topics } }, { id: { not_equals: article.id } }],
+    },
+    { select: select.related || undefined, sort: ['-publishedAt', '-id'], limit: RELATED },
+  )
+  return docs
 }
 
 /** An include-mode `select` with `names` added; an exclude-mode one as it is. */
@@ -171,6 +232,10 @@ export const articlePageQuery =
         older: {
           type: articleList,
           description: 'Public articles just before this one, newest first.',
+        },
+        related: {
+          type: articleList,
+          description: `Up to ${RELATED} public articles sharing a topic with this one, newest first.`,
         },
       },
     })
@@ -219,6 +284,7 @@ export const articlePageQuery =
               ),
             )
           const forNeighbors = requested('newer', 'older')
+          const forRelated = requested('related')
           // An unknown x-portal-site is UNKNOWN_SITE here, before any read.
           const site = await resolveSite(req, options)
           return findArticlePage(
@@ -227,6 +293,7 @@ export const articlePageQuery =
             {
               article: selectForRequested(fields, requested('article')),
               neighbors: forNeighbors.size ? selectForRequested(fields, forNeighbors) : false,
+              related: forRelated.size ? selectForRequested(fields, forRelated) : false,
             },
             site,
           )

@@ -1,6 +1,7 @@
 import type { PortalFeature } from '../../core/feature.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { articlePageQuery } from './articlePage.js'
+import { categoryBySlugQuery } from './categoryBySlug.js'
 import { hardenPublicApi } from './hardening.js'
 import { chargeListsByRows } from './listComplexity.js'
 import { preflightEndpoint } from './corsPreflight.js'
@@ -24,7 +25,10 @@ export function publicApiFeature(options: ResolvedNewsPortalOptions): PortalFeat
     queries: (graphQL, context) => {
       // Payload's list queries are built by now: charge each by the rows it may return.
       chargeListsByRows(context.Query.fields, options.maxPublicPageSize)
-      return articlePageQuery(options)(graphQL, context)
+      return {
+        ...articlePageQuery(options)(graphQL, context),
+        ...categoryBySlugQuery(options)(graphQL, context),
+      }
     },
     endpoints: [
       feedEndpoint(options),

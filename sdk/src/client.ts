@@ -10,11 +10,14 @@ import type {
   Category,
   DossierStats,
   Locale,
+  Page,
+  PageSummary,
   Paginated,
   PortalId,
   PortalSite,
   RatingSummary,
   Source,
+  Topic,
   VisitorStats,
 } from './types.js'
 
@@ -68,6 +71,8 @@ export interface ArticleListOptions extends ListOptions {
   author?: PortalId
   /** Only articles from this source (its id). */
   source?: PortalId
+  /** Only articles following this topic (its id). */
+  topic?: PortalId
   /** Only articles whose title or lead contains these words. */
   search?: string
 }
@@ -111,7 +116,16 @@ export interface PortalClient {
   }
   authors: CollectionClient<Author>
   sources: CollectionClient<Source>
+  /** `bySlug` also finds a category by an old slug: its `slug` then differs (answer 301). */
   categories: CollectionClient<Category>
+  /** Event threads; a topic's articles: `articles.list({ topic: topic.id })`. */
+  topics: CollectionClient<Topic>
+  /** The site's published standing pages (about, organisation, contact), in the call's locale. */
+  pages: {
+    list(options?: ListOptions): Promise<Paginated<PageSummary>>
+    /** The published page with this slug, or `null`. */
+    bySlug(slug: string, options?: CallOptions): Promise<Page | null>
+  }
   ratings: {
     /** Rates an article 1..5 for this reader and returns the new summary. Never retried. */
     rate(article: PortalId, score: number, options?: RateOptions): Promise<RatingSummary>
@@ -165,12 +179,14 @@ function articleWhere({
   category,
   author,
   source,
+  topic,
   search,
 }: ArticleListOptions): Article_Where | undefined {
   const where: Article_Where = {}
   if (category !== undefined) where.categories = { equals: category }
   if (author !== undefined) where.authors = { equals: author }
   if (source !== undefined) where.source = { equals: source }
+  if (topic !== undefined) where.topics = { in: [topic] }
   if (search?.trim())
     where.OR = [{ title: { like: search.trim() } }, { lead: { like: search.trim() } }]
   return Object.keys(where).length ? where : undefined
@@ -275,11 +291,36 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
       Documents.SourceBySlugDocument,
       paging,
     ),
-    categories: collection(
-      'Categories',
-      'category list',
-      Documents.CategoryListDocument,
-      Documents.CategoryBySlugDocument,
+    categories: {
+      async list(call?: ListOptions) {
+        const data = await transport.query(
+          Documents.CategoryListDocument,
+          paging(call),
+          send(call ?? {}),
+        )
+        return present(data.Categories, 'category list')
+      },
+      async bySlug(slug: string, call: CallOptions = {}) {
+        const data = await transport.query(
+          Documents.CategoryBySlugDocument,
+          { slug, locale: locale(call) },
+          send(call),
+        )
+        return data.CategoryBySlug ?? null
+      },
+    },
+    topics: collection(
+      'Topics',
+      'topic list',
+      Documents.TopicListDocument,
+      Documents.TopicBySlugDocument,
+      paging,
+    ),
+    pages: collection(
+      'Pages',
+      'page list',
+      Documents.PageListDocument,
+      Documents.PageBySlugDocument,
       paging,
     ),
     ratings: {

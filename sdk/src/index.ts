@@ -22,11 +22,14 @@ export type {
   DossierStats,
   Locale,
   Media,
+  Page,
+  PageSummary,
   Paginated,
   PortalId,
   PortalSite,
   RatingSummary,
   Source,
+  Topic,
   VisitorStats,
 } from './types.js'
 export { formatDateLine, DEFAULT_TIME_ZONE } from './helpers/dateLine.js'

@@ -10,6 +10,12 @@ export type Media = Generated.MediaFieldsFragment
 export type Category = Generated.CategoryFieldsFragment
 export type Author = Generated.AuthorFieldsFragment
 export type Source = Generated.SourceFieldsFragment
+/** An event thread ("dòng sự kiện") grouping articles across categories. */
+export type Topic = Generated.TopicFieldsFragment
+/** A standing page as lists show it: no body. */
+export type PageSummary = Generated.PageSummaryFieldsFragment
+/** A whole standing page (about, organisation, contact) with `bodyHtml` and its SEO fields. */
+export type Page = Generated.PageFieldsFragment
 /** An article as lists show it: no body, no authors. */
 export type ArticleSummary = Generated.ArticleSummaryFieldsFragment
 /** A whole article, with `bodyHtml` (the server's safe rendering of the body) and its relationships. */

@@ -7,6 +7,8 @@ import {
 import { SITE_FIELD } from '../../../core/constants.js'
 import { firstFreeSlug, slugify } from '../../../core/slugify.js'
 import { siteIdOf, siteScopeOf, type SiteScope } from '../../sites/access.js'
+import { keepsOldSlugs } from '../oldSlugs/keys.js'
+import { findOldSlugs } from '../oldSlugs/store.js'
 
 /**
  * The documents whose slug a document's slug must differ from: on a collection on sites, those
@@ -72,10 +74,17 @@ export const populateSlug =
       overrideAccess: true,
       req,
     })
+    // Another document's old slugs on this site stay reserved: they still lead to it.
+    const reserved = keepsOldSlugs(collection.slug)
+      ? (await findOldSlugs(req, collection.slug, site, { like: base }))
+          .filter((row) => row.doc !== String(originalDoc?.id))
+          .map((row) => row.oldSlug)
+      : []
     const pattern = new RegExp(`^${base}(-\\d+)?$`)
-    const taken = existing.docs
-      .map((doc) => (doc as { slug?: string }).slug)
-      .filter((slug): slug is string => typeof slug === 'string' && pattern.test(slug))
+    const taken = [
+      ...existing.docs.map((doc) => (doc as { slug?: string }).slug),
+      ...reserved,
+    ].filter((slug): slug is string => typeof slug === 'string' && pattern.test(slug))
     data.slug = firstFreeSlug(base, taken)
     return data
   }

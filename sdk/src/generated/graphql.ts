@@ -28,6 +28,11 @@ export type Article_Where = {
   source?: Article_Source_Operator | null | undefined;
   sourceUrl?: Article_SourceUrl_Operator | null | undefined;
   tags?: Article_Tags_Operator | null | undefined;
+  topics?: Article_Topics_Operator | null | undefined;
+  meta__title?: Article_Meta__Title_Operator | null | undefined;
+  meta__description?: Article_Meta__Description_Operator | null | undefined;
+  meta__image?: Article_Meta__Image_Operator | null | undefined;
+  canonicalUrl?: Article_CanonicalUrl_Operator | null | undefined;
   allowRatings?: Article_AllowRatings_Operator | null | undefined;
   rating__total?: Article_Rating__Total_Operator | null | undefined;
   rating__count?: Article_Rating__Count_Operator | null | undefined;
@@ -187,6 +192,54 @@ export type Article_Tags_Operator = {
   exists?: boolean | null | undefined;
 };
 
+export type Article_Topics_Operator = {
+  equals?: unknown;
+  not_equals?: unknown;
+  in?: Array<unknown> | null | undefined;
+  not_in?: Array<unknown> | null | undefined;
+  all?: Array<unknown> | null | undefined;
+  exists?: boolean | null | undefined;
+};
+
+export type Article_Meta__Title_Operator = {
+  equals?: string | null | undefined;
+  not_equals?: string | null | undefined;
+  like?: string | null | undefined;
+  contains?: string | null | undefined;
+  in?: Array<string | null | undefined> | null | undefined;
+  not_in?: Array<string | null | undefined> | null | undefined;
+  all?: Array<string | null | undefined> | null | undefined;
+  exists?: boolean | null | undefined;
+};
+
+export type Article_Meta__Description_Operator = {
+  equals?: string | null | undefined;
+  not_equals?: string | null | undefined;
+  like?: string | null | undefined;
+  contains?: string | null | undefined;
+  exists?: boolean | null | undefined;
+};
+
+export type Article_Meta__Image_Operator = {
+  equals?: unknown;
+  not_equals?: unknown;
+  in?: Array<unknown> | null | undefined;
+  not_in?: Array<unknown> | null | undefined;
+  all?: Array<unknown> | null | undefined;
+  exists?: boolean | null | undefined;
+};
+
+export type Article_CanonicalUrl_Operator = {
+  equals?: string | null | undefined;
+  not_equals?: string | null | undefined;
+  like?: string | null | undefined;
+  contains?: string | null | undefined;
+  in?: Array<string | null | undefined> | null | undefined;
+  not_in?: Array<string | null | undefined> | null | undefined;
+  all?: Array<string | null | undefined> | null | undefined;
+  exists?: boolean | null | undefined;
+};
+
 export type Article_AllowRatings_Operator = {
   equals?: boolean | null | undefined;
   not_equals?: boolean | null | undefined;
@@ -303,6 +356,11 @@ export type Article_Where_And = {
   source?: Article_Source_Operator | null | undefined;
   sourceUrl?: Article_SourceUrl_Operator | null | undefined;
   tags?: Article_Tags_Operator | null | undefined;
+  topics?: Article_Topics_Operator | null | undefined;
+  meta__title?: Article_Meta__Title_Operator | null | undefined;
+  meta__description?: Article_Meta__Description_Operator | null | undefined;
+  meta__image?: Article_Meta__Image_Operator | null | undefined;
+  canonicalUrl?: Article_CanonicalUrl_Operator | null | undefined;
   allowRatings?: Article_AllowRatings_Operator | null | undefined;
   rating__total?: Article_Rating__Total_Operator | null | undefined;
   rating__count?: Article_Rating__Count_Operator | null | undefined;
@@ -333,6 +391,11 @@ export type Article_Where_Or = {
   source?: Article_Source_Operator | null | undefined;
   sourceUrl?: Article_SourceUrl_Operator | null | undefined;
   tags?: Article_Tags_Operator | null | undefined;
+  topics?: Article_Topics_Operator | null | undefined;
+  meta__title?: Article_Meta__Title_Operator | null | undefined;
+  meta__description?: Article_Meta__Description_Operator | null | undefined;
+  meta__image?: Article_Meta__Image_Operator | null | undefined;
+  canonicalUrl?: Article_CanonicalUrl_Operator | null | undefined;
   allowRatings?: Article_AllowRatings_Operator | null | undefined;
   rating__total?: Article_Rating__Total_Operator | null | undefined;
   rating__count?: Article_Rating__Count_Operator | null | undefined;
@@ -354,7 +417,7 @@ export type ArticlePageQueryVariables = Exact<{
 }>;
 
 
-export type ArticlePageQuery = { ArticlePage: { article: { views: number | null, id: string | number, title: string, slug: string, lead: string | null, bodyHtml: string | null, publishedAt: string, updatedAt: string | null, byline: string | null, sourceUrl: string | null, tags: Array<string> | null, allowRatings: boolean | null, rating: { total: number, count: number, average: number } | null, coverImage: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null, primaryCategory: { id: string | number, title: string, slug: string } | null, categories: Array<{ id: string | number, title: string, slug: string, description: string | null, order: number | null, parent: { id: string | number, title: string, slug: string } | null }> | null, authors: Array<{ id: string | number, name: string, slug: string, pseudonym: string | null, bio: string | null, avatar: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null }> | null, source: { id: string | number, title: string, slug: string, url: string | null, logo: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null } | null }, newer: Array<{ id: string | number, title: string, slug: string, lead: string | null, publishedAt: string, coverImage: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null, primaryCategory: { id: string | number, title: string, slug: string } | null, categories: Array<{ id: string | number, title: string, slug: string }> | null }>, older: Array<{ id: string | number, title: string, slug: string, lead: string | null, publishedAt: string, coverImage: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null, primaryCategory: { id: string | number, title: string, slug: string } | null, categories: Array<{ id: string | number, title: string, slug: string }> | null }> } | null };
+export type ArticlePageQuery = { ArticlePage: { article: { views: number | null, id: string | number, title: string, slug: string, lead: string | null, bodyHtml: string | null, publishedAt: string, updatedAt: string | null, byline: string | null, sourceUrl: string | null, tags: Array<string> | null, allowRatings: boolean | null, canonicalUrl: string | null, rating: { total: number, count: number, average: number } | null, coverImage: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null, primaryCategory: { id: string | number, title: string, slug: string } | null, categories: Array<{ id: string | number, title: string, slug: string, description: string | null, order: number | null, parent: { id: string | number, title: string, slug: string } | null }> | null, authors: Array<{ id: string | number, name: string, slug: string, pseudonym: string | null, bio: string | null, avatar: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null }> | null, source: { id: string | number, title: string, slug: string, url: string | null, logo: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null } | null, topics: Array<{ id: string | number, title: string | null, slug: string | null }> | null, meta: { title: string | null, description: string | null, image: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null } | null }, newer: Array<{ id: string | number, title: string, slug: string, lead: string | null, publishedAt: string, coverImage: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null, primaryCategory: { id: string | number, title: string, slug: string } | null, categories: Array<{ id: string | number, title: string, slug: string }> | null }>, older: Array<{ id: string | number, title: string, slug: string, lead: string | null, publishedAt: string, coverImage: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null, primaryCategory: { id: string | number, title: string, slug: string } | null, categories: Array<{ id: string | number, title: string, slug: string }> | null }>, related: Array<{ id: string | number, title: string, slug: string, lead: string | null, publishedAt: string, coverImage: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null, primaryCategory: { id: string | number, title: string, slug: string } | null, categories: Array<{ id: string | number, title: string, slug: string }> | null }> } | null };
 
 export type ArticleListQueryVariables = Exact<{
   where?: Article_Where | null | undefined;
@@ -373,7 +436,7 @@ export type ArticleBySlugQueryVariables = Exact<{
 }>;
 
 
-export type ArticleBySlugQuery = { Articles: { docs: Array<{ id: string | number, title: string, slug: string, lead: string | null, bodyHtml: string | null, publishedAt: string, updatedAt: string | null, byline: string | null, sourceUrl: string | null, tags: Array<string> | null, allowRatings: boolean | null, coverImage: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null, primaryCategory: { id: string | number, title: string, slug: string } | null, categories: Array<{ id: string | number, title: string, slug: string, description: string | null, order: number | null, parent: { id: string | number, title: string, slug: string } | null }> | null, authors: Array<{ id: string | number, name: string, slug: string, pseudonym: string | null, bio: string | null, avatar: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null }> | null, source: { id: string | number, title: string, slug: string, url: string | null, logo: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null } | null }> } | null };
+export type ArticleBySlugQuery = { Articles: { docs: Array<{ id: string | number, title: string, slug: string, lead: string | null, bodyHtml: string | null, publishedAt: string, updatedAt: string | null, byline: string | null, sourceUrl: string | null, tags: Array<string> | null, allowRatings: boolean | null, canonicalUrl: string | null, coverImage: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null, primaryCategory: { id: string | number, title: string, slug: string } | null, categories: Array<{ id: string | number, title: string, slug: string, description: string | null, order: number | null, parent: { id: string | number, title: string, slug: string } | null }> | null, authors: Array<{ id: string | number, name: string, slug: string, pseudonym: string | null, bio: string | null, avatar: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null }> | null, source: { id: string | number, title: string, slug: string, url: string | null, logo: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null } | null, topics: Array<{ id: string | number, title: string | null, slug: string | null }> | null, meta: { title: string | null, description: string | null, image: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null } | null }> } | null };
 
 export type AuthorListQueryVariables = Exact<{
   page?: number | null | undefined;
@@ -409,7 +472,7 @@ export type CategoryBySlugQueryVariables = Exact<{
 }>;
 
 
-export type CategoryBySlugQuery = { Categories: { docs: Array<{ id: string | number, title: string, slug: string, description: string | null, order: number | null, parent: { id: string | number, title: string, slug: string } | null }> } | null };
+export type CategoryBySlugQuery = { CategoryBySlug: { id: string | number, title: string, slug: string, description: string | null, order: number | null, parent: { id: string | number, title: string, slug: string } | null } | null };
 
 export type MediaFieldsFragment = { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null };
 
@@ -421,7 +484,31 @@ export type SourceFieldsFragment = { id: string | number, title: string, slug: s
 
 export type ArticleSummaryFieldsFragment = { id: string | number, title: string, slug: string, lead: string | null, publishedAt: string, coverImage: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null, primaryCategory: { id: string | number, title: string, slug: string } | null, categories: Array<{ id: string | number, title: string, slug: string }> | null };
 
-export type ArticleFieldsFragment = { id: string | number, title: string, slug: string, lead: string | null, bodyHtml: string | null, publishedAt: string, updatedAt: string | null, byline: string | null, sourceUrl: string | null, tags: Array<string> | null, allowRatings: boolean | null, coverImage: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null, primaryCategory: { id: string | number, title: string, slug: string } | null, categories: Array<{ id: string | number, title: string, slug: string, description: string | null, order: number | null, parent: { id: string | number, title: string, slug: string } | null }> | null, authors: Array<{ id: string | number, name: string, slug: string, pseudonym: string | null, bio: string | null, avatar: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null }> | null, source: { id: string | number, title: string, slug: string, url: string | null, logo: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null } | null };
+export type TopicFieldsFragment = { id: string | number, title: string | null, slug: string | null, description: string | null, canonicalUrl: string | null, cover: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null };
+
+export type ArticleFieldsFragment = { id: string | number, title: string, slug: string, lead: string | null, bodyHtml: string | null, publishedAt: string, updatedAt: string | null, byline: string | null, sourceUrl: string | null, tags: Array<string> | null, allowRatings: boolean | null, canonicalUrl: string | null, coverImage: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null, primaryCategory: { id: string | number, title: string, slug: string } | null, categories: Array<{ id: string | number, title: string, slug: string, description: string | null, order: number | null, parent: { id: string | number, title: string, slug: string } | null }> | null, authors: Array<{ id: string | number, name: string, slug: string, pseudonym: string | null, bio: string | null, avatar: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null }> | null, source: { id: string | number, title: string, slug: string, url: string | null, logo: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null } | null, topics: Array<{ id: string | number, title: string | null, slug: string | null }> | null, meta: { title: string | null, description: string | null, image: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null } | null };
+
+export type PageSummaryFieldsFragment = { id: string | number, title: string | null, slug: string | null, order: number | null, parent: { id: string | number, title: string | null, slug: string | null } | null };
+
+export type PageFieldsFragment = { id: string | number, title: string | null, slug: string | null, bodyHtml: string | null, order: number | null, updatedAt: string | null, canonicalUrl: string | null, parent: { id: string | number, title: string | null, slug: string | null } | null, meta: { title: string | null, description: string | null, image: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null } | null };
+
+export type PageListQueryVariables = Exact<{
+  page?: number | null | undefined;
+  limit?: number | null | undefined;
+  sort?: string | null | undefined;
+  locale?: LocaleInputType | null | undefined;
+}>;
+
+
+export type PageListQuery = { Pages: { totalDocs: number, totalPages: number, page: number, limit: number, hasNextPage: boolean, hasPrevPage: boolean, nextPage: number | null, prevPage: number | null, docs: Array<{ id: string | number, title: string | null, slug: string | null, order: number | null, parent: { id: string | number, title: string | null, slug: string | null } | null }> } | null };
+
+export type PageBySlugQueryVariables = Exact<{
+  slug: string;
+  locale?: LocaleInputType | null | undefined;
+}>;
+
+
+export type PageBySlugQuery = { Pages: { docs: Array<{ id: string | number, title: string | null, slug: string | null, bodyHtml: string | null, order: number | null, updatedAt: string | null, canonicalUrl: string | null, parent: { id: string | number, title: string | null, slug: string | null } | null, meta: { title: string | null, description: string | null, image: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null } | null }> } | null };
 
 export type RatingSummaryFieldsFragment = { total: number, count: number, average: number };
 
@@ -460,6 +547,24 @@ export type SourceBySlugQueryVariables = Exact<{
 
 export type SourceBySlugQuery = { Sources: { docs: Array<{ id: string | number, title: string, slug: string, url: string | null, logo: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null }> } | null };
 
+export type TopicListQueryVariables = Exact<{
+  page?: number | null | undefined;
+  limit?: number | null | undefined;
+  sort?: string | null | undefined;
+  locale?: LocaleInputType | null | undefined;
+}>;
+
+
+export type TopicListQuery = { Topics: { totalDocs: number, totalPages: number, page: number, limit: number, hasNextPage: boolean, hasPrevPage: boolean, nextPage: number | null, prevPage: number | null, docs: Array<{ id: string | number, title: string | null, slug: string | null, description: string | null, canonicalUrl: string | null, cover: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null }> } | null };
+
+export type TopicBySlugQueryVariables = Exact<{
+  slug: string;
+  locale?: LocaleInputType | null | undefined;
+}>;
+
+
+export type TopicBySlugQuery = { Topics: { docs: Array<{ id: string | number, title: string | null, slug: string | null, description: string | null, canonicalUrl: string | null, cover: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null }> } | null };
+
 export type VisitorStatsFieldsFragment = { online: number, today: number, thisMonth: number, lastMonth: number, total: number, updatedAt: string };
 
 export type DossierStatsFieldsFragment = { title: string | null, agency: string | null, period: string | null, received: number, resolved: number, overdue: number, onTime: number, onTimeRate: number | null, overdueRate: number | null, updatedAt: string | null, levels: Array<{ label: string, count: number }> };
@@ -485,17 +590,21 @@ export type DossierStatsQueryVariables = Exact<{
 
 export type DossierStatsQuery = { DossierStats: { title: string | null, agency: string | null, period: string | null, received: number, resolved: number, overdue: number, onTime: number, onTimeRate: number | null, overdueRate: number | null, updatedAt: string | null, levels: Array<{ label: string, count: number }> } | null };
 
-export const ArticlePageDocument = "query ArticlePage($slug:String!$neighbors:Int$locale:LocaleInputType){ArticlePage(slug:$slug neighbors:$neighbors locale:$locale){article{...ArticleFields rating{...RatingSummaryFields}views}newer{...ArticleSummaryFields}older{...ArticleSummaryFields}}}fragment ArticleFields on Article{id title slug lead bodyHtml publishedAt updatedAt coverImage{...MediaFields}primaryCategory{id title slug}categories{...CategoryFields}authors{...AuthorFields}byline source{...SourceFields}sourceUrl tags allowRatings}fragment ArticleSummaryFields on Article{id title slug lead publishedAt coverImage{...MediaFields}primaryCategory{id title slug}categories{id title slug}}fragment AuthorFields on Author{id name slug pseudonym bio avatar{...MediaFields}}fragment CategoryFields on Category{id title slug description order parent{id title slug}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}fragment RatingSummaryFields on RatingSummary{total count average}fragment SourceFields on Source{id title slug url logo{...MediaFields}}" as Operation<ArticlePageQuery, ArticlePageQueryVariables>
+export const ArticlePageDocument = "query ArticlePage($slug:String!$neighbors:Int$locale:LocaleInputType){ArticlePage(slug:$slug neighbors:$neighbors locale:$locale){article{...ArticleFields rating{...RatingSummaryFields}views}newer{...ArticleSummaryFields}older{...ArticleSummaryFields}related{...ArticleSummaryFields}}}fragment ArticleFields on Article{id title slug lead bodyHtml publishedAt updatedAt coverImage{...MediaFields}primaryCategory{id title slug}categories{...CategoryFields}authors{...AuthorFields}byline source{...SourceFields}sourceUrl tags allowRatings topics{id title slug}meta{title description image{...MediaFields}}canonicalUrl}fragment ArticleSummaryFields on Article{id title slug lead publishedAt coverImage{...MediaFields}primaryCategory{id title slug}categories{id title slug}}fragment AuthorFields on Author{id name slug pseudonym bio avatar{...MediaFields}}fragment CategoryFields on Category{id title slug description order parent{id title slug}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}fragment RatingSummaryFields on RatingSummary{total count average}fragment SourceFields on Source{id title slug url logo{...MediaFields}}" as Operation<ArticlePageQuery, ArticlePageQueryVariables>
 export const ArticleListDocument = "query ArticleList($where:Article_where$page:Int$limit:Int$sort:String$locale:LocaleInputType){Articles(where:$where page:$page limit:$limit sort:$sort locale:$locale){docs{...ArticleSummaryFields}totalDocs totalPages page limit hasNextPage hasPrevPage nextPage prevPage}}fragment ArticleSummaryFields on Article{id title slug lead publishedAt coverImage{...MediaFields}primaryCategory{id title slug}categories{id title slug}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}" as Operation<ArticleListQuery, ArticleListQueryVariables>
-export const ArticleBySlugDocument = "query ArticleBySlug($slug:String!$locale:LocaleInputType){Articles(where:{slug:{equals:$slug}}limit:1 locale:$locale){docs{...ArticleFields}}}fragment ArticleFields on Article{id title slug lead bodyHtml publishedAt updatedAt coverImage{...MediaFields}primaryCategory{id title slug}categories{...CategoryFields}authors{...AuthorFields}byline source{...SourceFields}sourceUrl tags allowRatings}fragment AuthorFields on Author{id name slug pseudonym bio avatar{...MediaFields}}fragment CategoryFields on Category{id title slug description order parent{id title slug}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}fragment SourceFields on Source{id title slug url logo{...MediaFields}}" as Operation<ArticleBySlugQuery, ArticleBySlugQueryVariables>
+export const ArticleBySlugDocument = "query ArticleBySlug($slug:String!$locale:LocaleInputType){Articles(where:{slug:{equals:$slug}}limit:1 locale:$locale){docs{...ArticleFields}}}fragment ArticleFields on Article{id title slug lead bodyHtml publishedAt updatedAt coverImage{...MediaFields}primaryCategory{id title slug}categories{...CategoryFields}authors{...AuthorFields}byline source{...SourceFields}sourceUrl tags allowRatings topics{id title slug}meta{title description image{...MediaFields}}canonicalUrl}fragment AuthorFields on Author{id name slug pseudonym bio avatar{...MediaFields}}fragment CategoryFields on Category{id title slug description order parent{id title slug}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}fragment SourceFields on Source{id title slug url logo{...MediaFields}}" as Operation<ArticleBySlugQuery, ArticleBySlugQueryVariables>
 export const AuthorListDocument = "query AuthorList($page:Int$limit:Int$sort:String$locale:LocaleInputType){Authors(page:$page limit:$limit sort:$sort locale:$locale){docs{...AuthorFields}totalDocs totalPages page limit hasNextPage hasPrevPage nextPage prevPage}}fragment AuthorFields on Author{id name slug pseudonym bio avatar{...MediaFields}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}" as Operation<AuthorListQuery, AuthorListQueryVariables>
 export const AuthorBySlugDocument = "query AuthorBySlug($slug:String!$locale:LocaleInputType){Authors(where:{slug:{equals:$slug}}limit:1 locale:$locale){docs{...AuthorFields}}}fragment AuthorFields on Author{id name slug pseudonym bio avatar{...MediaFields}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}" as Operation<AuthorBySlugQuery, AuthorBySlugQueryVariables>
 export const CategoryListDocument = "query CategoryList($page:Int$limit:Int$sort:String$locale:LocaleInputType){Categories(page:$page limit:$limit sort:$sort locale:$locale){docs{...CategoryFields}totalDocs totalPages page limit hasNextPage hasPrevPage nextPage prevPage}}fragment CategoryFields on Category{id title slug description order parent{id title slug}}" as Operation<CategoryListQuery, CategoryListQueryVariables>
-export const CategoryBySlugDocument = "query CategoryBySlug($slug:String!$locale:LocaleInputType){Categories(where:{slug:{equals:$slug}}limit:1 locale:$locale){docs{...CategoryFields}}}fragment CategoryFields on Category{id title slug description order parent{id title slug}}" as Operation<CategoryBySlugQuery, CategoryBySlugQueryVariables>
+export const CategoryBySlugDocument = "query CategoryBySlug($slug:String!$locale:LocaleInputType){CategoryBySlug(slug:$slug locale:$locale){...CategoryFields}}fragment CategoryFields on Category{id title slug description order parent{id title slug}}" as Operation<CategoryBySlugQuery, CategoryBySlugQueryVariables>
+export const PageListDocument = "query PageList($page:Int$limit:Int$sort:String$locale:LocaleInputType){Pages(page:$page limit:$limit sort:$sort locale:$locale){docs{...PageSummaryFields}totalDocs totalPages page limit hasNextPage hasPrevPage nextPage prevPage}}fragment PageSummaryFields on Page{id title slug order parent{id title slug}}" as Operation<PageListQuery, PageListQueryVariables>
+export const PageBySlugDocument = "query PageBySlug($slug:String!$locale:LocaleInputType){Pages(where:{slug:{equals:$slug}}limit:1 locale:$locale){docs{...PageFields}}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}fragment PageFields on Page{id title slug bodyHtml order updatedAt parent{id title slug}meta{title description image{...MediaFields}}canonicalUrl}" as Operation<PageBySlugQuery, PageBySlugQueryVariables>
 export const RateArticleDocument = "mutation RateArticle($article:ID!$score:Int!){rateArticle(article:$article score:$score){...RatingSummaryFields}}fragment RatingSummaryFields on RatingSummary{total count average}" as Operation<RateArticleMutation, RateArticleMutationVariables>
 export const PortalSiteDocument = "query PortalSite($locale:LocaleInputType){PortalSite(locale:$locale){...PortalSiteFields}}fragment PortalSiteFields on PortalSite{name slug siteUrl timeZone}" as Operation<PortalSiteQuery, PortalSiteQueryVariables>
 export const SourceListDocument = "query SourceList($page:Int$limit:Int$sort:String$locale:LocaleInputType){Sources(page:$page limit:$limit sort:$sort locale:$locale){docs{...SourceFields}totalDocs totalPages page limit hasNextPage hasPrevPage nextPage prevPage}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}fragment SourceFields on Source{id title slug url logo{...MediaFields}}" as Operation<SourceListQuery, SourceListQueryVariables>
 export const SourceBySlugDocument = "query SourceBySlug($slug:String!$locale:LocaleInputType){Sources(where:{slug:{equals:$slug}}limit:1 locale:$locale){docs{...SourceFields}}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}fragment SourceFields on Source{id title slug url logo{...MediaFields}}" as Operation<SourceBySlugQuery, SourceBySlugQueryVariables>
+export const TopicListDocument = "query TopicList($page:Int$limit:Int$sort:String$locale:LocaleInputType){Topics(page:$page limit:$limit sort:$sort locale:$locale){docs{...TopicFields}totalDocs totalPages page limit hasNextPage hasPrevPage nextPage prevPage}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}fragment TopicFields on Topic{id title slug description cover{...MediaFields}canonicalUrl}" as Operation<TopicListQuery, TopicListQueryVariables>
+export const TopicBySlugDocument = "query TopicBySlug($slug:String!$locale:LocaleInputType){Topics(where:{slug:{equals:$slug}}limit:1 locale:$locale){docs{...TopicFields}}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}fragment TopicFields on Topic{id title slug description cover{...MediaFields}canonicalUrl}" as Operation<TopicBySlugQuery, TopicBySlugQueryVariables>
 export const RecordVisitDocument = "mutation RecordVisit($session:String!$path:String$article:ID){recordVisit(session:$session path:$path article:$article){...VisitorStatsFields}}fragment VisitorStatsFields on VisitorStats{online today thisMonth lastMonth total updatedAt}" as Operation<RecordVisitMutation, RecordVisitMutationVariables>
 export const VisitorStatsDocument = "query VisitorStats{VisitorStats{...VisitorStatsFields}}fragment VisitorStatsFields on VisitorStats{online today thisMonth lastMonth total updatedAt}" as Operation<VisitorStatsQuery, VisitorStatsQueryVariables>
 export const DossierStatsDocument = "query DossierStats($slug:String){DossierStats(slug:$slug){...DossierStatsFields}}fragment DossierStatsFields on DossierStats{title agency period levels{label count}received resolved overdue onTime onTimeRate overdueRate updatedAt}" as Operation<DossierStatsQuery, DossierStatsQueryVariables>
