@@ -1,3 +1,4 @@
+import type { Payload } from 'payload'
 import { AUTHORS_SLUG, SOURCES_SLUG } from '../../core/constants.js'
 import type { PortalFeature } from '../../core/feature.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
@@ -16,6 +17,16 @@ export { searchArticles, type SearchArticlesResult } from './search.js'
 export { searchTableStatements, SEARCH_TABLE } from './store.js'
 
 /**
+ * Creates the index when missing and, while it is empty (a database from before search, or a seed
+ * written by raw SQL), fills it from every article. Returns how many articles it indexed.
+ */
+export async function prepareSearchIndex(payload: Payload): Promise<number> {
+  if (!searchDialect(payload)) return 0
+  await ensureSearchTable(payload)
+  return (await searchIndexIsEmpty(payload)) ? indexArticles(payload, {}) : 0
+}
+
+/**
  * `SearchArticles`: full-text search over a table of folded words per article (SQLite FTS5,
  * PostgreSQL tsvector + GIN), kept by the articles', authors' and sources' hooks.
  */
@@ -31,10 +42,7 @@ export function searchFeature(options: ResolvedNewsPortalOptions): PortalFeature
       [SOURCES_SLUG]: { afterChange: [reindexArticlesNaming('source', ['title'])] },
     },
     onInit: async (payload) => {
-      if (!searchDialect(payload)) return
-      await ensureSearchTable(payload)
-      // A database from before search (or a seed written by raw SQL) is indexed once, at start.
-      if (await searchIndexIsEmpty(payload)) await indexArticles(payload, {})
+      await prepareSearchIndex(payload)
     },
     finalizeConfig: hideSearchTableFromPush,
   }
