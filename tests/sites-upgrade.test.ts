@@ -201,7 +201,14 @@ describe(`a ${kind} database from before sites, upgraded by the migrations`, () 
     expect(migrations.map((row) => row.name)).toEqual([
       kind === 'sqlite' ? '20261126_052224_initial' : '20261126_052229_initial',
       kind === 'sqlite' ? '20261130_121503_sites' : '20261130_121508_sites',
+      '20261130_143000_search',
     ])
+  })
+
+  it('gets a search index holding every article, filled at the first start', async () => {
+    const key = kind === 'sqlite' ? 'rowid' : 'article_id'
+    const indexed = await query(`SELECT ${key} AS id FROM portal_search ORDER BY ${key}`)
+    expect(indexed.map((row) => row.id)).toEqual(old.articles.map((row) => row.id))
   })
 
   it('keeps every article, version, title, relationship, author and source: nothing renumbered', () => {
