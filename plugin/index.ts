@@ -21,6 +21,7 @@ import { sitesCollection } from '../collections/Sites.js'
 import { onSites, withUserSites } from '../features/sites/fields.js'
 import { sitesFeature } from '../features/sites/index.js'
 import { searchFeature } from '../features/search/index.js'
+import { sitemapFeature } from '../features/sitemap/index.js'
 import { scopeToSites } from '../features/sites/scope.js'
 import { narrowAdminToSite } from '../features/sites/adminFilters.js'
 import { withSiteSelector } from '../features/sites/adminSelector.js'
@@ -70,6 +71,7 @@ export const newsPortalPlugin =
       publicApiFeature(options),
       sitesFeature(options),
       searchFeature(options),
+      sitemapFeature(options),
     ]
 
     const articles = articlesCollection(options)

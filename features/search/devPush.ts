@@ -16,6 +16,7 @@ const ours = (row: Record<string, unknown>) =>
  * push takes no filter: its introspection reads skip our rows). Migrations never see the index.
  */
 export function hideSearchTableFromPush(config: Config): Config {
+  if (!config.db) return config
   const init = config.db.init
   const db = {
     ...config.db,
