@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { ARTICLES_SLUG } from '../../core/constants.js'
 import type { GraphQLFieldsExtension } from '../../core/feature.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
+import { scopedRequest, scopeNestedResolvers } from '../graphql/localeScope.js'
 import { selectedNames, selectForRequested } from '../graphql/selection.js'
 import { DEFAULT_SEARCH_LIMIT, MAX_QUERY_LENGTH, type SearchArgs } from './params.js'
 import { searchArticles } from './search.js'
@@ -37,6 +38,12 @@ export const searchArticlesQuery =
             description: `The words to find (1..${MAX_QUERY_LENGTH} characters).`,
           },
           category: { type: GraphQLString, description: "A category's slug: only its articles." },
+          ...(context.types.localeInputType
+            ? { locale: { type: context.types.localeInputType } }
+            : {}),
+          ...(context.types.fallbackLocaleInputType
+            ? { fallbackLocale: { type: context.types.fallbackLocaleInputType } }
+            : {}),
           page: { type: GraphQLInt, defaultValue: 1 },
           limit: {
             type: GraphQLInt,
@@ -46,11 +53,13 @@ export const searchArticlesQuery =
         },
         async resolve(
           _: unknown,
-          args: SearchArgs,
+          args: SearchArgs & { locale?: string | null; fallbackLocale?: string | null },
           context: { req: PayloadRequest },
           info: GraphQLResolveInfo,
         ) {
-          const { req } = context
+          // The results' locale reaches their relationships, never the sibling root fields.
+          scopeNestedResolvers(graphQL, articleType)
+          const req = scopedRequest(context, info, args.locale, args.fallbackLocale)
           // Only the fields the query asked for are read (bodies are heavy).
           const fields = req.payload.collections[ARTICLES_SLUG].config.flattenedFields
           const graphQLFields = articleType.getFields() as Record<
