@@ -43,7 +43,9 @@ export async function searchArticles(
   const { docs } = await req.payload.find({
     collection: ARTICLES_SLUG,
     where: { id: { in: ids } },
+    // The total is the index's: no count query.
     limit: ids.length,
+    pagination: false,
     depth: 0,
     select,
     overrideAccess: false,

@@ -134,7 +134,9 @@ function sqliteMatch(terms: string[]) {
     .map((term, index) => `"${term}"${index === terms.length - 1 ? '*' : ''}`)
     .join(' ')
   return {
-    from: `FROM (SELECT rowid AS "id" FROM "${SEARCH_TABLE}" WHERE "${SEARCH_TABLE}" MATCH ${wordsLiteralOf(expression)}) h JOIN "articles" a ON a."id" = h."id"`,
+    // CROSS JOIN keeps the full-text match the outer loop, run once; the planner would otherwise
+    // scan the articles and run the match again for each one.
+    from: `FROM (SELECT rowid AS "id" FROM "${SEARCH_TABLE}" WHERE "${SEARCH_TABLE}" MATCH ${wordsLiteralOf(expression)}) h CROSS JOIN "articles" a ON a."id" = h."id"`,
     tier: `CASE WHEN a."id" IN (SELECT rowid FROM "${SEARCH_TABLE}" WHERE "${SEARCH_TABLE}" MATCH ${wordsLiteralOf(`title : (${expression})`)}) THEN 0 ELSE 1 END`,
   }
 }
