@@ -30,6 +30,7 @@ export async function indexArticles(
       locale: payload.config.localization ? 'all' : undefined,
       select: { title: true, lead: true, body: true, byline: true, authors: true, source: true },
       populate: { authors: { name: true, pseudonym: true }, sources: { title: true } },
+      // site-scope: the index holds every site's articles; searches apply the request's site.
       overrideAccess: true,
       req,
     })
