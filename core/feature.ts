@@ -19,6 +19,8 @@ export type GraphQLFieldsExtension = NonNullable<NonNullable<Config['graphQL']>[
 export interface PortalFeature {
   /** Fields appended to `articles` (virtual fields such as `rating`, `views`). */
   articleFields?: Field[]
+  /** Hooks appended to other portal collections, by slug (e.g. re-indexing on an author's rename). */
+  collectionHooks?: Record<string, NonNullable<CollectionConfig['hooks']>>
   /** Endpoints appended to `articles` (e.g. `/:id/rate`). */
   articleEndpoints?: Endpoint[]
   /** Hooks appended to `articles` (e.g. deleting an article's counters with it). */

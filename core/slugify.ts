@@ -1,3 +1,5 @@
+import { foldMarks } from './foldMarks.js'
+
 /**
  * A Vietnamese-aware URL slug: tones and other marks removed, `đ`/`Đ` → `d`, lower case,
  * only `[a-z0-9-]`. Punctuation and symbols are dropped, never spelled out (`&` is not `and`).
@@ -5,11 +7,7 @@
  *   slugify('Đồng chí Chủ tịch') === 'dong-chi-chu-tich'
  */
 export function slugify(input: string): string {
-  return input
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
+  return foldMarks(input)
     .replace(/[^a-z0-9\s_-]+/g, '')
     .replace(/[\s_-]+/g, '-')
     .replace(/^-+|-+$/g, '')

@@ -83,6 +83,8 @@ export interface NewsPortalPluginConfig {
   siteName?: string
   /** How long caches may keep `/api/feed.xml`, in seconds. Default `300`. */
   feedCacheSeconds?: number
+  /** Most URLs in one sitemap file; past it `/api/sitemap.xml` is an index of `?page=N` files. Default `50000` (the protocol's limit). */
+  sitemapPageSize?: number
 }
 
 /** Options of the counter widgets (issue 4). */
@@ -139,6 +141,7 @@ export interface ResolvedNewsPortalOptions {
   siteUrl: string | undefined
   siteName: string
   feedCacheSeconds: number
+  sitemapPageSize: number
 }
 
 /** What a rate limiter answers for one attempt. */

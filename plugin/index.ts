@@ -23,6 +23,8 @@ import { pagesCollection } from '../collections/Pages.js'
 import { slugRedirectsCollection } from '../collections/SlugRedirects.js'
 import { onSites, withUserSites } from '../features/sites/fields.js'
 import { sitesFeature } from '../features/sites/index.js'
+import { searchFeature } from '../features/search/index.js'
+import { sitemapFeature } from '../features/sitemap/index.js'
 import { scopeToSites } from '../features/sites/scope.js'
 import { narrowAdminToSite } from '../features/sites/adminFilters.js'
 import { withSiteSelector } from '../features/sites/adminSelector.js'
@@ -72,6 +74,8 @@ export const newsPortalPlugin =
       countersFeature(options),
       publicApiFeature(options),
       sitesFeature(options),
+      searchFeature(options),
+      sitemapFeature(options),
     ]
 
     const articles = articlesCollection(options)
@@ -134,6 +138,11 @@ export const newsPortalPlugin =
     }
     const config: Config = { ...incomingConfig, collections: [...existing, ...portalCollections] }
     if (options.disabled) return config
+    for (const collection of portalCollections)
+      collection.hooks = features.reduce(
+        (hooks, feature) => appendHooks(hooks, feature.collectionHooks?.[collection.slug]),
+        collection.hooks ?? {},
+      )
     // Public lists of every portal collection are capped (last, after the site's own hooks).
     for (const collection of portalCollections) {
       const hooks = collection.hooks ?? {}

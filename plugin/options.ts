@@ -117,6 +117,13 @@ function timeZone(value: string | undefined): string {
 }
 
 /** A whole-number option, `min` or more; its default when unset. */
+/** `value` when it is at most `max` (a protocol's limit), else one sentence naming the option. */
+function atMost(value: number, max: number, name: string): number {
+  if (value > max)
+    throw new Error(`newsPortalPlugin: ${name} must be at most ${max}; got ${value}.`)
+  return value
+}
+
 function wholeNumber(
   value: number | undefined,
   fallback: number,
@@ -157,5 +164,10 @@ export function resolveOptions(options: NewsPortalPluginConfig = {}): ResolvedNe
     siteUrl: (options.siteUrl ?? process.env.SERVER_URL)?.replace(/\/+$/, '') || undefined,
     siteName: options.siteName ?? 'Cổng thông tin điện tử',
     feedCacheSeconds: options.feedCacheSeconds ?? 300,
+    sitemapPageSize: atMost(
+      wholeNumber(options.sitemapPageSize, 50_000, 'sitemapPageSize', 1),
+      50_000,
+      'sitemapPageSize',
+    ),
   }
 }

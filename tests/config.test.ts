@@ -7,6 +7,7 @@ import { chooseDatabase } from '../config/database.js'
 import { resolveSecret } from '../config/secret.js'
 import { keepOldSlug } from '../features/content/oldSlugs/hooks.js'
 import { newsPortalPlugin as asyncPlugin } from '../plugin/index.js'
+import { indexArticleAfterChange } from '../features/search/hooks.js'
 
 // The plugin returns a plain config (never a promise): typed here as such.
 const newsPortalPlugin =
@@ -120,7 +121,8 @@ describe('newsPortalPlugin as a config transformer', () => {
     expect(articles.fields.at(-1)).toEqual({ name: 'kicker', type: 'text' })
     expect(articles.admin?.useAsTitle).toBe('title')
     expect(articles.admin?.description).toBe('Tin bài của huyện')
-    expect(articles.hooks?.afterChange).toEqual([keepOldSlug, extraHook])
+    // The site's own hook comes after the plugin's (the search index's).
+    expect(articles.hooks?.afterChange).toEqual([keepOldSlug, indexArticleAfterChange, extraHook])
     expect(articles.hooks?.beforeChange?.length).toBeGreaterThan(0)
   })
 

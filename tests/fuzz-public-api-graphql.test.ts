@@ -92,7 +92,7 @@ describe('the properties can fail', () => {
 })
 
 describe('public GraphQL operations with generated arguments', () => {
-  it('Articles, Authors, Categories, Sources, CounterWidgets, ArticlePage, VisitorStats and DossierStats: no 5xx, no stack, every error with a message, nothing written', async () => {
+  it('Articles, Authors, Categories, Sources, CounterWidgets, ArticlePage, SearchArticles, VisitorStats and DossierStats: no 5xx, no stack, every error with a message, nothing written', async () => {
     const before = await countersState(site.app.payload)
     await fuzz(
       'GraphQL reads',

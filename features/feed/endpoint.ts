@@ -31,7 +31,7 @@ const populated = (values: FeedArticle['authors']): Named[] =>
  * The public site's base URL: the request's site's `siteUrl`, else the option, else the config's
  * `serverURL`, else the request's origin.
  */
-function siteUrlFor(
+export function siteUrlFor(
   req: PayloadRequest,
   options: ResolvedNewsPortalOptions,
   site: PortalSite | null,

@@ -1,6 +1,7 @@
-import * as migration_20261126_052229_initial from './20261126_052229_initial';
-import * as migration_20261130_121508_sites from './20261130_121508_sites';
-import * as migration_20261130_150453_topics_pages_old_slugs from './20261130_150453_topics_pages_old_slugs';
+import * as migration_20261126_052229_initial from './20261126_052229_initial.js'
+import * as migration_20261130_121508_sites from './20261130_121508_sites.js'
+import * as migration_20261130_143000_search from './20261130_143000_search.js'
+import * as migration_20261130_150453_topics_pages_old_slugs from './20261130_150453_topics_pages_old_slugs.js'
 
 export const migrations = [
   {
@@ -14,8 +15,13 @@ export const migrations = [
     name: '20261130_121508_sites',
   },
   {
+    up: migration_20261130_143000_search.up,
+    down: migration_20261130_143000_search.down,
+    name: '20261130_143000_search',
+  },
+  {
     up: migration_20261130_150453_topics_pages_old_slugs.up,
     down: migration_20261130_150453_topics_pages_old_slugs.down,
-    name: '20261130_150453_topics_pages_old_slugs'
+    name: '20261130_150453_topics_pages_old_slugs',
   },
-];
+]

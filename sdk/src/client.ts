@@ -16,6 +16,7 @@ import type {
   PortalId,
   PortalSite,
   RatingSummary,
+  SearchResult,
   Source,
   Topic,
   VisitorStats,
@@ -82,6 +83,15 @@ export interface ArticlePageOptions extends CallOptions {
   neighbors?: number
 }
 
+export interface SearchOptions extends CallOptions {
+  /** Only articles in this category (its slug). */
+  category?: string
+  /** 1-based page number. Default 1. */
+  page?: number
+  /** Articles per page, up to the server's public cap (100 by default). Default 10. */
+  limit?: number
+}
+
 export interface RateOptions extends Omit<CallOptions, 'locale'> {
   /** The reader's voter token (see `voterToken()`), sent as `x-voter-token`. */
   voterToken?: string
@@ -113,6 +123,11 @@ export interface PortalClient {
     bySlug(slug: string, options?: CallOptions): Promise<Article | null>
     /** A whole article page in exactly one request, or `null` when the article is missing or not public. */
     page(slug: string, options?: ArticlePageOptions): Promise<ArticlePage | null>
+    /**
+     * The site's public articles holding every word of `q` (case and Vietnamese marks ignored),
+     * title matches first, then newest first. A blank or over-200-character `q` is a `PortalError`.
+     */
+    search(q: string, options?: SearchOptions): Promise<SearchResult>
   }
   authors: CollectionClient<Author>
   sources: CollectionClient<Source>
@@ -275,6 +290,14 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
           send(call),
         )
         return data.ArticlePage ?? null
+      },
+      async search(q, call = {}) {
+        const data = await transport.query(
+          Documents.SearchArticlesDocument,
+          { q, category: call.category, page: call.page, limit: call.limit, locale: locale(call) },
+          send(call),
+        )
+        return present(data.SearchArticles, 'search results')
       },
     },
     authors: collection(

@@ -8,6 +8,7 @@ export type {
   PortalClient,
   PortalClientOptions,
   RateOptions,
+  SearchOptions,
   Visit,
 } from './client.js'
 export { PortalError, isPortalError } from './errors.js'
@@ -28,6 +29,7 @@ export type {
   PortalId,
   PortalSite,
   RatingSummary,
+  SearchResult,
   Source,
   Topic,
   VisitorStats,

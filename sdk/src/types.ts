@@ -23,6 +23,8 @@ export type Article = Generated.ArticleFieldsFragment
 export type RatingSummary = Generated.RatingSummaryFieldsFragment
 /** A whole article page in one request: the article with its rating and views, and its neighbours. */
 export type ArticlePage = NonNullable<Generated.ArticlePageQuery['ArticlePage']>
+/** One page of search results: articles as lists show them, title matches first, then newest first. */
+export type SearchResult = NonNullable<Generated.SearchArticlesQuery['SearchArticles']>
 /** The article of an `ArticlePage`: an `Article` plus `rating` and `views`. */
 export type ArticleWithStats = ArticlePage['article']
 export type VisitorStats = Generated.VisitorStatsFieldsFragment

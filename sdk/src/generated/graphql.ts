@@ -520,6 +520,17 @@ export type RateArticleMutationVariables = Exact<{
 
 export type RateArticleMutation = { rateArticle: { total: number, count: number, average: number } | null };
 
+export type SearchArticlesQueryVariables = Exact<{
+  q: string;
+  category?: string | null | undefined;
+  page?: number | null | undefined;
+  limit?: number | null | undefined;
+  locale?: LocaleInputType | null | undefined;
+}>;
+
+
+export type SearchArticlesQuery = { SearchArticles: { totalDocs: number, page: number, totalPages: number, docs: Array<{ id: string | number, title: string, slug: string, lead: string | null, publishedAt: string, coverImage: { id: string | number, url: string | null, alt: string, caption: string | null, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null } | null } | null, primaryCategory: { id: string | number, title: string, slug: string } | null, categories: Array<{ id: string | number, title: string, slug: string }> | null }> } };
+
 export type PortalSiteFieldsFragment = { name: string, slug: string, siteUrl: string | null, timeZone: string };
 
 export type PortalSiteQueryVariables = Exact<{
@@ -600,6 +611,7 @@ export const CategoryBySlugDocument = "query CategoryBySlug($slug:String!$locale
 export const PageListDocument = "query PageList($page:Int$limit:Int$sort:String$locale:LocaleInputType){Pages(page:$page limit:$limit sort:$sort locale:$locale){docs{...PageSummaryFields}totalDocs totalPages page limit hasNextPage hasPrevPage nextPage prevPage}}fragment PageSummaryFields on Page{id title slug order parent{id title slug}}" as Operation<PageListQuery, PageListQueryVariables>
 export const PageBySlugDocument = "query PageBySlug($slug:String!$locale:LocaleInputType){Pages(where:{slug:{equals:$slug}}limit:1 locale:$locale){docs{...PageFields}}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}fragment PageFields on Page{id title slug bodyHtml order updatedAt parent{id title slug}meta{title description image{...MediaFields}}canonicalUrl}" as Operation<PageBySlugQuery, PageBySlugQueryVariables>
 export const RateArticleDocument = "mutation RateArticle($article:ID!$score:Int!){rateArticle(article:$article score:$score){...RatingSummaryFields}}fragment RatingSummaryFields on RatingSummary{total count average}" as Operation<RateArticleMutation, RateArticleMutationVariables>
+export const SearchArticlesDocument = "query SearchArticles($q:String!$category:String$page:Int$limit:Int$locale:LocaleInputType){SearchArticles(q:$q category:$category page:$page limit:$limit locale:$locale){docs{...ArticleSummaryFields}totalDocs page totalPages}}fragment ArticleSummaryFields on Article{id title slug lead publishedAt coverImage{...MediaFields}primaryCategory{id title slug}categories{id title slug}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}" as Operation<SearchArticlesQuery, SearchArticlesQueryVariables>
 export const PortalSiteDocument = "query PortalSite($locale:LocaleInputType){PortalSite(locale:$locale){...PortalSiteFields}}fragment PortalSiteFields on PortalSite{name slug siteUrl timeZone}" as Operation<PortalSiteQuery, PortalSiteQueryVariables>
 export const SourceListDocument = "query SourceList($page:Int$limit:Int$sort:String$locale:LocaleInputType){Sources(page:$page limit:$limit sort:$sort locale:$locale){docs{...SourceFields}totalDocs totalPages page limit hasNextPage hasPrevPage nextPage prevPage}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}fragment SourceFields on Source{id title slug url logo{...MediaFields}}" as Operation<SourceListQuery, SourceListQueryVariables>
 export const SourceBySlugDocument = "query SourceBySlug($slug:String!$locale:LocaleInputType){Sources(where:{slug:{equals:$slug}}limit:1 locale:$locale){docs{...SourceFields}}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}fragment SourceFields on Source{id title slug url logo{...MediaFields}}" as Operation<SourceBySlugQuery, SourceBySlugQueryVariables>

@@ -15,7 +15,7 @@ import type { FuzzRequest } from './requests.js'
 /** The public lists the fuzz calls with generated where/sort/limit/page/locale/draft arguments. */
 export const PUBLIC_LISTS = ['Articles', 'Authors', 'Categories', 'Sources', 'CounterWidgets']
 /** The portal's own root fields. */
-export const PORTAL_FIELDS = ['ArticlePage', 'VisitorStats', 'DossierStats']
+export const PORTAL_FIELDS = ['ArticlePage', 'SearchArticles', 'VisitorStats', 'DossierStats']
 export const PORTAL_MUTATIONS = ['rateArticle', 'recordVisit']
 
 const JSON_HEADERS = { 'content-type': 'application/json' }
@@ -89,6 +89,7 @@ const VALID_QUERIES = [
   'query Panel($slug: String) { DossierStats(slug: $slug) { title levels { label count } } }',
   '{ Articles(limit: 2) { docs { title slug } totalDocs } }',
   'query Page($slug: String!) { ArticlePage(slug: $slug) { article { title } newer { slug } } }',
+  'query Find($q: String!) { SearchArticles(q: $q, limit: 5) { docs { title } totalDocs } }',
   'mutation Visit($session: String!) { recordVisit(session: $session) { total } }',
 ]
 
