@@ -14,6 +14,7 @@ import { setPublishedAt } from '../features/content/hooks/setPublishedAt.js'
 import { setPrimaryCategory } from '../features/content/hooks/setPrimaryCategory.js'
 import { publicReadsPublished } from '../features/content/hooks/publicReadsPublished.js'
 import { articlePreviewUrl } from '../features/content/previewUrl.js'
+import { articleReadIndexes } from '../features/content/readIndexes.js'
 import {
   ARTICLES_SLUG,
   AUTHORS_SLUG,
@@ -48,6 +49,7 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
       },
   versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: '-publishedAt',
+  indexes: articleReadIndexes,
   fields: [
     {
       name: 'title',

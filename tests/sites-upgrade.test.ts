@@ -10,6 +10,8 @@ import { buildAppConfig } from '../config/buildAppConfig.js'
 import { closePostgresPool } from './helpers/app.js'
 import { down as sqliteDown } from '../migrations/sqlite/20261130_121503_sites.js'
 import { down as postgresDown } from '../migrations/postgres/20261130_121508_sites.js'
+import { down as sqliteIndexesDown } from '../migrations/sqlite/20261130_141601_article_read_indexes.js'
+import { down as postgresIndexesDown } from '../migrations/postgres/20261130_141613_article_read_indexes.js'
 
 // A database made by the code from before sites (its production seed plus a few readers' visits
 // and votes, tests/fixtures/presites/, written by scripts/migrate-fixture.sh) is started with the
@@ -201,6 +203,10 @@ describe(`a ${kind} database from before sites, upgraded by the migrations`, () 
     expect(migrations.map((row) => row.name)).toEqual([
       kind === 'sqlite' ? '20261126_052224_initial' : '20261126_052229_initial',
       kind === 'sqlite' ? '20261130_121503_sites' : '20261130_121508_sites',
+      // Issue 17's read indexes, which start with the site.
+      kind === 'sqlite'
+        ? '20261130_141601_article_read_indexes'
+        : '20261130_141613_article_read_indexes',
     ])
   })
 
@@ -268,6 +274,9 @@ describe(`a ${kind} database from before sites, upgraded by the migrations`, () 
 
   it('goes back down without losing a row: keys lose the prefix, the unique slugs return', async () => {
     const down = kind === 'sqlite' ? sqliteDown : postgresDown
+    const indexesDown = kind === 'sqlite' ? sqliteIndexesDown : postgresIndexesDown
+    // The later migration first (its indexes are on `site_id`), as `migrate:down` would.
+    await indexesDown({ db: (payload.db as any).drizzle, payload, req: {} } as never)
     await down({ db: (payload.db as any).drizzle, payload, req: {} } as never)
     const back = await snapshot()
     expect(back).toEqual(old)

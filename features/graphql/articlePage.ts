@@ -117,6 +117,9 @@ export async function findArticlePage(
       {
         and: [
           ...scope,
+          // Implied by the condition below; stated, so the index range starts at the article
+          // (else the older side walks every newer article of the category first).
+          { publishedAt: { [`${direction}_equal`]: publishedAt } },
           {
             or: [
               { publishedAt: { [direction]: publishedAt } },
@@ -132,9 +135,11 @@ export async function findArticlePage(
       },
       { select: select.neighbors || undefined, sort, limit: neighbors },
     ).then((result) => result.docs)
+  // `createdAt` orders nothing after the unique id; named in the same direction, it stops Payload
+  // appending its own `-createdAt` tie-break, which no single index could serve on both sides.
   const [newer, older] = await Promise.all([
-    after('greater_than', ['publishedAt', 'id']),
-    after('less_than', ['-publishedAt', '-id']),
+    after('greater_than', ['publishedAt', 'id', 'createdAt']),
+    after('less_than', ['-publishedAt', '-id', '-createdAt']),
   ])
   return { article, newer, older }
 }
