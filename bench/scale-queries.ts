@@ -30,6 +30,9 @@ const TOTAL = Number(arg('articles', '1000'))
 const RUNS = Number(arg('runs', '15'))
 const DROP = process.argv.includes('--drop-indexes')
 const LOG = process.argv.includes('--log-sql')
+// PostgreSQL: EXPLAIN ANALYZE of the first page read of articles (with --log-sql).
+const EXPLAIN = process.argv.includes('--explain')
+let explaining = false
 const BASE = 20
 
 async function median(run: () => Promise<unknown>): Promise<number> {
@@ -102,6 +105,12 @@ async function main() {
       const start = performance.now()
       const result = await original(...args)
       statements.push(`${(performance.now() - start).toFixed(1)} ms  ${text}`)
+      if (EXPLAIN && /^select "articles"\."id"/.test(text) && !explaining) {
+        explaining = true
+        const values = typeof args[0] === 'string' ? args[1] : (args[1] ?? args[0]?.values)
+        const plan = await original(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values)
+        console.log(plan.rows.map((row: any) => row['QUERY PLAN']).join('\n'))
+      }
       return result
     }
   }

@@ -31,6 +31,12 @@ export const RAW_READ_INDEXES: Record<string, string> = {
   // The admin's list (drafts: the latest version of each article), by site, newest first.
   _articles_v_admin_list_idx:
     'ON "_articles_v" ("version_site_id", "latest", "version_published_at", "created_at")',
+  // A row's locales and tags are read by parent. Payload's own indexes lead with `_locale` and
+  // `order`, so PostgreSQL walks the whole index for every article of a page.
+  articles_locales_parent_idx: 'ON "articles_locales" ("_parent_id")',
+  articles_texts_parent_idx: 'ON "articles_texts" ("parent_id")',
+  _articles_v_locales_parent_idx: 'ON "_articles_v_locales" ("_parent_id")',
+  _articles_v_texts_parent_idx: 'ON "_articles_v_texts" ("parent_id")',
 }
 
 /** The statements that create `RAW_READ_INDEXES` (idempotent). */
