@@ -18,6 +18,7 @@ import { forgetOldSlugsOnDelete, keepOldSlug } from '../features/content/oldSlug
 import { metaFields } from '../features/content/fields/metaFields.js'
 import { canonicalUrlField } from '../features/content/fields/canonicalUrl.js'
 import { categorySlugOf } from '../features/content/categorySlugs.js'
+import { articleReadIndexes } from '../features/content/readIndexes.js'
 import {
   ARTICLES_SLUG,
   AUTHORS_SLUG,
@@ -55,6 +56,7 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
       },
   versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: '-publishedAt',
+  indexes: articleReadIndexes,
   fields: [
     {
       name: 'title',

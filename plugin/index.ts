@@ -29,6 +29,7 @@ import { scopeToSites } from '../features/sites/scope.js'
 import { narrowAdminToSite } from '../features/sites/adminFilters.js'
 import { withSiteSelector } from '../features/sites/adminSelector.js'
 import { AUTHORS_SLUG, SOURCES_SLUG } from '../core/constants.js'
+import { ensureRawReadIndexes } from '../features/content/readIndexes.js'
 
 export type { NewsPortalPluginConfig } from '../core/types.js'
 export { slugify } from '../core/slugify.js'
@@ -76,6 +77,8 @@ export const newsPortalPlugin =
       sitesFeature(options),
       searchFeature(options),
       sitemapFeature(options),
+      // The read indexes Payload cannot declare, for a pushed schema (migrations create them too).
+      { onInit: ensureRawReadIndexes },
     ]
 
     const articles = articlesCollection(options)

@@ -87,7 +87,9 @@ export const feedEndpoint = (options: ResolvedNewsPortalOptions): Endpoint => ({
     const { docs } = await payload.find({
       collection: ARTICLES_SLUG,
       where: { and: where },
-      sort: ['-publishedAt', '-id'],
+      // `-createdAt` orders nothing after the unique id; named, Payload adds no tie-break of its own
+      // and the feed's index (features/content/readIndexes.ts) serves the whole order.
+      sort: ['-publishedAt', '-id', '-createdAt'],
       limit: FEED_SIZE,
       pagination: false,
       depth: 1,

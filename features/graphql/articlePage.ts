@@ -162,6 +162,9 @@ function neighborsOf(
       {
         and: [
           ...scope,
+          // Implied by the condition below; stated, so the index range starts at the article
+          // (else the older side walks every newer article of the category first).
+          { publishedAt: { [`${direction}_equal`]: publishedAt } },
           {
             or: [
               { publishedAt: { [direction]: publishedAt } },
@@ -177,7 +180,12 @@ function neighborsOf(
       },
       { select: select.neighbors || undefined, sort, limit: neighbors },
     ).then((result) => result.docs)
-  return [after('greater_than', ['publishedAt', 'id']), after('less_than', ['-publishedAt', '-id'])]
+  // `createdAt` orders nothing after the unique id; named in the same direction, it stops Payload
+  // appending its own `-createdAt` tie-break, which no single index could serve on both sides.
+  return [
+    after('greater_than', ['publishedAt', 'id', 'createdAt']),
+    after('less_than', ['-publishedAt', '-id', '-createdAt']),
+  ]
 }
 
 /** Up to `RELATED` public articles sharing a topic with this one, newest first, never itself. */
@@ -195,7 +203,7 @@ async function relatedTo(
     {
       and: [publicArticleWhere(), { topics: { in: topics } }, { id: { not_equals: article.id } }],
     },
-    { select: select.related || undefined, sort: ['-publishedAt', '-id'], limit: RELATED },
+    { select: select.related || undefined, sort: ['-publishedAt', '-id', '-createdAt'], limit: RELATED },
   )
   return docs
 }

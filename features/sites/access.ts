@@ -55,7 +55,10 @@ export function onSiteWhere(
 
 /** Documents of one of `sites`; nothing for an empty list. */
 export function inSitesWhere(sites: Id[], prefix = ''): AccessResult {
-  return sites.length ? { [`${prefix}${SITE_FIELD}`]: { in: sites } } : false
+  if (!sites.length) return false
+  // One site: `equals`, which SQL reads from an index in order (Payload turns `in` into a list).
+  if (sites.length === 1) return { [`${prefix}${SITE_FIELD}`]: { equals: sites[0] } }
+  return { [`${prefix}${SITE_FIELD}`]: { in: sites } }
 }
 
 /**
@@ -121,6 +124,10 @@ export function withSiteRead(
     if (options.isAdmin(req.user, req)) return own
     if (!options.isEditor(req.user, req)) return bothRules(own, onSiteWhere(site, scope, prefix))
     const mine = await writableSites(req, options)
+    // Reading every document of their sites, an editor's public share of one of them adds nothing:
+    // one condition instead of an OR keeps the read on the site's index (issue 17).
+    if (own === true && site && !scope.shared && writes(mine, site.id))
+      return mine === 'all' ? true : inSitesWhere(mine, prefix)
     const asReader = await access({ ...args, req: asPublic(req) })
     return eitherRule(
       bothRules(own, mine === 'all' ? true : inSitesWhere(mine, prefix)),
@@ -128,6 +135,10 @@ export function withSiteRead(
     )
   }
 }
+
+/** Whether `site` is among `mine`. */
+const writes = (mine: 'all' | Id[], site: Id): boolean =>
+  mine === 'all' || mine.some((id) => String(id) === String(site))
 
 /**
  * Update and delete on sites: an admin anywhere, anyone else only documents of the sites they
