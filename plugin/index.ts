@@ -18,6 +18,9 @@ import { rateLimitHitsCollection } from '../collections/RateLimitHits.js'
 import { counterWidgetsCollection } from '../collections/CounterWidgets.js'
 import { visitCountsCollection, visitSessionsCollection } from '../collections/VisitCounts.js'
 import { sitesCollection } from '../collections/Sites.js'
+import { cacheGenerationsCollection } from '../collections/CacheGenerations.js'
+import { publicCacheFeature } from '../features/cache/index.js'
+import { publicChangeHooks, publicCollections } from '../features/changes/index.js'
 import { onSites, withUserSites } from '../features/sites/fields.js'
 import { sitesFeature } from '../features/sites/index.js'
 import { scopeToSites } from '../features/sites/scope.js'
@@ -43,6 +46,8 @@ export {
   moveContentToDefaultSite,
 } from '../features/sites/upgradeSql.js'
 export { limitRequestBody } from '../features/graphql/index.js'
+export { withPublicCache } from '../features/cache/index.js'
+export { onPublicChange, type PublicChange } from '../features/changes/index.js'
 
 type CollectionHooks = NonNullable<CollectionConfig['hooks']>
 
@@ -68,6 +73,7 @@ export const newsPortalPlugin =
       countersFeature(options),
       publicApiFeature(options),
       sitesFeature(options),
+      publicCacheFeature(options),
     ]
 
     const articles = articlesCollection(options)
@@ -108,6 +114,7 @@ export const newsPortalPlugin =
       visitCountsCollection(options),
       visitSessionsCollection(options),
       sitesCollection(options),
+      cacheGenerationsCollection(options),
     ]
     // The admin's users get `sites`: the sites each editor may write.
     const existing = (incomingConfig.collections ?? []).map((collection) =>
@@ -132,6 +139,12 @@ export const newsPortalPlugin =
         ...hooks,
         beforeOperation: [...(hooks.beforeOperation ?? []), capPublicPageSize(options)],
       }
+    }
+    // Every collection readers can see reports its committed changes (the cache, webhooks listen).
+    for (const entry of publicCollections(options)) {
+      const collection = portalCollections.find((candidate) => candidate.slug === entry.slug)
+      if (collection)
+        collection.hooks = appendHooks(collection.hooks ?? {}, publicChangeHooks(entry))
     }
 
     config.endpoints = [

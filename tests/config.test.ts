@@ -89,6 +89,7 @@ describe('newsPortalPlugin as a config transformer', () => {
       'visit-counts',
       'visit-sessions',
       'sites',
+      'cache-generations',
     ])
   })
 
@@ -116,7 +117,8 @@ describe('newsPortalPlugin as a config transformer', () => {
     expect(articles.fields.at(-1)).toEqual({ name: 'kicker', type: 'text' })
     expect(articles.admin?.useAsTitle).toBe('title')
     expect(articles.admin?.description).toBe('Tin bài của huyện')
-    expect(articles.hooks?.afterChange).toEqual([extraHook])
+    // The site's hook first, then the plugin's public-change report (features/changes).
+    expect(articles.hooks?.afterChange).toEqual([extraHook, expect.any(Function)])
     expect(articles.hooks?.beforeChange?.length).toBeGreaterThan(0)
   })
 

@@ -6,7 +6,7 @@ import { getPayload, type CollectionConfig, type Payload, type SanitizedConfig }
 import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import { buildAppConfig } from '../../config/buildAppConfig.js'
 import type { NewsPortalPluginConfig } from '../../core/types.js'
-import { limitRequestBody } from '../../plugin/index.js'
+import { limitRequestBody, withPublicCache } from '../../plugin/index.js'
 
 export interface TestApp {
   payload: Payload
@@ -135,13 +135,13 @@ export async function startTestApp(
   const config = buildAppConfig({ databaseUrl, dataDir, plugin, collections })
   const payload = await getPayload({ config, key: dataDir })
   const handlers = {
-    GET: REST_GET(config),
+    GET: withPublicCache(config, REST_GET(config)),
     POST: REST_POST(config),
     PATCH: REST_PATCH(config),
     DELETE: REST_DELETE(config),
   }
-  // The route as apps deploy it (app/(payload)/api/graphql/route.ts): the plugin's wrapper first.
-  const graphqlHandler = limitRequestBody(config, GRAPHQL_POST(config))
+  // The route as apps deploy it (app/(payload)/api/graphql/route.ts): the plugin's wrappers first.
+  const graphqlHandler = withPublicCache(config, limitRequestBody(config, GRAPHQL_POST(config)))
 
   const request = (method: string, url: string, options: RequestOptions = {}) => {
     const headers: Record<string, string> = { ...options.headers }
