@@ -12,6 +12,8 @@ export interface CachedAnswer {
   headers: Array<[string, string]>
   /** Epoch ms after which it is never served (TTL or the site's next scheduled boundary). */
   expiresAt: number
+  /** The site it was read for (`-`: the deployment has no site yet), and its generations then. */
+  siteKey: string
   generations: Generations
 }
 
@@ -26,6 +28,8 @@ export interface CacheState {
   answers: BoundedLru<CachedAnswer>
   /** Per site key (and `*`): raised by each change, so answers read before it are never served or stored. */
   generations: Map<string, number>
+  /** Raised by every change of any site: a read that saw it move while it ran stores nothing. */
+  changes: number
   /** Per site key: the next publishedAt/expiresAt after the time it was read, and under which generations. */
   boundaries: Map<string, { at: number | null; generations: Generations }>
   /** Per site key: the shared generation this process last saw in the database. */
@@ -42,6 +46,7 @@ export function cacheStateOf(config: object, settings: Required<PublicCacheConfi
     settings,
     answers: new BoundedLru(settings.maxEntries, settings.maxBytes),
     generations: new Map(),
+    changes: 0,
     boundaries: new Map(),
     seen: new Map(),
   }
@@ -61,6 +66,7 @@ export const sameGenerations = (a: Generations, b: Generations) =>
 /** Makes every answer of `siteKey` (of every site for `*`) stale, and its known boundary with it. */
 export function invalidate(state: CacheState, siteKey: string): void {
   state.generations.set(siteKey, (state.generations.get(siteKey) ?? 0) + 1)
+  state.changes++
   if (siteKey === ALL_SITES) state.boundaries.clear()
   else state.boundaries.delete(siteKey)
 }

@@ -1,5 +1,12 @@
-import { getPayload, headersWithCors, type PayloadRequest, type SanitizedConfig } from 'payload'
-import { CACHE_STATUS_HEADER } from '../../core/constants.js'
+import {
+  getPayload,
+  headersWithCors,
+  type Payload,
+  type PayloadRequest,
+  type SanitizedConfig,
+} from 'payload'
+import { CACHE_STATUS_HEADER, SITE_HEADER } from '../../core/constants.js'
+import { normalizeDomain } from '../sites/registry.js'
 import { resolveSite } from '../sites/resolve.js'
 import { nextBoundary } from './boundary.js'
 import { classifyGraphQL, classifyRest, hasCredentials, type Classified } from './request.js'
@@ -67,32 +74,59 @@ function replay(answer: CachedAnswer, request: Request, config: SanitizedConfig)
   return new Response(answer.body.slice(), { status: answer.status, headers })
 }
 
-/** Stores a fresh answer unless a change arrived while it was read; returns it to the reader. */
+/** The request's site as its inputs name it (header, else host), before anything is read. */
+function siteInputs(request: Request, settings: PublicCacheSettings): [string, string] {
+  const named = request.headers.get(SITE_HEADER)?.trim().toLowerCase() ?? ''
+  const forwarded = settings.trustProxy ? request.headers.get('x-forwarded-host') : null
+  const host = forwarded?.split(',')[0] ?? request.headers.get('host') ?? new URL(request.url).host
+  return [named, normalizeDomain(host) ?? '']
+}
+
+interface Read {
+  key: string
+  startedAt: number
+  /** `state.changes` when the read began. */
+  changes: number
+  graphql: boolean
+  counters: boolean
+}
+
+/**
+ * Stores a fresh answer (the site resolved and its next boundary read only now, so a refused
+ * request costs no read) unless a change arrived while it was read; returns it to the reader.
+ */
 async function store(
   state: CacheState,
-  key: string,
+  request: Request,
   response: Response,
-  stored: { graphql: boolean; counters: boolean; expiresBy: Promise<number | null> } & {
-    siteKey: string
-    generations: CachedAnswer['generations']
-  },
+  read: Read,
+  context: { payload: Payload; settings: PublicCacheSettings },
 ): Promise<Response> {
   const body = new Uint8Array(await response.arrayBuffer())
   const headers = [...response.headers].filter(
     ([name]) => !name.startsWith('access-control-') && name !== CACHE_STATUS_HEADER,
   )
   const again = () => new Response(body, { status: response.status, headers: response.headers })
-  if (!shareable(response, body, stored.graphql)) return marked(again(), 'bypass')
-  const boundary = await stored.expiresBy.catch(() => 0)
-  if (sameGenerations(stored.generations, generationsOf(state, stored.siteKey))) {
-    const seconds = stored.counters ? state.settings.counterTtlSeconds : state.settings.ttlSeconds
-    const expiresAt = Math.min(Date.now() + seconds * 1000, boundary ?? Infinity)
+  if (!shareable(response, body, read.graphql)) return marked(again(), 'bypass')
+  let siteKey: string
+  let boundary: number | null
+  try {
+    const req = { payload: context.payload, headers: request.headers, context: {} }
+    const site = await resolveSite(req as unknown as PayloadRequest, context.settings)
+    siteKey = site ? String(site.id) : '-'
+    // As of the read's start: whatever becomes public or expires after it ends the answer's life.
+    boundary = await nextBoundary(context.payload, state, siteKey, site?.id ?? null, read.startedAt)
+  } catch {
+    // The site or its boundary could not be read: the answer goes out unkept.
+    return marked(again(), 'bypass')
+  }
+  const generations = generationsOf(state, siteKey)
+  if (state.changes === read.changes) {
+    const seconds = read.counters ? state.settings.counterTtlSeconds : state.settings.ttlSeconds
+    const expiresAt = Math.min(read.startedAt + seconds * 1000, boundary ?? Infinity)
     const weight = body.byteLength + headers.reduce((sum, [n, v]) => sum + n.length + v.length, 0)
-    state.answers.set(
-      key,
-      { status: response.status, body, headers, expiresAt, generations: stored.generations },
-      weight,
-    )
+    const answer = { status: response.status, body, headers, expiresAt, siteKey, generations }
+    state.answers.set(read.key, answer, weight)
   }
   return marked(again(), 'miss')
 }
@@ -114,31 +148,26 @@ export function withPublicCache<Rest extends unknown[]>(
     if ('untouched' in read) return handler(request, ...rest)
     if ('bypass' in read) return marked(await handler(request, ...rest), 'bypass')
     const startedAt = Date.now()
-    const payload = await getPayload({ config: resolved, cron: true })
-    const req = { payload, headers: request.headers, context: {} } as unknown as PayloadRequest
-    // An unknown x-portal-site is the handler's to refuse (400, never cached).
-    const site = await resolveSite(req, settings).catch(() => undefined)
-    if (site === undefined) return marked(await handler(request, ...rest), 'bypass')
-    const siteKey = site ? String(site.id) : '-'
-    const key = JSON.stringify([read.kind, siteKey, new URL(request.url).origin, ...read.parts])
     const state = cacheStateOf(resolved, settings)
-    const generations = generationsOf(state, siteKey)
+    const changes = state.changes
+    const origin = new URL(request.url).origin
+    const key = JSON.stringify([read.kind, ...siteInputs(request, settings), origin, ...read.parts])
     const found = state.answers.get(key)
     if (found) {
-      if (found.expiresAt > startedAt && sameGenerations(found.generations, generations))
+      const current = generationsOf(state, found.siteKey)
+      if (found.expiresAt > startedAt && sameGenerations(found.generations, current))
         return replay(found, request, resolved)
       state.answers.delete(key)
     }
-    // The boundary is read as of now, before the handler reads: nothing scheduled in between is missed.
-    const expiresBy = nextBoundary(payload, state, siteKey, site?.id ?? null, startedAt)
-    expiresBy.catch(() => {})
     const response = await handler(request, ...rest)
-    return store(state, key, response, {
+    const payload = await getPayload({ config: resolved, cron: true })
+    const fresh = {
+      key,
+      startedAt,
+      changes,
       graphql: read.kind === 'graphql',
       counters: read.counters,
-      expiresBy,
-      siteKey,
-      generations,
-    })
+    }
+    return store(state, request, response, fresh, { payload, settings })
   }
 }
