@@ -2,6 +2,7 @@ import { Kind, parse, print, type DocumentNode, type OperationDefinitionNode } f
 import type { SanitizedConfig } from 'payload'
 import { readBodyWithin, TOO_LARGE } from '../../core/requestBody.js'
 import { selectsCounters } from './counters.js'
+import { BoundedLru } from './lru.js'
 
 /** A read the cache may answer: what its key is made of, and whether it carries counters. */
 export interface CacheableRead {
@@ -85,6 +86,30 @@ function operationOf(document: DocumentNode, name: unknown): OperationDefinition
   return operations.length === 1 ? operations[0] : undefined
 }
 
+type ReadDocument = { printed: string; counters: boolean } | { bypass: string }
+
+// The same few documents arrive again and again: each is parsed and printed once.
+const documents = new BoundedLru<ReadDocument>(1_000, 4 * 1024 * 1024)
+
+/** A query document, normalised (parse + print) and looked at once: its operation, its counters. */
+function readDocument(query: string, operationName: unknown): ReadDocument {
+  const key = `${typeof operationName === 'string' ? operationName : ''}\n${query}`
+  const known = documents.get(key)
+  if (known) return known
+  let read: ReadDocument
+  try {
+    const document = parse(query)
+    const operation = operationOf(document, operationName)
+    if (!operation) read = { bypass: 'no single operation' }
+    else if (operation.operation !== 'query') read = { bypass: operation.operation }
+    else read = { printed: print(document), counters: selectsCounters(document) }
+  } catch {
+    read = { bypass: 'query does not parse' }
+  }
+  documents.set(key, read, query.length * 2 + ('printed' in read ? read.printed.length * 2 : 0))
+  return read
+}
+
 /** What the cache makes of a GraphQL request: a keyed query, or why it goes straight through. */
 export async function classifyGraphQL(
   request: Request,
@@ -94,24 +119,17 @@ export async function classifyGraphQL(
   const params = await graphQLParams(request, url, maxBytes)
   if (typeof params === 'string') return { bypass: params }
   if (typeof params.query !== 'string') return { bypass: 'no query' }
-  let document: DocumentNode
-  try {
-    document = parse(params.query)
-  } catch {
-    return { bypass: 'query does not parse' }
-  }
-  const operation = operationOf(document, params.operationName)
-  if (!operation) return { bypass: 'no single operation' }
-  if (operation.operation !== 'query') return { bypass: operation.operation }
+  const document = readDocument(params.query, params.operationName)
+  if ('bypass' in document) return document
   return {
     kind: 'graphql',
     parts: [
-      print(document),
+      document.printed,
       typeof params.operationName === 'string' ? params.operationName : null,
       stableJson(params.variables ?? null),
       otherParams(url, ['query', 'variables', 'operationName', 'extensions']),
     ],
-    counters: selectsCounters(document),
+    counters: document.counters,
   }
 }
 

@@ -1,7 +1,8 @@
 import type { Payload } from 'payload'
 import { CACHE_GENERATIONS_SLUG } from '../../core/constants.js'
 import { incrementRow } from '../../core/database.js'
-import { invalidate, type CacheState } from './state.js'
+import { forgetSites } from '../sites/registry.js'
+import { ALL_SITES, invalidate, type CacheState } from './state.js'
 
 /**
  * Raises the shared generation of `siteKey`, so every other instance drops that site's answers.
@@ -21,7 +22,8 @@ export async function signalChange(
     uniqueField: 'key',
   })
   const generation = Number(row?.generation)
-  if (state.seen.get(siteKey) === generation - 1) state.seen.set(siteKey, generation)
+  // No other instance moved it since this one last looked: its own poll need not drop it again.
+  if ((state.seen.get(siteKey) ?? 0) === generation - 1) state.seen.set(siteKey, generation)
 }
 
 /**
@@ -47,8 +49,13 @@ export function watchSharedSignal(payload: Payload, state: CacheState): () => vo
       for (const row of docs as unknown as Array<{ key: string; generation: number }>) {
         const generation = Number(row.generation)
         const before = seen.get(row.key)
-        if (!first && before !== generation && !(before !== undefined && before > generation))
+        // Never backwards: a read that started before this instance's own signal may arrive after it.
+        if (before !== undefined && generation <= before) continue
+        if (!first) {
           invalidate(state, row.key)
+          // A site changed elsewhere: this instance's list of sites (kept 2 s) is read again too.
+          if (row.key === ALL_SITES) forgetSites(payload)
+        }
         seen.set(row.key, generation)
       }
       first = false

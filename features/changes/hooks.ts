@@ -10,6 +10,13 @@ type Doc = Record<string, unknown>
 type Hooks = NonNullable<CollectionConfig['hooks']>
 
 const DRAFT_SAVES = Symbol.for('news-portal.draftSaves')
+const PUBLISHED_ROWS = Symbol.for('news-portal.publishedRows')
+
+/** The published rows read before this request's saves (`slug:id`), for their old paths. */
+function publishedRows(req: PayloadRequest): Map<string, Doc> {
+  const context = req.context as { [PUBLISHED_ROWS]?: Map<string, Doc> }
+  return (context[PUBLISHED_ROWS] ??= new Map())
+}
 
 /** The draft-only saves running in this request (`slug:id`, `slug:*` when the id is unknown). */
 function draftSaves(req: PayloadRequest): Set<string> {
@@ -36,13 +43,23 @@ function emitAfterCommit(req: PayloadRequest, change: PublicChange): Promise<voi
 export function publicChangeHooks(entry: PublicCollection): Hooks {
   return {
     beforeOperation: [
-      ({ args, operation, req }) => {
+      async ({ args, operation, req }) => {
         const { draft, data, id } = args as { draft?: boolean; data?: Doc; id?: Id }
         const saving = operation === 'update' || operation === 'restoreVersion'
-        if (draft && saving && data?._status !== 'published')
+        if (draft && saving && data?._status !== 'published') {
           draftSaves(req).add(
             `${entry.slug}:${operation === 'update' && id !== undefined ? id : '*'}`,
           )
+        } else if (entry.isPublic && operation === 'update' && id !== undefined) {
+          // Payload's previousDoc is the latest version (maybe a draft): the published row says the old paths.
+          // site-scope: the document being saved, by its id.
+          const row = await req.payload.db.findOne({
+            collection: entry.slug,
+            where: { id: { equals: id } },
+            req,
+          })
+          if (row) publishedRows(req).set(`${entry.slug}:${id}`, row as Doc)
+        }
         return args
       },
     ],
@@ -56,7 +73,9 @@ export function publicChangeHooks(entry: PublicCollection): Hooks {
             marks.has(`${entry.slug}:${doc.id}`) ||
             marks.has(`${entry.slug}:*`))
         if (draftOnly) return doc
-        const previous = operation === 'create' ? undefined : (previousDoc as Doc)
+        const row = publishedRows(req).get(`${entry.slug}:${doc.id}`)
+        publishedRows(req).delete(`${entry.slug}:${doc.id}`)
+        const previous = operation === 'create' ? undefined : (row ?? (previousDoc as Doc))
         await emitAfterCommit(req, {
           collection: entry.slug,
           id: doc.id,

@@ -7,6 +7,7 @@ import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@pay
 import { buildAppConfig } from '../../config/buildAppConfig.js'
 import type { NewsPortalPluginConfig } from '../../core/types.js'
 import { limitRequestBody, withPublicCache } from '../../plugin/index.js'
+import { stopPublicCache } from '../../features/cache/index.js'
 
 export interface TestApp {
   payload: Payload
@@ -184,6 +185,14 @@ export async function startTestApp(
     },
     async close() {
       await payload.destroy()
+      // The route handlers' own instance (getPayload's default key) polls the cache signal too.
+      const served = (
+        globalThis as { _payload?: Map<string, { payload?: Payload }> }
+      )._payload?.get('default')?.payload
+      if (served && served !== payload) {
+        stopPublicCache(served)
+        if (drop) await closePostgresPool(served)
+      }
       if (drop) {
         // Payload's Postgres adapter keeps its pool (and one client it never releases) after
         // destroy(): close every connection cleanly before the database is dropped.
