@@ -69,3 +69,8 @@ export const componentPaths = {
   countersDashboard: `${PACKAGE_NAME}/rsc#CountersDashboard`,
   siteSelector: `${PACKAGE_NAME}/rsc#SiteSelector`,
 } as const
+
+/** The public cache's shared signal: one row per site (`*` for all), its generation bumped on each change. */
+export const CACHE_GENERATIONS_SLUG = 'cache-generations'
+/** The response header saying what the public cache did: `hit`, `miss` or `bypass`. */
+export const CACHE_STATUS_HEADER = 'x-news-portal-cache'

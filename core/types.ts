@@ -85,6 +85,22 @@ export interface NewsPortalPluginConfig {
   feedCacheSeconds?: number
   /** Most URLs in one sitemap file; past it `/api/sitemap.xml` is an index of `?page=N` files. Default `50000` (the protocol's limit). */
   sitemapPageSize?: number
+  /** The in-process cache of anonymous public reads (see docs/cache.md); `false` (or env `PUBLIC_CACHE=false`) turns it off. */
+  publicCache?: PublicCacheConfig | false
+}
+
+/** Bounds of the public response cache (docs/cache.md). */
+export interface PublicCacheConfig {
+  /** Most answers kept. Default `5000`. */
+  maxEntries?: number
+  /** Most bytes the kept answers (and their keys) weigh. Default `64 MiB`. */
+  maxBytes?: number
+  /** Longest an answer is kept when nothing changes, in seconds (a safety net: changes invalidate at once). Default `300`. */
+  ttlSeconds?: number
+  /** Longest an answer carrying counters (views, rating, VisitorStats, DossierStats) is kept, in seconds. Default `10`. */
+  counterTtlSeconds?: number
+  /** How often each instance reads the other instances' change signal, in ms. Default `250`. */
+  pollIntervalMs?: number
 }
 
 /** Options of the counter widgets (issue 4). */
@@ -142,6 +158,7 @@ export interface ResolvedNewsPortalOptions {
   siteName: string
   feedCacheSeconds: number
   sitemapPageSize: number
+  publicCache: Required<PublicCacheConfig> | false
 }
 
 /** What a rate limiter answers for one attempt. */

@@ -21,6 +21,9 @@ import { sitesCollection } from '../collections/Sites.js'
 import { topicsCollection } from '../collections/Topics.js'
 import { pagesCollection } from '../collections/Pages.js'
 import { slugRedirectsCollection } from '../collections/SlugRedirects.js'
+import { cacheGenerationsCollection } from '../collections/CacheGenerations.js'
+import { publicCacheFeature } from '../features/cache/index.js'
+import { publicChangeHooks, publicCollections } from '../features/changes/index.js'
 import { onSites, withUserSites } from '../features/sites/fields.js'
 import { sitesFeature } from '../features/sites/index.js'
 import { searchFeature } from '../features/search/index.js'
@@ -50,6 +53,8 @@ export {
 } from '../features/sites/upgradeSql.js'
 export { limitRequestBody, graphqlGet } from '../features/graphql/index.js'
 export { withHttpCaching, HTTP_MAX_AGE } from '../features/http/index.js'
+export { withPublicCache } from '../features/cache/index.js'
+export { onPublicChange, type PublicChange } from '../features/changes/index.js'
 
 type CollectionHooks = NonNullable<CollectionConfig['hooks']>
 
@@ -79,6 +84,7 @@ export const newsPortalPlugin =
       sitemapFeature(options),
       // The read indexes Payload cannot declare, for a pushed schema (migrations create them too).
       { onInit: ensureRawReadIndexes },
+      publicCacheFeature(options),
     ]
 
     const articles = articlesCollection(options)
@@ -124,6 +130,7 @@ export const newsPortalPlugin =
       onSite(topicsCollection(options), false, pluginOptions.topicsOverrides),
       onSite(pagesCollection(options), false, pluginOptions.pagesOverrides),
       onSite(slugRedirectsCollection(options), false),
+      cacheGenerationsCollection(options),
     ]
     // The admin's users get `sites`: the sites each editor may write.
     const existing = (incomingConfig.collections ?? []).map((collection) =>
@@ -153,6 +160,12 @@ export const newsPortalPlugin =
         ...hooks,
         beforeOperation: [...(hooks.beforeOperation ?? []), capPublicPageSize(options)],
       }
+    }
+    // Every collection readers can see reports its committed changes (the cache, webhooks listen).
+    for (const entry of publicCollections(options)) {
+      const collection = portalCollections.find((candidate) => candidate.slug === entry.slug)
+      if (collection)
+        collection.hooks = appendHooks(collection.hooks ?? {}, publicChangeHooks(entry))
     }
 
     config.endpoints = [

@@ -2,6 +2,7 @@ import type { PayloadRequest, TypedUser } from 'payload'
 import type {
   CountersConfig,
   NewsPortalPluginConfig,
+  PublicCacheConfig,
   RateLimitStore,
   ResolvedNewsPortalOptions,
 } from '../core/types.js'
@@ -138,6 +139,22 @@ function wholeNumber(
   return value
 }
 
+/** The public cache's bounds with their defaults; `false` when the option or `PUBLIC_CACHE=false` turns it off. */
+export function publicCacheOptions(
+  value: NewsPortalPluginConfig['publicCache'],
+  env: string | undefined,
+): Required<PublicCacheConfig> | false {
+  if (value === false || env?.trim().toLowerCase() === 'false') return false
+  const name = (key: string) => `publicCache.${key}`
+  return {
+    maxEntries: wholeNumber(value?.maxEntries, 5_000, name('maxEntries'), 1),
+    maxBytes: wholeNumber(value?.maxBytes, 64 * 1024 * 1024, name('maxBytes'), 1),
+    ttlSeconds: wholeNumber(value?.ttlSeconds, 300, name('ttlSeconds'), 1),
+    counterTtlSeconds: wholeNumber(value?.counterTtlSeconds, 10, name('counterTtlSeconds'), 1),
+    pollIntervalMs: wholeNumber(value?.pollIntervalMs, 250, name('pollIntervalMs'), 10),
+  }
+}
+
 /** Every option with its default filled in: the one place where defaults are decided. */
 export function resolveOptions(options: NewsPortalPluginConfig = {}): ResolvedNewsPortalOptions {
   return {
@@ -169,5 +186,6 @@ export function resolveOptions(options: NewsPortalPluginConfig = {}): ResolvedNe
       50_000,
       'sitemapPageSize',
     ),
+    publicCache: publicCacheOptions(options.publicCache, process.env.PUBLIC_CACHE),
   }
 }

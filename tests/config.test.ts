@@ -94,6 +94,7 @@ describe('newsPortalPlugin as a config transformer', () => {
       'topics',
       'pages',
       'slug-redirects',
+      'cache-generations',
     ])
   })
 
@@ -123,6 +124,8 @@ describe('newsPortalPlugin as a config transformer', () => {
     expect(articles.admin?.description).toBe('Tin bài của huyện')
     // The site's own hook comes after the plugin's (the search index's).
     expect(articles.hooks?.afterChange).toEqual([keepOldSlug, indexArticleAfterChange, extraHook])
+    // The site's hook first, then the plugin's public-change report (features/changes).
+    expect(articles.hooks?.afterChange).toEqual([extraHook, expect.any(Function)])
     expect(articles.hooks?.beforeChange?.length).toBeGreaterThan(0)
   })
 

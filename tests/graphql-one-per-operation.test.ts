@@ -9,7 +9,9 @@ let articles: Awaited<ReturnType<typeof createRatingArticles>>
 let now = Date.parse('2026-03-01T00:00:00Z')
 
 beforeAll(async () => {
+  // Figures are read back at once: without the cache's 10 s counter lag (tests/cache-schedule).
   app = await startTestApp({
+    publicCache: false,
     visitsPerMinute: 3,
     ratingRateLimitStore: new MemoryRateLimitStore(() => now),
   })

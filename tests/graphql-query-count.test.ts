@@ -9,7 +9,8 @@ import { forgetSites } from '../features/sites/registry.js'
 let app: TestApp
 
 beforeAll(async () => {
-  app = await startTestApp()
+  // Counts the handler's own reads: the public cache (and its reads) stays out of the way.
+  app = await startTestApp({ publicCache: false })
   await seed(app.payload, { log: false })
   const { payload } = app
   // Several authors, categories and cover images on the seed article and every neighbour.

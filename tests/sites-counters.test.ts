@@ -116,7 +116,9 @@ async function widget(site: Site, data: Record<string, unknown>): Promise<void> 
 }
 
 beforeAll(async () => {
+  // Figures are read back at once: without the cache's 10 s counter lag (tests/cache-schedule).
   app = await startTestApp({
+    publicCache: false,
     counters: { now: () => clock },
     visitsPerMinute: VISITS_PER_MINUTE,
     ratingsPerMinute: RATINGS_PER_MINUTE,

@@ -1,5 +1,6 @@
 import * as migration_20261126_052229_initial from './20261126_052229_initial.js'
 import * as migration_20261130_121508_sites from './20261130_121508_sites.js'
+import * as migration_20261130_141606_cache_generations from './20261130_141606_cache_generations.js'
 import * as migration_20261130_141613_article_read_indexes from './20261130_141613_article_read_indexes.js'
 import * as migration_20261130_143000_search from './20261130_143000_search.js'
 import * as migration_20261130_150453_topics_pages_old_slugs from './20261130_150453_topics_pages_old_slugs.js'
@@ -14,6 +15,11 @@ export const migrations = [
     up: migration_20261130_121508_sites.up,
     down: migration_20261130_121508_sites.down,
     name: '20261130_121508_sites',
+  },
+  {
+    up: migration_20261130_141606_cache_generations.up,
+    down: migration_20261130_141606_cache_generations.down,
+    name: '20261130_141606_cache_generations',
   },
   {
     up: migration_20261130_141613_article_read_indexes.up,

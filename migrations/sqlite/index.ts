@@ -1,5 +1,6 @@
 import * as migration_20261126_052224_initial from './20261126_052224_initial.js'
 import * as migration_20261130_121503_sites from './20261130_121503_sites.js'
+import * as migration_20261130_141553_cache_generations from './20261130_141553_cache_generations.js'
 import * as migration_20261130_141601_article_read_indexes from './20261130_141601_article_read_indexes.js'
 import * as migration_20261130_143000_search from './20261130_143000_search.js'
 import * as migration_20261130_150428_topics_pages_old_slugs from './20261130_150428_topics_pages_old_slugs.js'
@@ -14,6 +15,11 @@ export const migrations = [
     up: migration_20261130_121503_sites.up,
     down: migration_20261130_121503_sites.down,
     name: '20261130_121503_sites',
+  },
+  {
+    up: migration_20261130_141553_cache_generations.up,
+    down: migration_20261130_141553_cache_generations.down,
+    name: '20261130_141553_cache_generations',
   },
   {
     up: migration_20261130_141601_article_read_indexes.up,

@@ -104,6 +104,57 @@ describe.each(['postgres', 'sqlite'] as const)('two instances on one %s database
     return a
   }
 
+  it('the public cache: an edit on one instance shows on the other, whose cache was warm, within 1 s', async () => {
+    const [a, b] = bases()
+    const titleOn = async (base: string) => {
+      const response = await fetch(`${base}/api/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: `query CachedTitle($slug: String!) { Articles(where: { slug: { equals: $slug } }) { docs { title } } }`,
+          variables: { slug: SEED_SLUG },
+        }),
+      })
+      const body = (await response.json()) as {
+        data: { Articles: { docs: Array<{ title: string }> } }
+      }
+      return {
+        verdict: response.headers.get('x-news-portal-cache'),
+        title: body.data.Articles.docs[0].title,
+      }
+    }
+    const original = (await titleOn(b)).title
+    expect(await titleOn(b)).toEqual({ verdict: 'hit', title: original })
+    const login = await fetch(`${a}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    })
+    const { token } = (await login.json()) as { token: string }
+    const edited = `${original} (đã sửa ${kind})`
+    const patch = await fetch(`${a}/api/articles/${article}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+      body: JSON.stringify({ title: edited }),
+    })
+    expect(patch.status).toBe(200)
+    const savedAt = Date.now()
+    let seen = await titleOn(b)
+    while (seen.title !== edited && Date.now() - savedAt < 3_000) {
+      await sleep(25)
+      seen = await titleOn(b)
+    }
+    const lag = Date.now() - savedAt
+    expect(seen.title).toBe(edited)
+    expect(lag).toBeLessThanOrEqual(1_000)
+    // And back, so the other cases see the seed as it was.
+    await fetch(`${a}/api/articles/${article}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+      body: JSON.stringify({ title: original }),
+    })
+  })
+
   it(`${VISITS} visits and ${VOTES} votes round robin at ${CONCURRENCY} concurrent clients: every figure exact`, async () => {
     const jobs: Array<(base: string) => Promise<Outcome>> = [
       ...Array.from({ length: VISITS }, (_, n) => async (base: string) => ({

@@ -360,6 +360,8 @@ export interface Figures {
   rating: { total: number; count: number }
 }
 
+let figureReads = 0
+
 /** The visitor figures of `site` (else the default site) and the views and rating of `article`. */
 export async function figures(
   base: string,
@@ -371,7 +373,8 @@ export async function figures(
     Article: { views: number; rating: Figures['rating'] }
   }>(
     base,
-    `query ($id: Int!) { VisitorStats { today thisMonth total } Article(id: $id) { views rating { total count } } }`.replace(
+    // A query of its own each time: a cached answer's counters may lag up to 10 s (docs/cache.md).
+    `query Figures${++figureReads} ($id: Int!) { VisitorStats { today thisMonth total } Article(id: $id) { views rating { total count } } }`.replace(
       'Int!',
       typeof article === 'number' ? 'Int!' : 'String!',
     ),

@@ -6,7 +6,8 @@ import { getPayload, type CollectionConfig, type Payload, type SanitizedConfig }
 import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import { buildAppConfig } from '../../config/buildAppConfig.js'
 import type { NewsPortalPluginConfig } from '../../core/types.js'
-import { graphqlGet, limitRequestBody, withHttpCaching } from '../../plugin/index.js'
+import { graphqlGet, limitRequestBody, withHttpCaching, withPublicCache } from '../../plugin/index.js'
+import { stopPublicCache } from '../../features/cache/index.js'
 
 export interface TestApp {
   payload: Payload
@@ -135,13 +136,13 @@ export async function startTestApp(
   const config = buildAppConfig({ databaseUrl, dataDir, plugin, collections })
   const payload = await getPayload({ config, key: dataDir })
   const handlers = {
-    GET: REST_GET(config),
+    GET: withPublicCache(config, REST_GET(config)),
     POST: REST_POST(config),
     PATCH: REST_PATCH(config),
     DELETE: REST_DELETE(config),
   }
   // The route as apps deploy it (app/(payload)/api/graphql/route.ts): the plugin's wrappers first.
-  const post = limitRequestBody(config, GRAPHQL_POST(config))
+  const post = limitRequestBody(config, withPublicCache(config, GRAPHQL_POST(config)))
   const graphqlHandler = withHttpCaching(config, post)
   const graphqlGetHandler = withHttpCaching(config, graphqlGet(config, post))
 
@@ -187,6 +188,14 @@ export async function startTestApp(
     },
     async close() {
       await payload.destroy()
+      // The route handlers' own instance (getPayload's default key) polls the cache signal too.
+      const served = (
+        globalThis as { _payload?: Map<string, { payload?: Payload }> }
+      )._payload?.get('default')?.payload
+      if (served && served !== payload) {
+        stopPublicCache(served)
+        if (drop) await closePostgresPool(served)
+      }
       if (drop) {
         // Payload's Postgres adapter keeps its pool (and one client it never releases) after
         // destroy(): close every connection cleanly before the database is dropped.

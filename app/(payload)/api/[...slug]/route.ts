@@ -8,8 +8,10 @@ import {
   REST_POST,
   REST_PUT,
 } from '@payloadcms/next/routes'
+import { withPublicCache } from 'payload-plugin-news-portal'
 
-export const GET = REST_GET(config)
+// The plugin's public REST reads (the feed) are answered from the public cache.
+export const GET = withPublicCache(config, REST_GET(config))
 export const POST = REST_POST(config)
 export const DELETE = REST_DELETE(config)
 export const PATCH = REST_PATCH(config)

@@ -1,0 +1,5 @@
+export { onPublicChange, emitPublicChange } from './emitter.js'
+export { afterCommit, watchCommits } from './afterCommit.js'
+export { publicCollections, type PublicCollection } from './collections.js'
+export { publicChangeHooks } from './hooks.js'
+export type { PublicChange, PublicChangeListener } from './types.js'
