@@ -24,6 +24,10 @@ import { scopeToSites } from '../features/sites/scope.js'
 import { narrowAdminToSite } from '../features/sites/adminFilters.js'
 import { withSiteSelector } from '../features/sites/adminSelector.js'
 import { AUTHORS_SLUG, SOURCES_SLUG } from '../core/constants.js'
+import { webhooksFeature } from '../features/webhooks/index.js'
+import { webhookDeliveriesCollection } from '../collections/WebhookDeliveries.js'
+// Stand-in until features/changes/ is merged (then its own registration replaces this line).
+import { withPublicChangeStandIn } from '../features/webhooks/publicChangeStandIn.js'
 
 export type { NewsPortalPluginConfig } from '../core/types.js'
 export { slugify } from '../core/slugify.js'
@@ -43,6 +47,7 @@ export {
   moveContentToDefaultSite,
 } from '../features/sites/upgradeSql.js'
 export { limitRequestBody } from '../features/graphql/index.js'
+export { verifyWebhookSignature, signWebhookBody } from '../features/webhooks/index.js'
 
 type CollectionHooks = NonNullable<CollectionConfig['hooks']>
 
@@ -68,6 +73,7 @@ export const newsPortalPlugin =
       countersFeature(options),
       publicApiFeature(options),
       sitesFeature(options),
+      webhooksFeature(options),
     ]
 
     const articles = articlesCollection(options)
@@ -108,7 +114,8 @@ export const newsPortalPlugin =
       visitCountsCollection(options),
       visitSessionsCollection(options),
       sitesCollection(options),
-    ]
+      webhookDeliveriesCollection(options),
+    ].map((collection) => withPublicChangeStandIn(collection, options))
     // The admin's users get `sites`: the sites each editor may write.
     const existing = (incomingConfig.collections ?? []).map((collection) =>
       collection.slug === incomingConfig.admin?.user

@@ -12,6 +12,7 @@ import { normalizeHost } from '../features/counters/safeFetch.js'
 import { MemoryRateLimitStore } from '../features/ratings/rateLimit.js'
 import { DatabaseRateLimitStore } from '../features/ratings/rateLimitDatabase.js'
 import { DEFAULT_TIME_ZONE } from '../core/constants.js'
+import { resolveWebhooksOptions } from '../features/webhooks/options.js'
 
 /**
  * The editor rule: a user whose `roles` include `admin` or `editor`, from one of `collections`
@@ -157,5 +158,6 @@ export function resolveOptions(options: NewsPortalPluginConfig = {}): ResolvedNe
     siteUrl: (options.siteUrl ?? process.env.SERVER_URL)?.replace(/\/+$/, '') || undefined,
     siteName: options.siteName ?? 'Cổng thông tin điện tử',
     feedCacheSeconds: options.feedCacheSeconds ?? 300,
+    webhooks: resolveWebhooksOptions(options.webhooks),
   }
 }

@@ -89,6 +89,7 @@ describe('newsPortalPlugin as a config transformer', () => {
       'visit-counts',
       'visit-sessions',
       'sites',
+      'webhook-deliveries',
     ])
   })
 
