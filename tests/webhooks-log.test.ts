@@ -7,6 +7,7 @@ import { resolveWebhooksOptions } from '../features/webhooks/options.js'
 import { COUNTERS_QUEUE, WEBHOOK_PRUNE_TASK } from '../core/constants.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { addSite, defaultSite, userOn, type TestSite } from './helpers/sites.js'
+import { freePort } from './helpers/freePort.js'
 import { startReceiver, type WebhookReceiver } from './helpers/webhookReceiver.js'
 
 // One front end on 127.0.0.1 for every site, and one for site B behind a name that resolves
@@ -50,6 +51,8 @@ beforeAll(async () => {
     lookup: async (hostname: string) =>
       hostname === 'intranet.xa.example' ? [{ address: '10.0.0.5', family: 4 }] : [],
     retryDelayMs: 10,
+    timeoutMs: 500,
+    maxAttempts: 3,
   }
   webhooks = resolveWebhooksOptions(options)
   app = await startTestApp({ webhooks: options })
@@ -136,6 +139,15 @@ describe('webhook delivery log: who reads it', () => {
 })
 
 describe('webhook delivery log: outcomes it records', () => {
+  const change = () => ({
+    collection: 'categories',
+    id: 998,
+    site: a.id,
+    operation: 'update' as const,
+    oldPaths: [],
+    newPaths: ['/chuyen-muc'],
+  })
+
   it('a host resolving to a private address is refused at send time: failed after 1 attempt, nothing sent', async () => {
     const refused = await rows({ url: { equals: INTRANET_URL } })
     expect(refused).toHaveLength(2)
@@ -172,6 +184,41 @@ describe('webhook delivery log: outcomes it records', () => {
     expect((await rows({ id: { equals: pending.id } }))[0]).toMatchObject({
       status: 'delivered',
       attempts: 1,
+    })
+  })
+
+  it('a front end slower than timeoutMs counts as a failed attempt and is tried again', async () => {
+    receiver.received.length = 0
+    receiver.answers.push({ status: 200, delayMs: 1_000 })
+    const [row] = await recordDeliveries(app.payload, webhooks, change())
+    await resumePending(app.payload, webhooks)
+    await settled()
+    expect(receiver.received).toHaveLength(2)
+    expect((await rows({ id: { equals: row.id } }))[0]).toMatchObject({
+      status: 'delivered',
+      attempts: 2,
+      lastStatus: 200,
+    })
+  })
+
+  it('a network error is retried up to maxAttempts, then the row is failed with the error', async () => {
+    const closed = await freePort()
+    const url = `http://127.0.0.1:${closed}/hook`
+    const unreachable = resolveWebhooksOptions({
+      endpoints: [{ url, secret: SECRET }],
+      allowedInternalHosts: ['127.0.0.1'],
+      retryDelayMs: 10,
+      maxAttempts: 3,
+    })
+    const [row] = await recordDeliveries(app.payload, unreachable, change())
+    await resumePending(app.payload, unreachable)
+    await settled()
+    expect((await rows({ id: { equals: row.id } }))[0]).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      lastStatus: null,
+      lastError: `connect ECONNREFUSED 127.0.0.1:${closed}`,
+      nextAttemptAt: null,
     })
   })
 

@@ -4,6 +4,7 @@ import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { onPublicChange } from './publicChangeStandIn.js'
 import { enqueueChange, resumePending } from './queue.js'
 import { webhooksTasks } from './tasks.js'
+import { warnOfUnknownSites } from './unknownSites.js'
 
 export { verifyWebhookSignature, signWebhookBody } from './signature.js'
 export { webhooksSettled, stopWebhooks } from './queue.js'
@@ -19,6 +20,7 @@ export function webhooksFeature(options: ResolvedNewsPortalOptions): PortalFeatu
     onInit: async (payload) => {
       if (!webhooks.endpoints.length) return
       onPublicChange(payload, (change) => enqueueChange(payload, webhooks, change))
+      await warnOfUnknownSites(payload, webhooks)
       await resumePending(payload, webhooks)
     },
   }
