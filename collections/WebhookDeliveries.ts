@@ -2,6 +2,8 @@ import type { CollectionConfig, Field } from 'payload'
 import type { ResolvedNewsPortalOptions } from '../core/types.js'
 import { nobody } from '../features/content/access.js'
 import { readDeliveries } from '../features/webhooks/access.js'
+import { rejectMalformedId } from '../features/content/hooks/rejectMalformedId.js'
+import { rejectMalformedWhere } from '../features/content/hooks/rejectMalformedWhere.js'
 import { DELIVERY_STATUSES } from '../features/webhooks/deliveries.js'
 import { groups, label } from '../core/labels.js'
 import { SITES_SLUG, WEBHOOK_DELIVERIES_SLUG } from '../core/constants.js'
@@ -33,6 +35,8 @@ export const webhookDeliveriesCollection = (
     defaultColumns: ['url', 'collection', 'docId', 'status', 'attempts', 'lastStatus', 'createdAt'],
   },
   access: { read: readDeliveries(options), create: nobody, update: nobody, delete: nobody },
+  // A malformed id or where is the reader's mistake (404, 400), not a database error (500).
+  hooks: { beforeOperation: [rejectMalformedId, rejectMalformedWhere] },
   fields: [
     {
       ...text('deliveryId', 'Mã lần gửi', 'Delivery id', [

@@ -128,6 +128,18 @@ describe('webhook delivery log: who reads it', () => {
     expect(text).not.toContain(INTRANET_SECRET)
   })
 
+  it('a malformed id is a 404 and a malformed where a 400 naming the field, never a 500', async () => {
+    const token = users.admin.token
+    expect((await app.rest('GET', '/webhook-deliveries/abc', { token })).status).toBe(404)
+    const badDate = await app.rest(
+      'GET',
+      '/webhook-deliveries?where[nextAttemptAt][less_than]=not-a-date',
+      { token },
+    )
+    expect(badDate.status).toBe(400)
+    expect((await json(badDate)).errors[0].message).toContain('nextAttemptAt')
+  })
+
   it('is not in the GraphQL schema', async () => {
     const result = await app.graphql('{ WebhookDeliveries { docs { id } } }', undefined, {
       token: users.admin.token,
