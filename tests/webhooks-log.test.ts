@@ -234,6 +234,20 @@ describe('webhook delivery log: outcomes it records', () => {
     })
   })
 
+  it('deleting a site is announced to every front end, its log row on no site', async () => {
+    const c = await addSite(app, { name: 'Xã C', slug: 'xa-c-log' })
+    await settled()
+    receiver.received.length = 0
+    await app.payload.delete({ collection: 'sites', id: c.id })
+    await settled()
+    expect(receiver.received).toHaveLength(1)
+    const body = JSON.parse(receiver.received[0].body)
+    expect(body).toMatchObject({ collection: 'sites', docId: c.id, operation: 'delete' })
+    expect(body.site.id).toBe(c.id)
+    const [row] = await rows({ deliveryId: { equals: body.id } })
+    expect(row).toMatchObject({ status: 'delivered', site: null })
+  })
+
   it('the prune job deletes rows older than keepDeliveriesDays and keeps the rest', async () => {
     const before = await rows()
     const old = before[0]

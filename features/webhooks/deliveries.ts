@@ -39,12 +39,18 @@ export interface DeliveryRow {
 
 const slug = WEBHOOK_DELIVERIES_SLUG as never
 
-/** The site of a change as the body names it; its slug from this instance's list of sites. */
-async function siteOf(payload: Payload, site: PublicChange['site']): Promise<WebhookBody['site']> {
-  if (site === null || site === undefined) return null
+/**
+ * The site of a change as the body names it (its slug from this instance's list of sites; `null`
+ * once the site is gone), and whether the log row may point to it (a deleted site it may not).
+ */
+async function siteOf(
+  payload: Payload,
+  site: PublicChange['site'],
+): Promise<{ site: WebhookBody['site']; exists: boolean }> {
+  if (site === null || site === undefined) return { site: null, exists: false }
   const { sites } = await loadSites(payload)
   const known = sites.find((each) => String(each.id) === String(site))
-  return { id: known?.id ?? site, slug: known?.slug ?? null }
+  return { site: { id: known?.id ?? site, slug: known?.slug ?? null }, exists: Boolean(known) }
 }
 
 /**
@@ -57,7 +63,7 @@ export async function recordDeliveries(
   change: PublicChange,
   now = new Date(),
 ): Promise<DeliveryRow[]> {
-  const site = await siteOf(payload, change.site)
+  const { site, exists } = await siteOf(payload, change.site)
   const endpoints = options.endpoints.filter(
     (endpoint) =>
       !endpoint.sites || !site || (site.slug !== null && endpoint.sites.includes(site.slug)),
@@ -81,7 +87,7 @@ export async function recordDeliveries(
       url: endpoint.url,
       collection: change.collection,
       docId: String(change.id),
-      site: site?.id ?? null,
+      site: exists && site ? site.id : null,
       status: 'pending',
       attempts: 0,
       nextAttemptAt: now.toISOString(),
