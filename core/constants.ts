@@ -22,6 +22,8 @@ export const RATING_SUMMARIES_SLUG = 'rating-summaries'
 /** The database rate-limit store: one row per (client key, window), changed only by `$inc`. */
 export const RATE_LIMIT_HITS_SLUG = 'rate-limit-hits'
 
+/** Front ends admins add without a redeploy: URL, secret (never read back) and sites. */
+export const WEBHOOK_ENDPOINTS_SLUG = 'webhook-endpoints'
 /** The webhook delivery log: one row per (change, front-end URL), with its attempts and outcome. */
 export const WEBHOOK_DELIVERIES_SLUG = 'webhook-deliveries'
 

@@ -26,6 +26,7 @@ import { withSiteSelector } from '../features/sites/adminSelector.js'
 import { AUTHORS_SLUG, SOURCES_SLUG } from '../core/constants.js'
 import { webhooksFeature } from '../features/webhooks/index.js'
 import { webhookDeliveriesCollection } from '../collections/WebhookDeliveries.js'
+import { webhookEndpointsCollection } from '../collections/WebhookEndpoints.js'
 // Stand-in until features/changes/ is merged (then its own registration replaces this line).
 import { withPublicChangeStandIn } from '../features/webhooks/publicChangeStandIn.js'
 
@@ -114,6 +115,7 @@ export const newsPortalPlugin =
       visitCountsCollection(options),
       visitSessionsCollection(options),
       sitesCollection(options),
+      webhookEndpointsCollection(options),
       webhookDeliveriesCollection(options),
     ].map((collection) => withPublicChangeStandIn(collection, options))
     // The admin's users get `sites`: the sites each editor may write.

@@ -175,7 +175,7 @@ describe('webhook delivery log: outcomes it records', () => {
 
   it('pending rows left by a stopped process are sent when the queue resumes (as at start-up)', async () => {
     // Rows recorded but never scheduled: what a restart finds.
-    const [pending] = await recordDeliveries(app.payload, webhooks, {
+    const [pending] = await recordDeliveries(app.payload, webhooks.endpoints, {
       collection: 'categories',
       id: 999,
       site: a.id,
@@ -202,7 +202,7 @@ describe('webhook delivery log: outcomes it records', () => {
   it('a front end slower than timeoutMs counts as a failed attempt and is tried again', async () => {
     receiver.received.length = 0
     receiver.answers.push({ status: 200, delayMs: 1_000 })
-    const [row] = await recordDeliveries(app.payload, webhooks, change())
+    const [row] = await recordDeliveries(app.payload, webhooks.endpoints, change())
     await resumePending(app.payload, webhooks)
     await settled()
     expect(receiver.received).toHaveLength(2)
@@ -222,7 +222,7 @@ describe('webhook delivery log: outcomes it records', () => {
       retryDelayMs: 10,
       maxAttempts: 3,
     })
-    const [row] = await recordDeliveries(app.payload, unreachable, change())
+    const [row] = await recordDeliveries(app.payload, unreachable.endpoints, change())
     await resumePending(app.payload, unreachable)
     await settled()
     expect((await rows({ id: { equals: row.id } }))[0]).toMatchObject({

@@ -3,8 +3,8 @@ import type { Payload } from 'payload'
 import { WEBHOOK_DELIVERIES_SLUG } from '../../core/constants.js'
 import { retryWhileBusy } from '../../core/database.js'
 import type { Id } from '../../core/ids.js'
-import type { ResolvedWebhooksOptions } from '../../core/types.js'
 import { loadSites } from '../sites/registry.js'
+import type { WebhookTarget } from './endpoints.js'
 import type { PublicChange } from './publicChangeStandIn.js'
 
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const
@@ -59,12 +59,12 @@ async function siteOf(
  */
 export async function recordDeliveries(
   payload: Payload,
-  options: ResolvedWebhooksOptions,
+  targets: WebhookTarget[],
   change: PublicChange,
   now = new Date(),
 ): Promise<DeliveryRow[]> {
   const { site, exists } = await siteOf(payload, change.site)
-  const endpoints = options.endpoints.filter(
+  const endpoints = targets.filter(
     (endpoint) =>
       !endpoint.sites || !site || (site.slug !== null && endpoint.sites.includes(site.slug)),
   )

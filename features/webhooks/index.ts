@@ -7,7 +7,7 @@ import { webhooksTasks } from './tasks.js'
 import { warnOfUnknownSites } from './unknownSites.js'
 
 export { verifyWebhookSignature, signWebhookBody } from './signature.js'
-export { webhooksSettled, stopWebhooks } from './queue.js'
+export { webhooksSettled } from './queue.js'
 
 /**
  * Webhooks for front ends (issue 14, item 7): each public change becomes one signed POST per
@@ -18,7 +18,6 @@ export function webhooksFeature(options: ResolvedNewsPortalOptions): PortalFeatu
   return {
     tasks: webhooksTasks(options),
     onInit: async (payload) => {
-      if (!webhooks.endpoints.length) return
       onPublicChange(payload, (change) => enqueueChange(payload, webhooks, change))
       await warnOfUnknownSites(payload, webhooks)
       await resumePending(payload, webhooks)

@@ -28,29 +28,34 @@ const hostList = (hosts: unknown): string[] => {
 }
 
 /**
- * One endpoint's URL, checked: http(s), no credentials, and an IP literal public unless allowed
- * (a host name is checked again, with its addresses, before every POST).
+ * What is wrong with an endpoint URL, one sentence; `null` when it may be used: http(s), no
+ * credentials, an IP literal public unless allowed (a host name is checked again, with its
+ * addresses, before every POST).
  */
-export function checkEndpointUrl(raw: unknown, allowedInternalHosts: string[], at: string): string {
-  if (typeof raw !== 'string' || !raw.trim()) return refuse(`${at}.url must be a URL.`)
+export function endpointUrlProblem(raw: unknown, allowedInternalHosts: string[]): string | null {
+  if (typeof raw !== 'string' || !raw.trim()) return 'must be a URL.'
   let url: URL
   try {
     url = new URL(raw.trim())
   } catch {
-    return refuse(`${at}.url is not a valid URL: ${JSON.stringify(raw)}.`)
+    return `is not a valid URL: ${JSON.stringify(raw)}.`
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    refuse(`${at}.url must start with http:// or https://; got ${JSON.stringify(raw)}.`)
+    return `must start with http:// or https://; got ${JSON.stringify(raw)}.`
   if (url.username || url.password)
-    refuse(`${at}.url must not carry a user name or password; sign with \`secret\` instead.`)
+    return 'must not carry a user name or password; sign with `secret` instead.'
   const host = normalizeHost(url.hostname)
   const kind = isIP(host) ? nonPublicKind(host) : null
   if (kind && !allowedInternalHosts.includes(host))
-    refuse(
-      `${at}.url points to ${host}, which is not a public address (${kind}); list it in webhooks.allowedInternalHosts to allow it.`,
-    )
-  return url.href
+    return `points to ${host}, which is not a public address (${kind}); list it in webhooks.allowedInternalHosts to allow it.`
+  return null
 }
+
+/** What is wrong with a secret; `null` when it may sign. */
+export const secretProblem = (secret: unknown): string | null =>
+  typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH
+    ? null
+    : `must be a string of at least ${MIN_SECRET_LENGTH} characters.`
 
 /** `webhooks` of the plugin options, checked, with its defaults: refused at start-up, never at send time. */
 export function resolveWebhooksOptions(options: WebhooksConfig = {}): ResolvedWebhooksOptions {
@@ -63,9 +68,11 @@ export function resolveWebhooksOptions(options: WebhooksConfig = {}): ResolvedWe
     const at = `endpoints[${index}]`
     if (typeof endpoint !== 'object' || endpoint === null)
       refuse(`${at} must be an object with url and secret.`)
-    const url = checkEndpointUrl(endpoint.url, allowedInternalHosts, at)
-    if (typeof endpoint.secret !== 'string' || endpoint.secret.length < MIN_SECRET_LENGTH)
-      refuse(`${at}.secret must be a string of at least ${MIN_SECRET_LENGTH} characters.`)
+    const urlProblem = endpointUrlProblem(endpoint.url, allowedInternalHosts)
+    if (urlProblem) refuse(`${at}.url ${urlProblem}`)
+    const url = new URL(endpoint.url.trim()).href
+    const problem = secretProblem(endpoint.secret)
+    if (problem) refuse(`${at}.secret ${problem}`)
     const sites = endpoint.sites
     if (
       sites !== undefined &&

@@ -117,9 +117,7 @@ export function withPublicChangeStandIn(
   collection: CollectionConfig,
   options: ResolvedNewsPortalOptions,
 ): CollectionConfig {
-  // Only its one listener needs it: without endpoints the stand-in adds nothing.
-  if (options.disabled || !options.webhooks.endpoints.length || !WATCHED.includes(collection.slug))
-    return collection
+  if (options.disabled || !WATCHED.includes(collection.slug)) return collection
   const hooks = collection.hooks ?? {}
   return {
     ...collection,

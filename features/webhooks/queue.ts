@@ -11,6 +11,7 @@ import {
   type DeliveryRow,
 } from './deliveries.js'
 import type { PublicChange } from './publicChangeStandIn.js'
+import { loadEndpoints } from './endpoints.js'
 import { postOnce } from './send.js'
 import {
   DELIVERY_HEADER,
@@ -67,9 +68,8 @@ export function enqueueChange(
   options: ResolvedWebhooksOptions,
   change: PublicChange,
 ): void {
-  if (!options.endpoints.length) return
   track(payload, async () => {
-    const rows = await recordDeliveries(payload, options, change)
+    const rows = await recordDeliveries(payload, await loadEndpoints(payload, options), change)
     for (const row of rows) schedule(payload, options, row.id, 0)
   })
 }
@@ -82,12 +82,13 @@ async function attempt(
 ): Promise<void> {
   const row = await findDelivery(payload, rowId)
   if (!row || row.status !== 'pending') return
-  const endpoint = options.endpoints.find((each) => each.url === row.url)
+  const endpoint = (await loadEndpoints(payload, options)).find((each) => each.url === row.url)
   if (!endpoint) {
     await recordOutcome(payload, row.id, {
       status: 'failed',
       lastStatus: null,
-      lastError: 'this URL is no longer in webhooks.endpoints.',
+      lastError:
+        'this URL is no longer configured (webhooks.endpoints or an enabled webhook endpoint).',
       nextAttemptAt: null,
     })
     return
@@ -148,11 +149,4 @@ export async function webhooksSettled(payload: Payload): Promise<void> {
     if (inFlight.size) await Promise.all(inFlight)
     else await new Promise((resolve) => setTimeout(resolve, 5))
   }
-}
-
-/** Drops this instance's timers (rows stay pending for the next start). */
-export function stopWebhooks(payload: Payload): void {
-  const { timers } = queues(payload)
-  for (const timer of timers.values()) clearTimeout(timer)
-  timers.clear()
 }

@@ -1,6 +1,5 @@
-import * as migration_20261126_052224_initial from './20261126_052224_initial';
-import * as migration_20261130_121503_sites from './20261130_121503_sites';
-import * as migration_20261130_141842_webhooks from './20261130_141842_webhooks';
+import * as migration_20261126_052224_initial from './20261126_052224_initial.js'
+import * as migration_20261130_121503_sites from './20261130_121503_sites.js'
 
 export const migrations = [
   {
@@ -13,9 +12,4 @@ export const migrations = [
     down: migration_20261130_121503_sites.down,
     name: '20261130_121503_sites',
   },
-  {
-    up: migration_20261130_141842_webhooks.up,
-    down: migration_20261130_141842_webhooks.down,
-    name: '20261130_141842_webhooks'
-  },
-];
+]
