@@ -201,6 +201,7 @@ describe(`a ${kind} database from before sites, upgraded by the migrations`, () 
     expect(migrations.map((row) => row.name)).toEqual([
       kind === 'sqlite' ? '20261126_052224_initial' : '20261126_052229_initial',
       kind === 'sqlite' ? '20261130_121503_sites' : '20261130_121508_sites',
+      kind === 'sqlite' ? '20261130_143440_webhooks' : '20261130_143458_webhooks',
     ])
   })
 

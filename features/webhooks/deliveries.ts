@@ -112,6 +112,7 @@ export async function claimAttempt(
   row: DeliveryRow,
   leaseUntil: Date,
 ): Promise<DeliveryRow | null> {
+  // site-scope: the queue's own rows, one by id or all due, across every site.
   const claimed = await retryWhileBusy(() =>
     payload.db.updateOne({
       collection: slug,
@@ -144,6 +145,7 @@ export async function recordOutcome(
     nextAttemptAt: Date | null
   },
 ): Promise<void> {
+  // site-scope: the queue's own rows, one by id or all due, across every site.
   await retryWhileBusy(() =>
     payload.db.updateOne({
       collection: slug,
@@ -160,12 +162,14 @@ export async function recordOutcome(
 
 /** One row by its id; `null` once it is gone (pruned). */
 export async function findDelivery(payload: Payload, id: Id): Promise<DeliveryRow | null> {
+  // site-scope: the queue's own rows, one by id or all due, across every site.
   const row = await payload.db.findOne({ collection: slug, where: { id: { equals: id } } })
   return (row as unknown as DeliveryRow | null) ?? null
 }
 
 /** Pending rows due by `before` (every pending row when it is omitted). */
 export async function pendingDeliveries(payload: Payload, before?: Date): Promise<DeliveryRow[]> {
+  // site-scope: the queue's own rows, one by id or all due, across every site.
   const { docs } = await payload.db.find({
     collection: slug,
     where: {
@@ -183,6 +187,7 @@ export async function pendingDeliveries(payload: Payload, before?: Date): Promis
 
 /** Deletes every row created before `before`. */
 export async function pruneDeliveries(payload: Payload, before: Date): Promise<void> {
+  // site-scope: pruning by age is the same for every site's rows.
   await retryWhileBusy(() =>
     payload.db.deleteMany({
       collection: slug,

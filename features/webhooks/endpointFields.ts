@@ -29,6 +29,7 @@ export const keepSecret: FieldHook = async ({ value, operation, originalDoc, req
   if (operation !== 'update' || (typeof value === 'string' && value !== '')) return value
   const id = (originalDoc as { id?: string | number } | undefined)?.id
   if (id === undefined) return value
+  // site-scope: endpoints are the admins' (every site); this one row's stored secret.
   const stored = await req.payload.db.findOne({
     collection: WEBHOOK_ENDPOINTS_SLUG as never,
     where: { id: { equals: id } },

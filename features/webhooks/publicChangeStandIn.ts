@@ -64,6 +64,7 @@ async function pathsOf(
   if (collection === CATEGORIES_SLUG) return typeof doc.slug === 'string' ? [`/${doc.slug}`] : []
   if (collection !== ARTICLES_SLUG || doc._status !== 'published') return []
   const categoryId = idOf(doc.primaryCategory)
+  // site-scope: the article's own primary category (its site's), read for its path.
   const category =
     categoryId === undefined
       ? null
