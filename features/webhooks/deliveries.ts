@@ -95,11 +95,25 @@ export async function recordDeliveries(
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
     }
-    // Straight to the adapter: no hooks, no transaction of its own (SQLite's lock waited out).
-    const row = await retryWhileBusy(() => payload.db.create({ collection: slug, data }))
-    rows.push(row as unknown as DeliveryRow)
+    rows.push(await insertRow(payload, data))
   }
   return rows
+}
+
+/**
+ * Writes one row straight to the adapter (no hooks, no transaction of its own; SQLite's lock
+ * waited out). A site deleted meanwhile (its deletion not yet visible when its slug was read)
+ * fails the row's foreign key: the row is then kept on no site rather than lost.
+ */
+async function insertRow(payload: Payload, data: Record<string, unknown>): Promise<DeliveryRow> {
+  const create = (row: Record<string, unknown>) =>
+    retryWhileBusy(() => payload.db.create({ collection: slug, data: row }))
+  try {
+    return (await create(data)) as unknown as DeliveryRow
+  } catch (error) {
+    if (data.site === null) throw error
+    return (await create({ ...data, site: null })) as unknown as DeliveryRow
+  }
 }
 
 /**
