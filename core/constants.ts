@@ -28,6 +28,11 @@ export const RATING_SUMMARIES_SLUG = 'rating-summaries'
 /** The database rate-limit store: one row per (client key, window), changed only by `$inc`. */
 export const RATE_LIMIT_HITS_SLUG = 'rate-limit-hits'
 
+/** Front ends admins add without a redeploy: URL, secret (never read back) and sites. */
+export const WEBHOOK_ENDPOINTS_SLUG = 'webhook-endpoints'
+/** The webhook delivery log: one row per (change, front-end URL), with its attempts and outcome. */
+export const WEBHOOK_DELIVERIES_SLUG = 'webhook-deliveries'
+
 /** The sites of one deployment (a province portal and its communes and departments). */
 export const SITES_SLUG = 'sites'
 /** The relationship that puts a document on one site (absent on a shared author or source). */
@@ -53,6 +58,9 @@ export const COUNTERS_QUEUE = 'news-portal'
 export const PRUNE_TASK = 'newsPortalPruneVisitSessions'
 /** The job task that refreshes `url`-sourced dossier panels. */
 export const DOSSIER_SYNC_TASK = 'newsPortalSyncDossierStats'
+
+/** The job task that deletes webhook deliveries older than `webhooks.keepDeliveriesDays`. */
+export const WEBHOOK_PRUNE_TASK = 'newsPortalPruneWebhookDeliveries'
 
 /** The site's time zone unless the `timeZone` option says otherwise (Vietnam, UTC+7, no DST). */
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh'

@@ -101,6 +101,38 @@ export interface PublicCacheConfig {
   counterTtlSeconds?: number
   /** How often each instance reads the other instances' change signal, in ms. Default `250`. */
   pollIntervalMs?: number
+  /** Signed POSTs to front ends on every public change (see docs/webhooks.md). Default: no endpoint, nothing sent. */
+  webhooks?: WebhooksConfig
+}
+
+/** One front end that hears of public changes. */
+export interface WebhookEndpoint {
+  /** Where the POST goes: `http://` or `https://`, without user name or password. */
+  url: string
+  /** The HMAC-SHA256 key of `x-news-portal-signature` (at least 16 characters; keep it out of the repository). */
+  secret: string
+  /** Slugs of the sites whose changes it hears. Default: every site. */
+  sites?: string[]
+}
+
+/** Options of the front-end webhooks (issue 14). */
+export interface WebhooksConfig {
+  /** The front ends to notify. Default `[]`. */
+  endpoints?: WebhookEndpoint[]
+  /** How long one POST may take (DNS and connection included), in ms. Default `10000`. */
+  timeoutMs?: number
+  /** Attempts per delivery before it is `failed` (network errors, timeouts, 5xx and 429 are retried). Default `8`. */
+  maxAttempts?: number
+  /** The wait before the second attempt, in ms; each later wait doubles it (1 s, 2 s, 4 s…). Default `1000`. */
+  retryDelayMs?: number
+  /** Delivery log rows older than this many days are deleted by the prune job. Default `30`. */
+  keepDeliveriesDays?: number
+  /** Cron of the job that prunes the delivery log. Default `'0 17 * * * *'` (hourly). */
+  pruneCron?: string
+  /** Hosts a webhook URL may point to although they are not public (loopback, private, …). Default `[]`. */
+  allowedInternalHosts?: string[]
+  /** Resolves a host name to all its addresses before each POST (tests stub it). Default: `dns.lookup(name, { all: true })`. */
+  lookup?: (hostname: string) => Promise<Array<{ address: string; family: number }>>
 }
 
 /** Options of the counter widgets (issue 4). */
@@ -159,6 +191,13 @@ export interface ResolvedNewsPortalOptions {
   feedCacheSeconds: number
   sitemapPageSize: number
   publicCache: Required<PublicCacheConfig> | false
+  webhooks: ResolvedWebhooksOptions
+}
+
+/** `webhooks` with every default filled in and every endpoint checked. */
+export type ResolvedWebhooksOptions = Required<Omit<WebhooksConfig, 'endpoints'>> & {
+  /** `sites: null`: every site. */
+  endpoints: Array<{ url: string; secret: string; sites: string[] | null }>
 }
 
 /** What a rate limiter answers for one attempt. */

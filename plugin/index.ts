@@ -33,6 +33,9 @@ import { narrowAdminToSite } from '../features/sites/adminFilters.js'
 import { withSiteSelector } from '../features/sites/adminSelector.js'
 import { AUTHORS_SLUG, SOURCES_SLUG } from '../core/constants.js'
 import { ensureRawReadIndexes } from '../features/content/readIndexes.js'
+import { webhooksFeature } from '../features/webhooks/index.js'
+import { webhookDeliveriesCollection } from '../collections/WebhookDeliveries.js'
+import { webhookEndpointsCollection } from '../collections/WebhookEndpoints.js'
 
 export type { NewsPortalPluginConfig } from '../core/types.js'
 export { slugify } from '../core/slugify.js'
@@ -55,6 +58,7 @@ export { limitRequestBody, graphqlGet } from '../features/graphql/index.js'
 export { withHttpCaching, HTTP_MAX_AGE } from '../features/http/index.js'
 export { withPublicCache } from '../features/cache/index.js'
 export { onPublicChange, type PublicChange } from '../features/changes/index.js'
+export { verifyWebhookSignature, signWebhookBody } from '../features/webhooks/index.js'
 
 type CollectionHooks = NonNullable<CollectionConfig['hooks']>
 
@@ -85,6 +89,7 @@ export const newsPortalPlugin =
       // The read indexes Payload cannot declare, for a pushed schema (migrations create them too).
       { onInit: ensureRawReadIndexes },
       publicCacheFeature(options),
+      webhooksFeature(options),
     ]
 
     const articles = articlesCollection(options)
@@ -131,6 +136,8 @@ export const newsPortalPlugin =
       onSite(pagesCollection(options), false, pluginOptions.pagesOverrides),
       onSite(slugRedirectsCollection(options), false),
       cacheGenerationsCollection(options),
+      webhookEndpointsCollection(options),
+      webhookDeliveriesCollection(options),
     ]
     // The admin's users get `sites`: the sites each editor may write.
     const existing = (incomingConfig.collections ?? []).map((collection) =>

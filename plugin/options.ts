@@ -13,6 +13,7 @@ import { normalizeHost } from '../features/counters/safeFetch.js'
 import { MemoryRateLimitStore } from '../features/ratings/rateLimit.js'
 import { DatabaseRateLimitStore } from '../features/ratings/rateLimitDatabase.js'
 import { DEFAULT_TIME_ZONE } from '../core/constants.js'
+import { resolveWebhooksOptions } from '../features/webhooks/options.js'
 
 /**
  * The editor rule: a user whose `roles` include `admin` or `editor`, from one of `collections`
@@ -187,5 +188,6 @@ export function resolveOptions(options: NewsPortalPluginConfig = {}): ResolvedNe
       'sitemapPageSize',
     ),
     publicCache: publicCacheOptions(options.publicCache, process.env.PUBLIC_CACHE),
+    webhooks: resolveWebhooksOptions(options.webhooks),
   }
 }

@@ -95,6 +95,8 @@ describe('newsPortalPlugin as a config transformer', () => {
       'pages',
       'slug-redirects',
       'cache-generations',
+      'webhook-endpoints',
+      'webhook-deliveries',
     ])
   })
 

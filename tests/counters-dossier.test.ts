@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import site from '../seed/fixtures/seed-site.json'
 import { COUNTERS_QUEUE, DOSSIER_SYNC_TASK, PRUNE_TASK } from '../features/counters/index.js'
+import { WEBHOOK_PRUNE_TASK } from '../core/constants.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
 
 const local = (isoWithoutZone: string) => new Date(`${isoWithoutZone}+07:00`)
@@ -323,11 +324,11 @@ describe('the url source, synced by the scheduled job', () => {
     expect((await widget()).lastError ?? null).toBeNull()
   })
 
-  it('both tasks carry a schedule on the news-portal queue (what jobs.autoRun picks up)', async () => {
+  it('every task carries a schedule on the news-portal queue (what jobs.autoRun picks up)', async () => {
     const result = await app.payload.jobs.handleSchedules({ queue: COUNTERS_QUEUE })
     expect(result.errored).toEqual([])
     expect(result.queued.map((entry) => entry.taskConfig?.slug).sort()).toEqual(
-      [DOSSIER_SYNC_TASK, PRUNE_TASK].sort(),
+      [DOSSIER_SYNC_TASK, PRUNE_TASK, WEBHOOK_PRUNE_TASK].sort(),
     )
   })
 })
