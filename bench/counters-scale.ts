@@ -84,6 +84,19 @@ try {
     `filled ${SESSIONS} visit sessions in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   )
 
+  // The filled rows must be the ones the mutations meet: the site's online sessions and the hot article's votes.
+  const stats = await filled.app.graphql('{ VisitorStats { online } }')
+  const online = Number(stats.data?.VisitorStats?.online)
+  const summary = await filled.app.payload.find({
+    collection: 'rating-summaries' as never,
+    where: { article: { equals: filled.articles[0] } },
+    depth: 0,
+  })
+  const hotVotes = Number((summary.docs[0] as unknown as { count?: number })?.count)
+  console.log(`filled database: ${online} sessions online, ${hotVotes} votes on the hot article`)
+  if (!(online > (SESSIONS / 3) * (4 / CEILING_MINUTES)) || !(hotVotes >= VOTES * 0.1))
+    throw new Error('the filled rows are not where the mutations look')
+
   const call = async (
     subject: Subject,
     query: string,
