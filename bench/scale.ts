@@ -7,8 +7,8 @@
  *   --no-build         reuse the existing .next (built from this code)
  *   --no-postgres      SQLite only (also when BENCH_POSTGRES_URL is unset)
  *   --sizes 1000,100000  archive sizes (articles added to the demo seed)
- *   --runs 20 --warmup 2 --budget 60   timed requests per read, untimed ones first, and the seconds
- *                      a read may take in all (a slow read stops after 3 timed requests)
+ *   --runs 20 --warmup 2 --budget 60 --min-runs 3   timed requests per read, untimed ones first,
+ *                      and the seconds a read may take in all (a slow read stops after --min-runs)
  *   --keep             keep the databases (under BENCH_SCALE_DIR, default /tmp/news-portal-scale);
  *   --reuse            use kept databases instead of generating them again
  */
@@ -29,6 +29,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '20' },
     warmup: { type: 'string', default: '2' },
     budget: { type: 'string', default: '60' },
+    'min-runs': { type: 'string', default: '3' },
     keep: { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
   },
@@ -39,7 +40,7 @@ if (sizes.some((size) => !Number.isInteger(size) || size <= 0))
 const RUNS = Number(values.runs)
 const WARMUP = Number(values.warmup)
 const BUDGET_MS = Number(values.budget) * 1000
-const MIN_RUNS = 3
+const MIN_RUNS = Number(values['min-runs'])
 const dataDir = process.env.BENCH_SCALE_DIR || '/tmp/news-portal-scale'
 const postgresServer = values['no-postgres'] ? undefined : process.env.BENCH_POSTGRES_URL
 const SEED_SLUG = 'hoi-thao-chia-se-kinh-nghiem-thuc-hien-cac-tieu-du-an-cong-dong'
@@ -159,8 +160,18 @@ async function targets(base: string): Promise<ScaleTargets> {
 
 type Figures = Map<string, { median: number; p95: number; n: number }>
 
+// The server runs in a process group of its own: stopped when the bench ends or is interrupted.
+let stopServer = () => {}
+process.on('exit', () => stopServer())
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    stopServer()
+    process.exit(130)
+  })
+
 async function measure(db: Database): Promise<Figures> {
   const server = await startServer(root, { ...baseEnv, DATABASE_URL: db.url })
+  stopServer = server.stop
   const figures: Figures = new Map()
   try {
     const known = await targets(server.base)
