@@ -5,12 +5,13 @@
  * p95 per size and the ratio of the largest size to the smallest. docs/scale.md has the figures.
  *
  *   --no-build         reuse the existing .next (built from this code)
- *   --no-postgres      SQLite only (also when BENCH_POSTGRES_URL is unset)
+ *   --no-postgres      SQLite only (also when BENCH_POSTGRES_URL is unset); --no-sqlite: PostgreSQL only
  *   --sizes 1000,100000  archive sizes (articles added to the demo seed)
  *   --runs 20 --warmup 2 --budget 60 --min-runs 3   timed requests per read, untimed ones first,
  *                      and the seconds a read may take in all (a slow read stops after --min-runs)
  *   --keep             keep the databases (under BENCH_SCALE_DIR, default /tmp/news-portal-scale);
- *   --reuse            use kept databases instead of generating them again
+ *   --reuse            use kept databases instead of generating them again (their admin's
+ *                      password: BENCH_ADMIN_PASSWORD when it is not the bench's own)
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -25,6 +26,7 @@ const { values } = parseArgs({
   options: {
     'no-build': { type: 'boolean', default: false },
     'no-postgres': { type: 'boolean', default: false },
+    'no-sqlite': { type: 'boolean', default: false },
     sizes: { type: 'string', default: '1000,100000' },
     runs: { type: 'string', default: '20' },
     warmup: { type: 'string', default: '2' },
@@ -44,7 +46,10 @@ const MIN_RUNS = Number(values['min-runs'])
 const dataDir = process.env.BENCH_SCALE_DIR || '/tmp/news-portal-scale'
 const postgresServer = values['no-postgres'] ? undefined : process.env.BENCH_POSTGRES_URL
 const SEED_SLUG = 'hoi-thao-chia-se-kinh-nghiem-thuc-hien-cac-tieu-du-an-cong-dong'
-const ADMIN = { email: 'admin@example.com', password: 'bench-admin-password-1' }
+const ADMIN = {
+  email: 'admin@example.com',
+  password: process.env.BENCH_ADMIN_PASSWORD || 'bench-admin-password-1',
+}
 const EDITOR = { email: 'editor@scale.bench', password: 'bench-editor-password-1' }
 
 const { NODE_ENV: _mode, ...inherited } = process.env
@@ -228,7 +233,7 @@ function table(kind: string, results: Map<number, Figures>) {
 }
 
 async function main() {
-  const kinds: Database['kind'][] = ['sqlite']
+  const kinds: Database['kind'][] = values['no-sqlite'] ? [] : ['sqlite']
   if (postgresServer) kinds.push('postgres')
   else
     console.log(
