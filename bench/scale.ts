@@ -10,6 +10,8 @@
  *   --runs 20 --warmup 2 --budget 60 --min-runs 3   timed requests per read, untimed ones first,
  *                      and the seconds a read may take in all (a slow read stops after --min-runs)
  *   --keep             keep the databases (under BENCH_SCALE_DIR, default /tmp/news-portal-scale);
+ *   --timeout 600      seconds before a request is given up ("> 600 s" in the table)
+ *   --only "feed"      only the reads whose name contains this
  *   --reuse            use kept databases instead of generating them again (their admin's
  *                      password: BENCH_ADMIN_PASSWORD when it is not the bench's own)
  */
@@ -34,15 +36,19 @@ const { values } = parseArgs({
     'min-runs': { type: 'string', default: '3' },
     keep: { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    timeout: { type: 'string', default: '600' },
   },
 })
 const sizes = values.sizes.split(',').map(Number)
 if (sizes.some((size) => !Number.isInteger(size) || size <= 0))
   throw new Error(`--sizes must be whole numbers separated by commas; got "${values.sizes}".`)
+const reads = scaleReads.filter((read) => !values.only || read.name.includes(values.only))
 const RUNS = Number(values.runs)
 const WARMUP = Number(values.warmup)
 const BUDGET_MS = Number(values.budget) * 1000
 const MIN_RUNS = Number(values['min-runs'])
+const TIMEOUT_MS = Number(values.timeout) * 1000
 const dataDir = process.env.BENCH_SCALE_DIR || '/tmp/news-portal-scale'
 const postgresServer = values['no-postgres'] ? undefined : process.env.BENCH_POSTGRES_URL
 const SEED_SLUG = 'hoi-thao-chia-se-kinh-nghiem-thuc-hien-cac-tieu-du-an-cong-dong'
@@ -180,13 +186,13 @@ async function measure(db: Database): Promise<Figures> {
   const figures: Figures = new Map()
   try {
     const known = await targets(server.base)
-    for (const read of scaleReads) {
+    for (const read of reads) {
       const once = async () => {
         const { path: target, init } = read.request(known)
         const started = performance.now()
         const response = await fetch(`${server.base}${target}`, {
           ...init,
-          signal: AbortSignal.timeout(600_000),
+          signal: AbortSignal.timeout(TIMEOUT_MS),
         })
         const body = await response.text()
         const elapsed = performance.now() - started
@@ -195,10 +201,16 @@ async function measure(db: Database): Promise<Figures> {
         return elapsed
       }
       const started = Date.now()
-      for (let i = 0; i < WARMUP; i++) await once()
       const times: number[] = []
-      while (times.length < RUNS && (times.length < MIN_RUNS || Date.now() - started < BUDGET_MS))
-        times.push(await once())
+      try {
+        for (let i = 0; i < WARMUP; i++) await once()
+        while (times.length < RUNS && (times.length < MIN_RUNS || Date.now() - started < BUDGET_MS))
+          times.push(await once())
+      } catch (error) {
+        // A read past --timeout is a figure too ("> timeout"); the other reads still run.
+        if ((error as Error).name !== 'TimeoutError') throw error
+        if (!times.length) times.push(Number.POSITIVE_INFINITY)
+      }
       const { median, p95 } = summarize(times)
       figures.set(read.name, { median, p95, n: times.length })
       console.log(
@@ -221,7 +233,7 @@ function table(kind: string, results: Map<number, Figures>) {
     `| read | ${sizes.map(label).join(' | ')} | ${label(large)} / ${label(small)} (median) |`,
   )
   console.log(`|---|${sizes.map(() => '---|').join('')}---|`)
-  for (const read of scaleReads) {
+  for (const read of reads) {
     const cells = sizes.map((size) => {
       const f = results.get(size)!.get(read.name)!
       return `${ms(f.median)} (${ms(f.p95)})${f.n < RUNS ? ` n=${f.n}` : ''}`

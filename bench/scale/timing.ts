@@ -22,4 +22,9 @@ export async function timeOneAtATime(
   return times
 }
 
-export const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1))
+export const ms = (value: number) =>
+  value === Number.POSITIVE_INFINITY
+    ? 'timed out'
+    : value >= 100
+      ? value.toFixed(0)
+      : value.toFixed(1)
