@@ -11,7 +11,7 @@
  *                      and the seconds a read may take in all (a slow read stops after --min-runs)
  *   --keep             keep the databases (under BENCH_SCALE_DIR, default /tmp/news-portal-scale);
  *   --timeout 600      seconds before a request is given up ("> 600 s" in the table)
- *   --only "feed"      only the reads whose name contains this
+ *   --only "slug,feed" only the reads whose name contains one of these
  *   --reuse            use kept databases instead of generating them again (their admin's
  *                      password: BENCH_ADMIN_PASSWORD when it is not the bench's own)
  */
@@ -43,7 +43,8 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(',').map(Number)
 if (sizes.some((size) => !Number.isInteger(size) || size <= 0))
   throw new Error(`--sizes must be whole numbers separated by commas; got "${values.sizes}".`)
-const reads = scaleReads.filter((read) => !values.only || read.name.includes(values.only))
+const only = values.only?.split(',')
+const reads = scaleReads.filter((read) => !only || only.some((part) => read.name.includes(part)))
 const RUNS = Number(values.runs)
 const WARMUP = Number(values.warmup)
 const BUDGET_MS = Number(values.budget) * 1000
