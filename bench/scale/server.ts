@@ -52,7 +52,8 @@ export async function startServer(
   )
   const stop = () => {
     try {
-      if (server.pid) process.kill(-server.pid, 'SIGTERM')
+      // SIGKILL: a server inside a long synchronous SQLite query never runs its SIGTERM handler.
+      if (server.pid) process.kill(-server.pid, 'SIGKILL')
     } catch {
       // already gone
     }
