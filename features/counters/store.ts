@@ -168,15 +168,31 @@ export async function countSessionsSince(
   return totalDocs
 }
 
-/** Deletes session rows last seen before `before` (they would count again anyway). */
+/** Rows per prune statement: a write waiting on SQLite's lock waits for one chunk, not the whole prune. */
+const PRUNE_CHUNK = 1000
+
+/**
+ * Deletes session rows last seen before `before` (they would count again anyway), a chunk of ids
+ * at a time: at the ceiling one statement took 8 s on SQLite, holding every other write back.
+ */
 export async function pruneSessions(payload: Payload, before: Date): Promise<void> {
-  await retryWhileBusy(() =>
+  for (;;) {
     // site-scope: stale rows of every site go alike; they would count again anyway.
-    payload.db.deleteMany({
+    const { docs } = await payload.db.find({
       collection: SESSIONS,
       where: { lastSeenAt: { less_than: before.toISOString() } },
-    }),
-  )
+      select: { id: true },
+      limit: PRUNE_CHUNK,
+      pagination: false,
+    })
+    const ids = (docs as unknown as Array<{ id: Id }>).map((doc) => doc.id)
+    if (!ids.length) break
+    await retryWhileBusy(() =>
+      // site-scope: the stale rows found above, by their ids.
+      payload.db.deleteMany({ collection: SESSIONS, where: { id: { in: ids } } }),
+    )
+    if (ids.length < PRUNE_CHUNK) break
+  }
   visibleWriteDone(payload)
 }
 
