@@ -6,16 +6,16 @@
  */
 export const persistedDocuments: ReadonlyArray<readonly [hash: string, document: string]> = [
   [
-    '8b7c253e60b3f7190b4e059f8eb3d4876f8d1935116c5880bc7f3d40c74247a2',
-    'query ArticlePage($slug:String!$neighbors:Int$locale:LocaleInputType){ArticlePage(slug:$slug neighbors:$neighbors locale:$locale){article{...ArticleFields rating{...RatingSummaryFields}views}newer{...ArticleSummaryFields}older{...ArticleSummaryFields}}}fragment ArticleFields on Article{id title slug lead bodyHtml publishedAt updatedAt coverImage{...MediaFields}primaryCategory{id title slug}categories{...CategoryFields}authors{...AuthorFields}byline source{...SourceFields}sourceUrl tags allowRatings}fragment ArticleSummaryFields on Article{id title slug lead publishedAt coverImage{...MediaFields}primaryCategory{id title slug}categories{id title slug}}fragment AuthorFields on Author{id name slug pseudonym bio avatar{...MediaFields}}fragment CategoryFields on Category{id title slug description order parent{id title slug}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}fragment RatingSummaryFields on RatingSummary{total count average}fragment SourceFields on Source{id title slug url logo{...MediaFields}}',
+    'b3864fa6c65a02374af10f736e2a3dae0916b43a4cbdff2950619840b8fa160d',
+    'query ArticlePage($slug:String!$neighbors:Int$locale:LocaleInputType){ArticlePage(slug:$slug neighbors:$neighbors locale:$locale){article{...ArticleFields rating{...RatingSummaryFields}views}newer{...ArticleSummaryFields}older{...ArticleSummaryFields}related{...ArticleSummaryFields}}}fragment ArticleFields on Article{id title slug lead bodyHtml publishedAt updatedAt coverImage{...MediaFields}primaryCategory{id title slug}categories{...CategoryFields}authors{...AuthorFields}byline source{...SourceFields}sourceUrl tags allowRatings topics{id title slug}meta{title description image{...MediaFields}}canonicalUrl}fragment ArticleSummaryFields on Article{id title slug lead publishedAt coverImage{...MediaFields}primaryCategory{id title slug}categories{id title slug}}fragment AuthorFields on Author{id name slug pseudonym bio avatar{...MediaFields}}fragment CategoryFields on Category{id title slug description order parent{id title slug}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}fragment RatingSummaryFields on RatingSummary{total count average}fragment SourceFields on Source{id title slug url logo{...MediaFields}}',
   ],
   [
     '9446728fe5cb640631a14c2f2744f0fa10e4c3dd53ef27176fbe233bba67ce82',
     'query ArticleList($where:Article_where$page:Int$limit:Int$sort:String$locale:LocaleInputType){Articles(where:$where page:$page limit:$limit sort:$sort locale:$locale){docs{...ArticleSummaryFields}totalDocs totalPages page limit hasNextPage hasPrevPage nextPage prevPage}}fragment ArticleSummaryFields on Article{id title slug lead publishedAt coverImage{...MediaFields}primaryCategory{id title slug}categories{id title slug}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}',
   ],
   [
-    '11e9c327a2725282cc44198c3bf9251ea7b033623138b769e7f5bef01569926e',
-    'query ArticleBySlug($slug:String!$locale:LocaleInputType){Articles(where:{slug:{equals:$slug}}limit:1 locale:$locale){docs{...ArticleFields}}}fragment ArticleFields on Article{id title slug lead bodyHtml publishedAt updatedAt coverImage{...MediaFields}primaryCategory{id title slug}categories{...CategoryFields}authors{...AuthorFields}byline source{...SourceFields}sourceUrl tags allowRatings}fragment AuthorFields on Author{id name slug pseudonym bio avatar{...MediaFields}}fragment CategoryFields on Category{id title slug description order parent{id title slug}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}fragment SourceFields on Source{id title slug url logo{...MediaFields}}',
+    '2f4c194c86c3c3cda92fb976d302c8be4b204496470f7769f70592f18d01b716',
+    'query ArticleBySlug($slug:String!$locale:LocaleInputType){Articles(where:{slug:{equals:$slug}}limit:1 locale:$locale){docs{...ArticleFields}}}fragment ArticleFields on Article{id title slug lead bodyHtml publishedAt updatedAt coverImage{...MediaFields}primaryCategory{id title slug}categories{...CategoryFields}authors{...AuthorFields}byline source{...SourceFields}sourceUrl tags allowRatings topics{id title slug}meta{title description image{...MediaFields}}canonicalUrl}fragment AuthorFields on Author{id name slug pseudonym bio avatar{...MediaFields}}fragment CategoryFields on Category{id title slug description order parent{id title slug}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}fragment SourceFields on Source{id title slug url logo{...MediaFields}}',
   ],
   [
     'f49aa7d5a057b44a8ab0ae9aac5ef4338bd13fb75c31e13b430af4f63fffdf47',
@@ -30,8 +30,20 @@ export const persistedDocuments: ReadonlyArray<readonly [hash: string, document:
     'query CategoryList($page:Int$limit:Int$sort:String$locale:LocaleInputType){Categories(page:$page limit:$limit sort:$sort locale:$locale){docs{...CategoryFields}totalDocs totalPages page limit hasNextPage hasPrevPage nextPage prevPage}}fragment CategoryFields on Category{id title slug description order parent{id title slug}}',
   ],
   [
-    '7e18691bcedced5bf56be6ad7797715e4f199758c830838cf6f5e2772dfd679c',
-    'query CategoryBySlug($slug:String!$locale:LocaleInputType){Categories(where:{slug:{equals:$slug}}limit:1 locale:$locale){docs{...CategoryFields}}}fragment CategoryFields on Category{id title slug description order parent{id title slug}}',
+    '385c2d60476fcba4921768104a7f4f0a3409a585e534e7848c8c491d9aad81d9',
+    'query CategoryBySlug($slug:String!$locale:LocaleInputType){CategoryBySlug(slug:$slug locale:$locale){...CategoryFields}}fragment CategoryFields on Category{id title slug description order parent{id title slug}}',
+  ],
+  [
+    '848f32b2078ab25909c4905c7df6ba70ee925c8fa4a26ab1d218a8fedb8cceb7',
+    'query PageList($page:Int$limit:Int$sort:String$locale:LocaleInputType){Pages(page:$page limit:$limit sort:$sort locale:$locale){docs{...PageSummaryFields}totalDocs totalPages page limit hasNextPage hasPrevPage nextPage prevPage}}fragment PageSummaryFields on Page{id title slug order parent{id title slug}}',
+  ],
+  [
+    '4b1b45ef07d22b9505e3dceaccf217d265ccd1bec326403f82ab7dfd0a0d272d',
+    'query PageBySlug($slug:String!$locale:LocaleInputType){Pages(where:{slug:{equals:$slug}}limit:1 locale:$locale){docs{...PageFields}}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}fragment PageFields on Page{id title slug bodyHtml order updatedAt parent{id title slug}meta{title description image{...MediaFields}}canonicalUrl}',
+  ],
+  [
+    'd362ac0b63dc2320f94dc2b5d589b8bce9469f5c43b0a26fe67047b4b47b7fbf',
+    'query SearchArticles($q:String!$category:String$page:Int$limit:Int$locale:LocaleInputType){SearchArticles(q:$q category:$category page:$page limit:$limit locale:$locale){docs{...ArticleSummaryFields}totalDocs page totalPages}}fragment ArticleSummaryFields on Article{id title slug lead publishedAt coverImage{...MediaFields}primaryCategory{id title slug}categories{id title slug}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}',
   ],
   [
     '89d667cf871ef8e132f7fba9bc9395fad2e2dbf159882bf3f908fa2433c28245',
@@ -44,6 +56,14 @@ export const persistedDocuments: ReadonlyArray<readonly [hash: string, document:
   [
     'a5799ca3465e0309ec6ca10a2968c0643e7283a684e46ab5358a6b2329cca38c',
     'query SourceBySlug($slug:String!$locale:LocaleInputType){Sources(where:{slug:{equals:$slug}}limit:1 locale:$locale){docs{...SourceFields}}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}fragment SourceFields on Source{id title slug url logo{...MediaFields}}',
+  ],
+  [
+    '93d2931949367fd9bdf91bd43dfb8a4045a3a3f67b6e1ba23c3fd0f99980d408',
+    'query TopicList($page:Int$limit:Int$sort:String$locale:LocaleInputType){Topics(page:$page limit:$limit sort:$sort locale:$locale){docs{...TopicFields}totalDocs totalPages page limit hasNextPage hasPrevPage nextPage prevPage}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}fragment TopicFields on Topic{id title slug description cover{...MediaFields}canonicalUrl}',
+  ],
+  [
+    '1c970b071f8f72adabbf440d82d3030ce0d62be0cbfc38732e7abb037fb6dad8',
+    'query TopicBySlug($slug:String!$locale:LocaleInputType){Topics(where:{slug:{equals:$slug}}limit:1 locale:$locale){docs{...TopicFields}}}fragment MediaFields on Media{id url alt caption width height mimeType sizes{thumbnail{url width height}card{url width height}}}fragment TopicFields on Topic{id title slug description cover{...MediaFields}canonicalUrl}',
   ],
   [
     '51f3e6e88a41324e696660b2f32ff255d63d071e7412043b6326b333a1dbbad8',

@@ -1,10 +1,8 @@
 import * as migration_20261126_052229_initial from './20261126_052229_initial.js'
 import * as migration_20261130_121508_sites from './20261130_121508_sites.js'
-import * as migration_20261130_141606_cache_generations from './20261130_141606_cache_generations.js'
-import * as migration_20261130_141613_article_read_indexes from './20261130_141613_article_read_indexes.js'
 import * as migration_20261130_143000_search from './20261130_143000_search.js'
-import * as migration_20261130_143458_webhooks from './20261130_143458_webhooks.js'
-import * as migration_20261130_150453_topics_pages_old_slugs from './20261130_150453_topics_pages_old_slugs.js'
+import * as migration_20261130_152042_round2 from './20261130_152042_round2.js'
+import * as migration_20261130_152100_article_read_indexes from './20261130_152100_article_read_indexes.js'
 
 export const migrations = [
   {
@@ -18,28 +16,18 @@ export const migrations = [
     name: '20261130_121508_sites',
   },
   {
-    up: migration_20261130_141606_cache_generations.up,
-    down: migration_20261130_141606_cache_generations.down,
-    name: '20261130_141606_cache_generations',
-  },
-  {
-    up: migration_20261130_141613_article_read_indexes.up,
-    down: migration_20261130_141613_article_read_indexes.down,
-    name: '20261130_141613_article_read_indexes',
-  },
-  {
     up: migration_20261130_143000_search.up,
     down: migration_20261130_143000_search.down,
     name: '20261130_143000_search',
   },
   {
-    up: migration_20261130_143458_webhooks.up,
-    down: migration_20261130_143458_webhooks.down,
-    name: '20261130_143458_webhooks',
+    up: migration_20261130_152042_round2.up,
+    down: migration_20261130_152042_round2.down,
+    name: '20261130_152042_round2',
   },
   {
-    up: migration_20261130_150453_topics_pages_old_slugs.up,
-    down: migration_20261130_150453_topics_pages_old_slugs.down,
-    name: '20261130_150453_topics_pages_old_slugs',
+    up: migration_20261130_152100_article_read_indexes.up,
+    down: migration_20261130_152100_article_read_indexes.down,
+    name: '20261130_152100_article_read_indexes',
   },
 ]

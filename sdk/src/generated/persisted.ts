@@ -6,7 +6,7 @@ import * as Documents from './graphql.js'
 export const persistedQueryHashes: ReadonlyMap<string, string> = new Map<string, string>([
   [
     Documents.ArticlePageDocument,
-    '8b7c253e60b3f7190b4e059f8eb3d4876f8d1935116c5880bc7f3d40c74247a2',
+    'b3864fa6c65a02374af10f736e2a3dae0916b43a4cbdff2950619840b8fa160d',
   ],
   [
     Documents.ArticleListDocument,
@@ -14,7 +14,7 @@ export const persistedQueryHashes: ReadonlyMap<string, string> = new Map<string,
   ],
   [
     Documents.ArticleBySlugDocument,
-    '11e9c327a2725282cc44198c3bf9251ea7b033623138b769e7f5bef01569926e',
+    '2f4c194c86c3c3cda92fb976d302c8be4b204496470f7769f70592f18d01b716',
   ],
   [
     Documents.AuthorListDocument,
@@ -30,7 +30,16 @@ export const persistedQueryHashes: ReadonlyMap<string, string> = new Map<string,
   ],
   [
     Documents.CategoryBySlugDocument,
-    '7e18691bcedced5bf56be6ad7797715e4f199758c830838cf6f5e2772dfd679c',
+    '385c2d60476fcba4921768104a7f4f0a3409a585e534e7848c8c491d9aad81d9',
+  ],
+  [Documents.PageListDocument, '848f32b2078ab25909c4905c7df6ba70ee925c8fa4a26ab1d218a8fedb8cceb7'],
+  [
+    Documents.PageBySlugDocument,
+    '4b1b45ef07d22b9505e3dceaccf217d265ccd1bec326403f82ab7dfd0a0d272d',
+  ],
+  [
+    Documents.SearchArticlesDocument,
+    'd362ac0b63dc2320f94dc2b5d589b8bce9469f5c43b0a26fe67047b4b47b7fbf',
   ],
   [
     Documents.PortalSiteDocument,
@@ -43,6 +52,11 @@ export const persistedQueryHashes: ReadonlyMap<string, string> = new Map<string,
   [
     Documents.SourceBySlugDocument,
     'a5799ca3465e0309ec6ca10a2968c0643e7283a684e46ab5358a6b2329cca38c',
+  ],
+  [Documents.TopicListDocument, '93d2931949367fd9bdf91bd43dfb8a4045a3a3f67b6e1ba23c3fd0f99980d408'],
+  [
+    Documents.TopicBySlugDocument,
+    '1c970b071f8f72adabbf440d82d3030ce0d62be0cbfc38732e7abb037fb6dad8',
   ],
   [
     Documents.VisitorStatsDocument,

@@ -6,6 +6,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum__pages_v_version_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum__pages_v_published_locale" AS ENUM('vi', 'en');
   CREATE TYPE "public"."enum_slug_redirects_collection" AS ENUM('articles', 'categories');
+  CREATE TYPE "public"."enum_webhook_deliveries_status" AS ENUM('pending', 'delivered', 'failed');
+  ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'newsPortalPruneWebhookDeliveries';
+  ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'newsPortalPruneWebhookDeliveries';
   CREATE TABLE "topics" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"slug" varchar,
@@ -85,6 +88,46 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  CREATE TABLE "cache_generations" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"key" varchar NOT NULL,
+  	"generation" numeric DEFAULT 0 NOT NULL
+  );
+  
+  CREATE TABLE "webhook_endpoints" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"url" varchar NOT NULL,
+  	"secret" varchar,
+  	"enabled" boolean DEFAULT true,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "webhook_endpoints_rels" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"order" integer,
+  	"parent_id" integer NOT NULL,
+  	"path" varchar NOT NULL,
+  	"sites_id" integer
+  );
+  
+  CREATE TABLE "webhook_deliveries" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"delivery_id" varchar,
+  	"url" varchar,
+  	"collection" varchar,
+  	"doc_id" varchar,
+  	"site_id" integer,
+  	"status" "enum_webhook_deliveries_status" DEFAULT 'pending' NOT NULL,
+  	"attempts" numeric DEFAULT 0,
+  	"last_status" numeric,
+  	"last_error" varchar,
+  	"next_attempt_at" timestamp(3) with time zone,
+  	"body" varchar,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   ALTER TABLE "articles" ADD COLUMN "meta_image_id" integer;
   ALTER TABLE "articles_locales" ADD COLUMN "meta_title" varchar;
   ALTER TABLE "articles_locales" ADD COLUMN "meta_description" varchar;
@@ -96,6 +139,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "topics_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "pages_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "slug_redirects_id" integer;
+  ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "cache_generations_id" integer;
+  ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "webhook_endpoints_id" integer;
+  ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "webhook_deliveries_id" integer;
   ALTER TABLE "topics" ADD CONSTRAINT "topics_cover_id_media_id_fk" FOREIGN KEY ("cover_id") REFERENCES "public"."media"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "topics" ADD CONSTRAINT "topics_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "topics_locales" ADD CONSTRAINT "topics_locales_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."topics"("id") ON DELETE cascade ON UPDATE no action;
@@ -109,6 +155,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "_pages_v" ADD CONSTRAINT "_pages_v_version_site_id_sites_id_fk" FOREIGN KEY ("version_site_id") REFERENCES "public"."sites"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_pages_v_locales" ADD CONSTRAINT "_pages_v_locales_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."_pages_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "slug_redirects" ADD CONSTRAINT "slug_redirects_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "webhook_endpoints_rels" ADD CONSTRAINT "webhook_endpoints_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."webhook_endpoints"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "webhook_endpoints_rels" ADD CONSTRAINT "webhook_endpoints_rels_sites_fk" FOREIGN KEY ("sites_id") REFERENCES "public"."sites"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE set null ON UPDATE no action;
   CREATE INDEX "topics_slug_idx" ON "topics" USING btree ("slug");
   CREATE INDEX "topics_cover_idx" ON "topics" USING btree ("cover_id");
   CREATE INDEX "topics_site_idx" ON "topics" USING btree ("site_id");
@@ -145,6 +194,20 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "slug_redirects_updated_at_idx" ON "slug_redirects" USING btree ("updated_at");
   CREATE INDEX "slug_redirects_created_at_idx" ON "slug_redirects" USING btree ("created_at");
   CREATE UNIQUE INDEX "site_collection_oldSlug_idx" ON "slug_redirects" USING btree ("site_id","collection","old_slug");
+  CREATE UNIQUE INDEX "cache_generations_key_idx" ON "cache_generations" USING btree ("key");
+  CREATE UNIQUE INDEX "webhook_endpoints_url_idx" ON "webhook_endpoints" USING btree ("url");
+  CREATE INDEX "webhook_endpoints_updated_at_idx" ON "webhook_endpoints" USING btree ("updated_at");
+  CREATE INDEX "webhook_endpoints_created_at_idx" ON "webhook_endpoints" USING btree ("created_at");
+  CREATE INDEX "webhook_endpoints_rels_order_idx" ON "webhook_endpoints_rels" USING btree ("order");
+  CREATE INDEX "webhook_endpoints_rels_parent_idx" ON "webhook_endpoints_rels" USING btree ("parent_id");
+  CREATE INDEX "webhook_endpoints_rels_path_idx" ON "webhook_endpoints_rels" USING btree ("path");
+  CREATE INDEX "webhook_endpoints_rels_sites_id_idx" ON "webhook_endpoints_rels" USING btree ("sites_id");
+  CREATE UNIQUE INDEX "webhook_deliveries_delivery_id_idx" ON "webhook_deliveries" USING btree ("delivery_id");
+  CREATE INDEX "webhook_deliveries_site_idx" ON "webhook_deliveries" USING btree ("site_id");
+  CREATE INDEX "webhook_deliveries_status_idx" ON "webhook_deliveries" USING btree ("status");
+  CREATE INDEX "webhook_deliveries_next_attempt_at_idx" ON "webhook_deliveries" USING btree ("next_attempt_at");
+  CREATE INDEX "webhook_deliveries_updated_at_idx" ON "webhook_deliveries" USING btree ("updated_at");
+  CREATE INDEX "webhook_deliveries_created_at_idx" ON "webhook_deliveries" USING btree ("created_at");
   ALTER TABLE "articles" ADD CONSTRAINT "articles_meta_image_id_media_id_fk" FOREIGN KEY ("meta_image_id") REFERENCES "public"."media"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "articles_rels" ADD CONSTRAINT "articles_rels_topics_fk" FOREIGN KEY ("topics_id") REFERENCES "public"."topics"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_articles_v" ADD CONSTRAINT "_articles_v_version_meta_image_id_media_id_fk" FOREIGN KEY ("version_meta_image_id") REFERENCES "public"."media"("id") ON DELETE set null ON UPDATE no action;
@@ -152,13 +215,23 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_topics_fk" FOREIGN KEY ("topics_id") REFERENCES "public"."topics"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_pages_fk" FOREIGN KEY ("pages_id") REFERENCES "public"."pages"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_slug_redirects_fk" FOREIGN KEY ("slug_redirects_id") REFERENCES "public"."slug_redirects"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_cache_generations_fk" FOREIGN KEY ("cache_generations_id") REFERENCES "public"."cache_generations"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_webhook_endpoints_fk" FOREIGN KEY ("webhook_endpoints_id") REFERENCES "public"."webhook_endpoints"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_webhook_deliveries_fk" FOREIGN KEY ("webhook_deliveries_id") REFERENCES "public"."webhook_deliveries"("id") ON DELETE cascade ON UPDATE no action;
   CREATE INDEX "articles_meta_meta_image_idx" ON "articles" USING btree ("meta_image_id");
+  CREATE INDEX "site__status_publishedAt_createdAt_expiresAt_idx" ON "articles" USING btree ("site_id","_status","published_at","created_at","expires_at");
+  CREATE INDEX "site_primaryCategory__status_publishedAt_createdAt_expir_idx" ON "articles" USING btree ("site_id","primary_category_id","_status","published_at","created_at","expires_at");
   CREATE INDEX "articles_rels_topics_id_idx" ON "articles_rels" USING btree ("topics_id");
   CREATE INDEX "_articles_v_version_meta_version_meta_image_idx" ON "_articles_v" USING btree ("version_meta_image_id");
+  CREATE INDEX "compound_index_idx" ON "_articles_v" USING btree ("version_site_id","version__status","version_published_at","version_created_at","version_expires_at");
+  CREATE INDEX "compound_index_1_idx" ON "_articles_v" USING btree ("version_site_id","version_primary_category_id","version__status","version_published_at","version_created_at","version_expires_at");
   CREATE INDEX "_articles_v_rels_topics_id_idx" ON "_articles_v_rels" USING btree ("topics_id");
   CREATE INDEX "payload_locked_documents_rels_topics_id_idx" ON "payload_locked_documents_rels" USING btree ("topics_id");
   CREATE INDEX "payload_locked_documents_rels_pages_id_idx" ON "payload_locked_documents_rels" USING btree ("pages_id");
-  CREATE INDEX "payload_locked_documents_rels_slug_redirects_id_idx" ON "payload_locked_documents_rels" USING btree ("slug_redirects_id");`)
+  CREATE INDEX "payload_locked_documents_rels_slug_redirects_id_idx" ON "payload_locked_documents_rels" USING btree ("slug_redirects_id");
+  CREATE INDEX "payload_locked_documents_rels_cache_generations_id_idx" ON "payload_locked_documents_rels" USING btree ("cache_generations_id");
+  CREATE INDEX "payload_locked_documents_rels_webhook_endpoints_id_idx" ON "payload_locked_documents_rels" USING btree ("webhook_endpoints_id");
+  CREATE INDEX "payload_locked_documents_rels_webhook_deliveries_id_idx" ON "payload_locked_documents_rels" USING btree ("webhook_deliveries_id");`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -170,6 +243,10 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "_pages_v" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "_pages_v_locales" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "slug_redirects" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "cache_generations" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "webhook_endpoints" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "webhook_endpoints_rels" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "webhook_deliveries" DISABLE ROW LEVEL SECURITY;
   DROP TABLE "topics" CASCADE;
   DROP TABLE "topics_locales" CASCADE;
   DROP TABLE "pages" CASCADE;
@@ -177,6 +254,10 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "_pages_v" CASCADE;
   DROP TABLE "_pages_v_locales" CASCADE;
   DROP TABLE "slug_redirects" CASCADE;
+  DROP TABLE "cache_generations" CASCADE;
+  DROP TABLE "webhook_endpoints" CASCADE;
+  DROP TABLE "webhook_endpoints_rels" CASCADE;
+  DROP TABLE "webhook_deliveries" CASCADE;
   ALTER TABLE "articles" DROP CONSTRAINT "articles_meta_image_id_media_id_fk";
   
   ALTER TABLE "articles_rels" DROP CONSTRAINT "articles_rels_topics_fk";
@@ -191,13 +272,34 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_slug_redirects_fk";
   
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_cache_generations_fk";
+  
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_webhook_endpoints_fk";
+  
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_webhook_deliveries_fk";
+  
+  ALTER TABLE "payload_jobs_log" ALTER COLUMN "task_slug" SET DATA TYPE text;
+  DROP TYPE "public"."enum_payload_jobs_log_task_slug";
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'newsPortalPruneVisitSessions', 'newsPortalSyncDossierStats');
+  ALTER TABLE "payload_jobs_log" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_log_task_slug" USING "task_slug"::"public"."enum_payload_jobs_log_task_slug";
+  ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE text;
+  DROP TYPE "public"."enum_payload_jobs_task_slug";
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'newsPortalPruneVisitSessions', 'newsPortalSyncDossierStats');
+  ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_task_slug" USING "task_slug"::"public"."enum_payload_jobs_task_slug";
   DROP INDEX "articles_meta_meta_image_idx";
+  DROP INDEX "site__status_publishedAt_createdAt_expiresAt_idx";
+  DROP INDEX "site_primaryCategory__status_publishedAt_createdAt_expir_idx";
   DROP INDEX "articles_rels_topics_id_idx";
   DROP INDEX "_articles_v_version_meta_version_meta_image_idx";
+  DROP INDEX "compound_index_idx";
+  DROP INDEX "compound_index_1_idx";
   DROP INDEX "_articles_v_rels_topics_id_idx";
   DROP INDEX "payload_locked_documents_rels_topics_id_idx";
   DROP INDEX "payload_locked_documents_rels_pages_id_idx";
   DROP INDEX "payload_locked_documents_rels_slug_redirects_id_idx";
+  DROP INDEX "payload_locked_documents_rels_cache_generations_id_idx";
+  DROP INDEX "payload_locked_documents_rels_webhook_endpoints_id_idx";
+  DROP INDEX "payload_locked_documents_rels_webhook_deliveries_id_idx";
   ALTER TABLE "articles" DROP COLUMN "meta_image_id";
   ALTER TABLE "articles_locales" DROP COLUMN "meta_title";
   ALTER TABLE "articles_locales" DROP COLUMN "meta_description";
@@ -209,8 +311,12 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "topics_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "pages_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "slug_redirects_id";
+  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "cache_generations_id";
+  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "webhook_endpoints_id";
+  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "webhook_deliveries_id";
   DROP TYPE "public"."enum_pages_status";
   DROP TYPE "public"."enum__pages_v_version_status";
   DROP TYPE "public"."enum__pages_v_published_locale";
-  DROP TYPE "public"."enum_slug_redirects_collection";`)
+  DROP TYPE "public"."enum_slug_redirects_collection";
+  DROP TYPE "public"."enum_webhook_deliveries_status";`)
 }
