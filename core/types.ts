@@ -87,6 +87,8 @@ export interface NewsPortalPluginConfig {
   sitemapPageSize?: number
   /** The in-process cache of anonymous public reads (see docs/cache.md); `false` (or env `PUBLIC_CACHE=false`) turns it off. */
   publicCache?: PublicCacheConfig | false
+  /** Signed POSTs to front ends on every public change (see docs/webhooks.md). Default: no endpoint, nothing sent. */
+  webhooks?: WebhooksConfig
 }
 
 /** Bounds of the public response cache (docs/cache.md). */
@@ -101,8 +103,6 @@ export interface PublicCacheConfig {
   counterTtlSeconds?: number
   /** How often each instance reads the other instances' change signal, in ms. Default `250`. */
   pollIntervalMs?: number
-  /** Signed POSTs to front ends on every public change (see docs/webhooks.md). Default: no endpoint, nothing sent. */
-  webhooks?: WebhooksConfig
 }
 
 /** One front end that hears of public changes. */
