@@ -202,7 +202,9 @@ describe(`a ${kind} database from before sites, upgraded by the migrations`, () 
     const migrations = await query('SELECT name FROM payload_migrations ORDER BY name')
     // Every committed migration has run, in order (the list is the migrations' own index).
     expect(migrations.map((row) => row.name)).toEqual(
-      (kind === 'sqlite' ? sqliteMigrations : postgresMigrations).map((migration) => migration.name),
+      (kind === 'sqlite' ? sqliteMigrations : postgresMigrations).map(
+        (migration) => migration.name,
+      ),
     )
   })
 

@@ -203,7 +203,11 @@ async function relatedTo(
     {
       and: [publicArticleWhere(), { topics: { in: topics } }, { id: { not_equals: article.id } }],
     },
-    { select: select.related || undefined, sort: ['-publishedAt', '-id', '-createdAt'], limit: RELATED },
+    {
+      select: select.related || undefined,
+      sort: ['-publishedAt', '-id', '-createdAt'],
+      limit: RELATED,
+    },
   )
   return docs
 }

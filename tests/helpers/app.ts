@@ -6,7 +6,12 @@ import { getPayload, type CollectionConfig, type Payload, type SanitizedConfig }
 import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import { buildAppConfig } from '../../config/buildAppConfig.js'
 import type { NewsPortalPluginConfig } from '../../core/types.js'
-import { graphqlGet, limitRequestBody, withHttpCaching, withPublicCache } from '../../plugin/index.js'
+import {
+  graphqlGet,
+  limitRequestBody,
+  withHttpCaching,
+  withPublicCache,
+} from '../../plugin/index.js'
 import { stopPublicCache } from '../../features/cache/index.js'
 
 export interface TestApp {
