@@ -99,7 +99,7 @@ export interface PublicCacheConfig {
   maxBytes?: number
   /** Longest an answer is kept when nothing changes, in seconds (a safety net: changes invalidate at once). Default `300`. */
   ttlSeconds?: number
-  /** Longest an answer carrying counters (views, rating, VisitorStats, DossierStats) is kept, in seconds. Default `10`. */
+  /** Longest an answer carrying counters (views, rating, VisitorStats, DossierStats) is kept, in seconds: 1 to 5 (a CDN may add 5 s more; readers see figures at most 10 s old). Default `5`. */
   counterTtlSeconds?: number
   /** How often each instance reads the other instances' change signal, in ms. Default `250`. */
   pollIntervalMs?: number

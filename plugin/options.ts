@@ -118,7 +118,6 @@ function timeZone(value: string | undefined): string {
   return zone
 }
 
-/** A whole-number option, `min` or more; its default when unset. */
 /** `value` when it is at most `max` (a protocol's limit), else one sentence naming the option. */
 function atMost(value: number, max: number, name: string): number {
   if (value > max)
@@ -126,6 +125,7 @@ function atMost(value: number, max: number, name: string): number {
   return value
 }
 
+/** A whole-number option, `min` or more; its default when unset. */
 function wholeNumber(
   value: number | undefined,
   fallback: number,
@@ -151,7 +151,12 @@ export function publicCacheOptions(
     maxEntries: wholeNumber(value?.maxEntries, 5_000, name('maxEntries'), 1),
     maxBytes: wholeNumber(value?.maxBytes, 64 * 1024 * 1024, name('maxBytes'), 1),
     ttlSeconds: wholeNumber(value?.ttlSeconds, 300, name('ttlSeconds'), 1),
-    counterTtlSeconds: wholeNumber(value?.counterTtlSeconds, 10, name('counterTtlSeconds'), 1),
+    // At most 5 s: with the 5 s a CDN may add (features/http), counters stay within 10 s.
+    counterTtlSeconds: atMost(
+      wholeNumber(value?.counterTtlSeconds, 5, name('counterTtlSeconds'), 1),
+      5,
+      name('counterTtlSeconds'),
+    ),
     pollIntervalMs: wholeNumber(value?.pollIntervalMs, 250, name('pollIntervalMs'), 10),
   }
 }

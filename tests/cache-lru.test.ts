@@ -37,12 +37,12 @@ describe('the LRU stays within its bounds', () => {
 })
 
 describe('the switch and the defaults', () => {
-  test('defaults: 5,000 entries, 64 MiB, 300 s, counters 10 s, the signal read every 250 ms', () => {
+  test('defaults: 5,000 entries, 64 MiB, 300 s, counters 5 s, the signal read every 250 ms', () => {
     expect(resolveOptions({}).publicCache).toEqual({
       maxEntries: 5_000,
       maxBytes: 64 * 1024 * 1024,
       ttlSeconds: 300,
-      counterTtlSeconds: 10,
+      counterTtlSeconds: 5,
       pollIntervalMs: 250,
     })
   })
@@ -51,6 +51,15 @@ describe('the switch and the defaults', () => {
     expect(publicCacheOptions(false, undefined)).toBe(false)
     expect(publicCacheOptions({ maxEntries: 10 }, 'false')).toBe(false)
     expect(publicCacheOptions({ maxEntries: 10 }, 'true')).toMatchObject({ maxEntries: 10 })
+  })
+
+  test('counters are kept at most 5 s (a CDN may add 5 s: readers see them at most 10 s old)', () => {
+    expect(publicCacheOptions({ counterTtlSeconds: 5 }, undefined)).toMatchObject({
+      counterTtlSeconds: 5,
+    })
+    expect(() => publicCacheOptions({ counterTtlSeconds: 6 }, undefined)).toThrow(
+      'publicCache.counterTtlSeconds',
+    )
   })
 
   test('a bound that is not a whole positive number is refused, naming it', () => {

@@ -22,7 +22,7 @@ const RECORD = /* GraphQL */ `
 `
 
 beforeAll(async () => {
-  // Counters kept 3 s here (10 s by default) so the test sees the bound pass.
+  // Counters kept 3 s here (5 s by default) so the test sees the bound pass.
   app = await startTestApp({ publicCache: { counterTtlSeconds: 3 } })
   await app.payload.create({
     collection: 'articles',

@@ -1,6 +1,7 @@
 import type { Config, Payload } from 'payload'
 import type { PortalFeature } from '../../core/feature.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
+import { SITES_SLUG } from '../../core/constants.js'
 import { onPublicChange, watchCommits } from '../changes/index.js'
 import { perOwner } from '../../core/batch.js'
 import { forgetSites } from '../sites/registry.js'
@@ -32,7 +33,9 @@ function startCache(payload: Payload, settings: PublicCacheSettings): void {
   if (!once.done) {
     once.done = true
     onPublicChange(payload, async (change, changed) => {
-      const siteKey = change.site === null ? ALL_SITES : String(change.site)
+      // A site's own change (a domain, its name) may move requests between sites: all of them.
+      const siteKey =
+        change.site === null || change.collection === SITES_SLUG ? ALL_SITES : String(change.site)
       invalidate(state, siteKey)
       if (siteKey === ALL_SITES) forgetSites(changed)
       await signalChange(changed, state, siteKey)

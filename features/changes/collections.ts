@@ -20,6 +20,8 @@ export interface PublicCollection {
   slug: string
   /** The public paths of a document as the site addresses it; none by default. */
   paths?: (doc: Doc, req: PayloadRequest) => Promise<string[]> | string[]
+  /** The site a document belongs to. Default: its `site` field (a site is its own). */
+  siteOf?: (doc: Doc) => unknown
   /** Whether readers can see the document at all (a draft-only article cannot). Default: always. */
   isPublic?: (doc: Doc) => boolean
 }
@@ -49,6 +51,6 @@ export function publicCollections(options: ResolvedNewsPortalOptions): PublicCol
     { slug: SOURCES_SLUG },
     { slug: MEDIA_SLUG },
     { slug: COUNTER_WIDGETS_SLUG },
-    { slug: SITES_SLUG },
+    { slug: SITES_SLUG, siteOf: (doc) => doc.id },
   ]
 }

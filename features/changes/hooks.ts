@@ -24,7 +24,8 @@ function draftSaves(req: PayloadRequest): Set<string> {
   return (context[DRAFT_SAVES] ??= new Set())
 }
 
-const siteOf = (doc: Doc | undefined): Id | null => idOf(doc?.[SITE_FIELD]) ?? null
+const siteOf = (entry: PublicCollection, doc: Doc | undefined): Id | null =>
+  (doc && idOf(entry.siteOf ? entry.siteOf(doc) : doc[SITE_FIELD])) ?? null
 
 async function pathsOf(entry: PublicCollection, doc: Doc | undefined, req: PayloadRequest) {
   if (!doc || (entry.isPublic && !entry.isPublic(doc))) return []
@@ -79,7 +80,7 @@ export function publicChangeHooks(entry: PublicCollection): Hooks {
         await emitAfterCommit(req, {
           collection: entry.slug,
           id: doc.id,
-          site: siteOf(doc) ?? siteOf(previous),
+          site: siteOf(entry, doc) ?? siteOf(entry, previous),
           operation,
           oldPaths: await pathsOf(entry, previous, req),
           newPaths: await pathsOf(entry, doc, req),
@@ -93,7 +94,7 @@ export function publicChangeHooks(entry: PublicCollection): Hooks {
         await emitAfterCommit(req, {
           collection: entry.slug,
           id: doc.id,
-          site: siteOf(doc),
+          site: siteOf(entry, doc),
           operation: 'delete',
           oldPaths: await pathsOf(entry, doc, req),
           newPaths: [],
