@@ -192,6 +192,8 @@ export async function pruneSessions(payload: Payload, before: Date): Promise<voi
       payload.db.deleteMany({ collection: SESSIONS, where: { id: { in: ids } } }),
     )
     if (ids.length < PRUNE_CHUNK) break
+    // libsql runs SQLite on the event loop: let waiting requests in between chunks.
+    await new Promise((resolve) => setImmediate(resolve))
   }
   visibleWriteDone(payload)
 }
