@@ -5,7 +5,23 @@ import { slugField } from '../features/content/fields/slugField.js'
 import { validateRelationExists } from '../features/content/fields/validators.js'
 import { slugCollectionHooks } from '../features/content/hooks/slugCollectionHooks.js'
 import { groups, label } from '../core/labels.js'
-import { CATEGORIES_SLUG } from '../core/constants.js'
+import { CATEGORIES_SLUG, RESERVED_CATEGORY_SLUGS } from '../core/constants.js'
+import { rejectReservedSlug } from '../features/content/hooks/rejectReservedSlug.js'
+
+/** A category's slug is its address (`/{slug}`): never one Payload or the portal answers already. */
+const withReservedSlugs = (
+  hooks: CollectionConfig['hooks'],
+  options: ResolvedNewsPortalOptions,
+): CollectionConfig['hooks'] =>
+  options.disabled
+    ? hooks
+    : {
+        ...hooks,
+        beforeValidate: [
+          ...(hooks?.beforeValidate ?? []),
+          rejectReservedSlug(RESERVED_CATEGORY_SLUGS),
+        ],
+      }
 
 /** A parent is an existing category of the same site, and not the category itself. */
 const validateParent: RelationshipFieldSingleValidation = (value, options) =>
@@ -29,7 +45,7 @@ export const categoriesCollection = (options: ResolvedNewsPortalOptions): Collec
     read: anyone,
     ...editorsWrite(options),
   },
-  hooks: slugCollectionHooks(options, 'title'),
+  hooks: withReservedSlugs(slugCollectionHooks(options, 'title'), options),
   defaultSort: 'order',
   fields: [
     {

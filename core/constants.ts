@@ -63,3 +63,15 @@ export const componentPaths = {
   countersDashboard: `${PACKAGE_NAME}/rsc#CountersDashboard`,
   siteSelector: `${PACKAGE_NAME}/rsc#SiteSelector`,
 } as const
+
+/**
+ * First path segments a category's slug may not take: Payload's own (`/admin`, `/api`) and the
+ * demo portal's pages (search, static pages, the English prefix), since `/{category}` sits beside them.
+ */
+export const RESERVED_CATEGORY_SLUGS: readonly string[] = [
+  'admin',
+  'api',
+  'tim-kiem',
+  'trang',
+  'en',
+]

@@ -32,6 +32,9 @@ export interface ProductionApp {
   stop: () => Promise<void>
 }
 
+/** The secret the portal's revalidation webhook checks signatures with (tests/e2e/site.e2e.ts signs with it). */
+export const WEBHOOK_SECRET = 'e2e-webhook-secret'
+
 /** Environment for a production app on its own fresh SQLite file. */
 export function productionEnv(
   dataDir: string,
@@ -44,6 +47,7 @@ export function productionEnv(
     DATABASE_URL: `file:${path.join(dataDir, 'e2e.db')}`,
     ADMIN_EMAIL: 'admin@example.com',
     ADMIN_PASSWORD: 'admin-e2e-123',
+    PORTAL_WEBHOOK_SECRET: WEBHOOK_SECRET,
     ...extra,
   }
 }
