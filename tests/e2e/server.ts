@@ -3,10 +3,12 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { chromium, type BrowserServer } from 'playwright-core'
 import { freePort } from '../helpers/freePort.js'
 
-const root = path.resolve(__dirname, '../..')
+// import.meta, not __dirname: the bench and screenshot scripts load this file as ESM too.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** Debian's Chromium, headless; never a downloaded browser. */
 export const chromiumOptions = () => ({

@@ -35,7 +35,9 @@ export function ArticleList({
             )}
             <div>
               <Heading className="article-list__title">
-                <Link href={articlePath(locale, article)}>{article.title}</Link>
+                <Link href={articlePath(locale, article)} prefetch={false}>
+                  {article.title}
+                </Link>
               </Heading>
               {article.publishedAt && (
                 <p className="date-line">

@@ -8,6 +8,10 @@ import { siteContext } from '../../lib/portal.js'
 
 type Params = Promise<{ site: string; lang: string }>
 
+// The header's emblem as the tab icon, inline: no request, and no /favicon.ico 404 in the console.
+const EMBLEM_ICON =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Ccircle cx='16' cy='16' r='16' fill='%23a6192e'/%3E%3Cpath fill='%23ffd400' d='M16 5l3.1 7.6 8.2.6-6.3 5.3 2 8-7-4.4-7 4.4 2-8-6.3-5.3 8.2-.6z'/%3E%3C/svg%3E"
+
 // Pages render on first request and are then served static until a webhook (or an hour) refreshes them.
 export async function generateStaticParams() {
   return []
@@ -21,6 +25,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
     title: { default: name, template: `%s - ${name}` },
     description: name,
     alternates: { types: { 'application/rss+xml': '/api/feed.xml' } },
+    icons: { icon: EMBLEM_ICON },
   }
 }
 
