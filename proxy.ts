@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server'
-import { portalRewrite } from './app/(site)/lib/route.js'
+import { portalRewrite } from './app/(site)/lib/rewrite.js'
 
 const LANGUAGE_COOKIE = 'payload-lng'
 const DEFAULT_LANGUAGE = process.env.ADMIN_DEFAULT_LANGUAGE ?? 'vi'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RESERVED_CATEGORY_SLUGS } from '../core/constants.js'
-import { RESERVED_SEGMENTS } from '../app/(site)/lib/route.js'
+import { RESERVED_SEGMENTS } from '../app/(site)/lib/rewrite.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
 
 let app: TestApp

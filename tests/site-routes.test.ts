@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { internalPath } from '../app/(site)/lib/route.js'
+import { internalPath } from '../app/(site)/lib/rewrite.js'
 import { readSiteKey, siteKeyOfHost } from '../app/(site)/lib/sites.js'
 import { readContentChange, verifySignature } from '../app/(site)/lib/webhook.js'
 

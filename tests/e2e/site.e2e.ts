@@ -40,7 +40,7 @@ describe('the portal (app/(site), on the SDK only)', () => {
   it('/ is the portal: the site name, the latest articles, the dossier panel and the visitor counter; axe finds nothing serious', async () => {
     const response = await page.goto(`${baseURL}/`)
     expect(response?.status()).toBe(200)
-    await expect(page.locator('.site-header__name').innerText()).resolves.toBe(
+    await expect(page.locator('.site-header__name > span:last-child').innerText()).resolves.toBe(
       'TRANG THÔNG TIN ĐIỆN TỬ HUYỆN THAN UYÊN',
     )
     await expect(page.getByRole('heading', { name: 'Tin mới nhất' }).count()).resolves.toBe(1)

@@ -1,5 +1,5 @@
 'use client'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { ratingLine, voterToken, type RatingSummary } from 'news-portal-sdk'
 import { browserPortal } from '../lib/browserPortal.js'
 import type { Words } from '../lib/words.js'
@@ -13,11 +13,14 @@ const SCORES = [1, 2, 3, 4, 5] as const
 export function RatingWidget({
   site,
   article,
+  slug,
   initial,
   words,
 }: {
   site: string
   article: string | number
+  /** The article's slug, to read its current rating (the static page may be older than the last vote). */
+  slug: string
   initial: Pick<RatingSummary, 'total' | 'count'>
   words: Pick<Words, 'rate' | 'thanks' | 'voteFailed'> & { stars: string[] }
 }) {
@@ -25,9 +28,25 @@ export function RatingWidget({
   const [chosen, setChosen] = useState<number | null>(null)
   const [status, setStatus] = useState('')
   const [busy, setBusy] = useState(false)
+  // After a vote, its answer is the newest summary: a slower first read must not overwrite it.
+  const voted = useRef(false)
+
+  useEffect(() => {
+    let current = true
+    browserPortal(site)
+      .articles.page(slug, { neighbors: 1 })
+      .then((page) => {
+        if (current && !voted.current && page?.article.rating) setSummary(page.article.rating)
+      })
+      .catch(() => undefined)
+    return () => {
+      current = false
+    }
+  }, [site, slug])
 
   async function rate(score: number) {
     setBusy(true)
+    voted.current = true
     try {
       const next = await browserPortal(site).ratings.rate(article, score, {
         voterToken: voterToken(),

@@ -1,6 +1,6 @@
 import type { ArticleSummary } from 'news-portal-sdk'
 import { localePath, type SiteLocale } from './locales.js'
-import { PAGE_PARAM } from './route.js'
+import { PAGE_PARAM } from './rewrite.js'
 
 /** Where an article lives: under its primary category (or the one the reader came from). */
 export const articlePath = (

@@ -1,7 +1,7 @@
 import { revalidatePath } from 'next/cache'
 import { LOCALES } from '../../lib/locales.js'
 import { knownHostsOf } from '../../lib/portal.js'
-import { internalPath } from '../../lib/route.js'
+import { internalPath } from '../../lib/rewrite.js'
 import { siteKeyOfHost, siteKeyOfSlug } from '../../lib/sites.js'
 import { readContentChange, SIGNATURE_HEADER, verifySignature } from '../../lib/webhook.js'
 

@@ -6,6 +6,9 @@ import { searchPath } from '../../../../lib/paths.js'
 import { searchData } from '../../../../lib/portal.js'
 import { wordsFor } from '../../../../lib/words.js'
 
+// A query is the reader's own: never cached as a static page.
+export const dynamic = 'force-dynamic'
+
 type Params = Promise<{ site: string; lang: string }>
 type Search = Promise<{ q?: string | string[]; trang?: string | string[] }>
 

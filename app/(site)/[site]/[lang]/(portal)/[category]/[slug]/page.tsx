@@ -99,6 +99,7 @@ export default async function ArticlePageRoute({ params }: { params: Params }) {
         <RatingWidget
           site={context.site.slug}
           article={article.id}
+          slug={article.slug}
           initial={article.rating ?? { total: 0, count: 0 }}
           words={{
             rate: words.rate,

@@ -53,12 +53,28 @@ function switchSite(request: NextRequest): NextResponse | null {
   if (process.env.NODE_ENV === 'production' || !request.nextUrl.searchParams.has(SITE_PARAM))
     return null
   const chosen = request.nextUrl.searchParams.get(SITE_PARAM)?.trim() ?? ''
-  const clean = request.nextUrl.clone()
-  clean.searchParams.delete(SITE_PARAM)
-  const response = NextResponse.redirect(clean)
+  const params = new URLSearchParams(request.nextUrl.search)
+  params.delete(SITE_PARAM)
+  const query = params.size ? `?${params}` : ''
+  const response = NextResponse.redirect(
+    new URL(`${request.nextUrl.pathname}${query}`, request.url),
+  )
   if (isSiteSlug(chosen)) response.cookies.set(SITE_COOKIE, chosen, { path: '/', sameSite: 'lax' })
   else response.cookies.delete(SITE_COOKIE)
   return response
+}
+
+const LOOPBACK = /^(127(\.\d{1,3}){3}|\[::1\])$/
+
+/**
+ * The origin an internal rewrite must carry. Next compares it with the address it listens on, but
+ * names a loopback address "localhost" in the proxy's URLs: on `next start -H 127.0.0.1` the
+ * rewrite would look external and be proxied. The listening origin (Next's own) fixes that.
+ */
+function rewriteOrigin(request: NextRequest): string {
+  const listening = process.env.__NEXT_PRIVATE_ORIGIN
+  if (listening && LOOPBACK.test(new URL(listening).hostname)) return listening
+  return request.url
 }
 
 /** Rewrites a portal address to its internal route; anything else passes. */
@@ -68,7 +84,5 @@ export function portalRewrite(request: NextRequest): NextResponse {
   const { pathname, searchParams } = request.nextUrl
   const path = internalPath(pathname, searchParams, siteKeyOf(request))
   if (!path) return NextResponse.next()
-  const url = request.nextUrl.clone()
-  url.pathname = path
-  return NextResponse.rewrite(url)
+  return NextResponse.rewrite(new URL(`${path}${request.nextUrl.search}`, rewriteOrigin(request)))
 }
