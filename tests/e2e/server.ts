@@ -81,16 +81,12 @@ export async function startProductionApp(
 ): Promise<ProductionApp> {
   const port = await freePort()
   const log = fs.openSync(logFile, 'a')
-  const child: ChildProcess = spawn(
-    'npx',
-    ['next', 'start', '-H', '127.0.0.1', '-p', String(port)],
-    {
-      cwd: root,
-      env,
-      stdio: ['ignore', log, log],
-      detached: true,
-    },
-  )
+  const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port)], {
+    cwd: root,
+    env,
+    stdio: ['ignore', log, log],
+    detached: true,
+  })
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 90_000
   for (;;) {

@@ -150,8 +150,15 @@ describe('the portal (app/(site), on the SDK only)', () => {
     const headers = { 'content-type': 'application/json', authorization: `JWT ${token}` }
     // The section page is rendered and cached first, so only a revalidation can show the new article.
     await page.goto(`${baseURL}/tin-tuc-su-kien`)
+    // The communes have a "tin-tuc-su-kien" too: the default site's is the one at this address.
+    const sites = (await (
+      await fetch(`${baseURL}/api/sites?where[isDefault][equals]=true`, { headers })
+    ).json()) as { docs: Array<{ id: number }> }
     const category = (await (
-      await fetch(`${baseURL}/api/categories?where[slug][equals]=tin-tuc-su-kien`, { headers })
+      await fetch(
+        `${baseURL}/api/categories?where[slug][equals]=tin-tuc-su-kien&where[site][equals]=${sites.docs[0].id}`,
+        { headers },
+      )
     ).json()) as { docs: Array<{ id: number }> }
     const title = `Tin vừa đăng ${Date.now()}`
     const created = await fetch(`${baseURL}/api/articles`, {
