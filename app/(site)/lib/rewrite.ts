@@ -64,19 +64,6 @@ function switchSite(request: NextRequest): NextResponse | null {
   return response
 }
 
-const LOOPBACK = /^(127(\.\d{1,3}){3}|\[::1\])$/
-
-/**
- * The origin an internal rewrite must carry. Next compares it with the address it listens on, but
- * names a loopback address "localhost" in the proxy's URLs: on `next start -H 127.0.0.1` the
- * rewrite would look external and be proxied. The listening origin (Next's own) fixes that.
- */
-function rewriteOrigin(request: NextRequest): string {
-  const listening = process.env.__NEXT_PRIVATE_ORIGIN
-  if (listening && LOOPBACK.test(new URL(listening).hostname)) return listening
-  return request.url
-}
-
 /** Rewrites a portal address to its internal route; anything else passes. */
 export function portalRewrite(request: NextRequest): NextResponse {
   const switched = switchSite(request)
@@ -84,5 +71,5 @@ export function portalRewrite(request: NextRequest): NextResponse {
   const { pathname, searchParams } = request.nextUrl
   const path = internalPath(pathname, searchParams, siteKeyOf(request))
   if (!path) return NextResponse.next()
-  return NextResponse.rewrite(new URL(`${path}${request.nextUrl.search}`, rewriteOrigin(request)))
+  return NextResponse.rewrite(new URL(`${path}${request.nextUrl.search}`, request.url))
 }
