@@ -3,10 +3,6 @@ import { withPayload } from '@payloadcms/next/withPayload'
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
-  // The demo app has no public site of its own (front ends use the SDK): send visitors to the admin.
-  async redirects() {
-    return [{ source: '/', destination: '/admin', permanent: false }]
-  },
   // The package's sources import each other as `./x.js` (ESM style); webpack maps that to x.ts.
   // Turbopack cannot (vercel/next.js#82945), so the scripts build with `--webpack`.
   webpack: (config) => {

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server'
+import { portalRewrite } from './app/(site)/lib/rewrite.js'
 
 const LANGUAGE_COOKIE = 'payload-lng'
 const DEFAULT_LANGUAGE = process.env.ADMIN_DEFAULT_LANGUAGE ?? 'vi'
@@ -7,7 +8,7 @@ const DEFAULT_LANGUAGE = process.env.ADMIN_DEFAULT_LANGUAGE ?? 'vi'
  * The admin speaks Vietnamese by default, whatever the browser's language; an editor who picks
  * English in their account settings gets a `payload-lng` cookie, which is then left alone.
  */
-export function proxy(request: NextRequest) {
+function adminLanguage(request: NextRequest) {
   if (request.cookies.has(LANGUAGE_COOKIE)) return NextResponse.next()
   const headers = new Headers(request.headers)
   const cookie = headers.get('cookie')
@@ -17,4 +18,13 @@ export function proxy(request: NextRequest) {
   return response
 }
 
-export const config = { matcher: ['/admin/:path*'] }
+export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl
+  if (pathname === '/admin' || pathname.startsWith('/admin/')) return adminLanguage(request)
+  return portalRewrite(request)
+}
+
+// Payload's API and Next's assets skip the proxy; portalRewrite leaves the rest of Payload's addresses alone.
+export const config = {
+  matcher: ['/((?!api/|_next/|_portal/|favicon.ico).*)'],
+}

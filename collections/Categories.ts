@@ -6,7 +6,23 @@ import { validateRelationExists } from '../features/content/fields/validators.js
 import { slugCollectionHooks } from '../features/content/hooks/slugCollectionHooks.js'
 import { forgetOldSlugsOnDelete, keepOldSlug } from '../features/content/oldSlugs/hooks.js'
 import { groups, label } from '../core/labels.js'
-import { CATEGORIES_SLUG } from '../core/constants.js'
+import { CATEGORIES_SLUG, RESERVED_CATEGORY_SLUGS } from '../core/constants.js'
+import { rejectReservedSlug } from '../features/content/hooks/rejectReservedSlug.js'
+
+/** A category's slug is its address (`/{slug}`): never one Payload or the portal answers already. */
+const withReservedSlugs = (
+  hooks: CollectionConfig['hooks'],
+  options: ResolvedNewsPortalOptions,
+): CollectionConfig['hooks'] =>
+  options.disabled
+    ? hooks
+    : {
+        ...hooks,
+        beforeValidate: [
+          ...(hooks?.beforeValidate ?? []),
+          rejectReservedSlug(RESERVED_CATEGORY_SLUGS),
+        ],
+      }
 
 /** A parent is an existing category of the same site, and not the category itself. */
 const validateParent: RelationshipFieldSingleValidation = (value, options) =>
@@ -32,11 +48,14 @@ export const categoriesCollection = (options: ResolvedNewsPortalOptions): Collec
   },
   hooks: options.disabled
     ? slugCollectionHooks(options, 'title')
-    : {
-        ...slugCollectionHooks(options, 'title'),
-        afterChange: [keepOldSlug],
-        afterDelete: [forgetOldSlugsOnDelete],
-      },
+    : withReservedSlugs(
+        {
+          ...slugCollectionHooks(options, 'title'),
+          afterChange: [keepOldSlug],
+          afterDelete: [forgetOldSlugsOnDelete],
+        },
+        options,
+      ),
   defaultSort: 'order',
   fields: [
     {

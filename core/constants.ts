@@ -82,3 +82,16 @@ export const componentPaths = {
 export const CACHE_GENERATIONS_SLUG = 'cache-generations'
 /** The response header saying what the public cache did: `hit`, `miss` or `bypass`. */
 export const CACHE_STATUS_HEADER = 'x-news-portal-cache'
+
+/**
+ * First path segments a category's slug may not take: Payload's own (`/admin`, `/api`) and the
+ * demo portal's pages (search, static pages, topics, the English prefix), since `/{category}` sits beside them.
+ */
+export const RESERVED_CATEGORY_SLUGS: readonly string[] = [
+  'admin',
+  'api',
+  'tim-kiem',
+  'trang',
+  'chu-de',
+  'en',
+]

@@ -3,10 +3,12 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { chromium, type BrowserServer } from 'playwright-core'
 import { freePort } from '../helpers/freePort.js'
 
-const root = path.resolve(__dirname, '../..')
+// import.meta, not __dirname: the bench and screenshot scripts load this file as ESM too.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** Debian's Chromium, headless; never a downloaded browser. */
 export const chromiumOptions = () => ({
@@ -32,6 +34,9 @@ export interface ProductionApp {
   stop: () => Promise<void>
 }
 
+/** The secret the portal's revalidation webhook checks signatures with (tests/e2e/site.e2e.ts signs with it). */
+export const WEBHOOK_SECRET = 'e2e-webhook-secret'
+
 /** Environment for a production app on its own fresh SQLite file. */
 export function productionEnv(
   dataDir: string,
@@ -44,6 +49,7 @@ export function productionEnv(
     DATABASE_URL: `file:${path.join(dataDir, 'e2e.db')}`,
     ADMIN_EMAIL: 'admin@example.com',
     ADMIN_PASSWORD: 'admin-e2e-123',
+    PORTAL_WEBHOOK_SECRET: WEBHOOK_SECRET,
     ...extra,
   }
 }
@@ -75,16 +81,12 @@ export async function startProductionApp(
 ): Promise<ProductionApp> {
   const port = await freePort()
   const log = fs.openSync(logFile, 'a')
-  const child: ChildProcess = spawn(
-    'npx',
-    ['next', 'start', '-H', '127.0.0.1', '-p', String(port)],
-    {
-      cwd: root,
-      env,
-      stdio: ['ignore', log, log],
-      detached: true,
-    },
-  )
+  const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port)], {
+    cwd: root,
+    env,
+    stdio: ['ignore', log, log],
+    detached: true,
+  })
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 90_000
   for (;;) {
