@@ -319,17 +319,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
-  await db.run(sql`DROP TABLE \`topics\`;`)
-  await db.run(sql`DROP TABLE \`topics_locales\`;`)
-  await db.run(sql`DROP TABLE \`pages\`;`)
-  await db.run(sql`DROP TABLE \`pages_locales\`;`)
-  await db.run(sql`DROP TABLE \`_pages_v\`;`)
-  await db.run(sql`DROP TABLE \`_pages_v_locales\`;`)
-  await db.run(sql`DROP TABLE \`slug_redirects\`;`)
-  await db.run(sql`DROP TABLE \`cache_generations\`;`)
-  await db.run(sql`DROP TABLE \`webhook_endpoints\`;`)
-  await db.run(sql`DROP TABLE \`webhook_endpoints_rels\`;`)
-  await db.run(sql`DROP TABLE \`webhook_deliveries\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_articles\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -342,14 +331,13 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	\`source_id\` integer,
   	\`source_url\` text,
   	\`allow_ratings\` integer DEFAULT true,
-  	\`site_id\` integer,
+  	\`site_id\` integer REFERENCES sites(id),
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`_status\` text DEFAULT 'draft',
   	FOREIGN KEY (\`cover_image_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`primary_category_id\`) REFERENCES \`categories\`(\`id\`) ON UPDATE no action ON DELETE set null,
-  	FOREIGN KEY (\`source_id\`) REFERENCES \`sources\`(\`id\`) ON UPDATE no action ON DELETE set null,
-  	FOREIGN KEY (\`site_id\`) REFERENCES \`sites\`(\`id\`) ON UPDATE no action ON DELETE set null
+  	FOREIGN KEY (\`source_id\`) REFERENCES \`sources\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
   await db.run(
@@ -409,7 +397,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	\`version_source_id\` integer,
   	\`version_source_url\` text,
   	\`version_allow_ratings\` integer DEFAULT true,
-  	\`version_site_id\` integer,
+  	\`version_site_id\` integer REFERENCES sites(id),
   	\`version_updated_at\` text,
   	\`version_created_at\` text,
   	\`version__status\` text DEFAULT 'draft',
@@ -421,8 +409,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`version_cover_image_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`version_primary_category_id\`) REFERENCES \`categories\`(\`id\`) ON UPDATE no action ON DELETE set null,
-  	FOREIGN KEY (\`version_source_id\`) REFERENCES \`sources\`(\`id\`) ON UPDATE no action ON DELETE set null,
-  	FOREIGN KEY (\`version_site_id\`) REFERENCES \`sites\`(\`id\`) ON UPDATE no action ON DELETE set null
+  	FOREIGN KEY (\`version_source_id\`) REFERENCES \`sources\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
   await db.run(
@@ -522,7 +509,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	\`counter_widgets_id\` integer,
   	\`visit_counts_id\` integer,
   	\`visit_sessions_id\` integer,
-  	\`sites_id\` integer,
+  	\`sites_id\` integer REFERENCES sites(id) ON DELETE cascade,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`media_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -535,8 +522,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`rate_limit_hits_id\`) REFERENCES \`rate_limit_hits\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`counter_widgets_id\`) REFERENCES \`counter_widgets\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`visit_counts_id\`) REFERENCES \`visit_counts\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`visit_sessions_id\`) REFERENCES \`visit_sessions\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`sites_id\`) REFERENCES \`sites\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`visit_sessions_id\`) REFERENCES \`visit_sessions\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(
@@ -598,4 +584,16 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`ALTER TABLE \`articles_locales\` DROP COLUMN \`meta_description\`;`)
   await db.run(sql`ALTER TABLE \`_articles_v_locales\` DROP COLUMN \`version_meta_title\`;`)
   await db.run(sql`ALTER TABLE \`_articles_v_locales\` DROP COLUMN \`version_meta_description\`;`)
+  // Hand-ordered: the new tables go last, once no rebuilt table refers to them (foreign keys are on).
+  await db.run(sql`DROP TABLE \`topics\`;`)
+  await db.run(sql`DROP TABLE \`topics_locales\`;`)
+  await db.run(sql`DROP TABLE \`pages\`;`)
+  await db.run(sql`DROP TABLE \`pages_locales\`;`)
+  await db.run(sql`DROP TABLE \`_pages_v\`;`)
+  await db.run(sql`DROP TABLE \`_pages_v_locales\`;`)
+  await db.run(sql`DROP TABLE \`slug_redirects\`;`)
+  await db.run(sql`DROP TABLE \`cache_generations\`;`)
+  await db.run(sql`DROP TABLE \`webhook_endpoints\`;`)
+  await db.run(sql`DROP TABLE \`webhook_endpoints_rels\`;`)
+  await db.run(sql`DROP TABLE \`webhook_deliveries\`;`)
 }
