@@ -104,7 +104,8 @@ describe('the search index follows the articles', () => {
   it('an empty index (a database from before search) is filled from every article at start', async () => {
     await create({ title: 'Tuyên truyền phòng chống cháy rừng', ...PUBLISHED })
     await runSql(app.payload, `DELETE FROM "${SEARCH_TABLE}"`)
-    expect(await titles('chay rung')).toEqual([])
+    // Another spelling: the public cache keeps this empty answer (a real backfill runs before any request).
+    expect(await titles('CHÁY RỪNG')).toEqual([])
     const { totalDocs } = await app.payload.count({ collection: 'articles' })
     expect(await prepareSearchIndex(app.payload)).toBe(totalDocs)
     expect(await titles('chay rung')).toEqual(['Tuyên truyền phòng chống cháy rừng'])
