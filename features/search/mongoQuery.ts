@@ -75,7 +75,7 @@ export function mongoSearchPipeline(
     {
       $lookup: {
         from: articles,
-        // `let` + `$expr` rather than localField with a pipeline: any server since 3.6 joins on _id's index.
+        // `let` + `$expr`: localField together with a pipeline needs MongoDB 5.0; this joins on _id's index from 4.2.
         let: { articleId: '$_id' },
         pipeline: [
           { $match: { $expr: { $eq: ['$_id', '$$articleId'] } } },
