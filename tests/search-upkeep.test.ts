@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { prepareSearchIndex } from '../features/search/index.js'
-import { runSql } from '../features/search/sql.js'
 import { SEARCH_TABLE } from '../features/search/store.js'
+import { emptySearchIndex, searchIndexHolds } from './helpers/searchIndex.js'
 
 // The index follows every change at once: publish, edit, draft edit, unpublish, delete, an
 // author's or source's rename; time alone (a schedule, an expiry) needs no reindexing.
@@ -56,11 +56,10 @@ describe('the search index follows the articles', () => {
 
   it('a deleted article is gone, its index row too', async () => {
     const id = await create({ title: 'Hội chợ hàng nông sản', ...PUBLISHED })
+    expect(await searchIndexHolds(app.payload, id)).toBe(true)
     await app.payload.delete({ collection: 'articles', id })
     expect(await titles('hoi cho')).toEqual([])
-    const key = app.payload.db.name === 'sqlite' ? 'rowid' : '"article_id"'
-    const rows = await runSql(app.payload, `SELECT 1 FROM "${SEARCH_TABLE}" WHERE ${key} = ${id}`)
-    expect(rows).toEqual([])
+    expect(await searchIndexHolds(app.payload, id)).toBe(false)
   })
 
   it('a scheduled article appears and an expiring one disappears on time, without reindexing', async () => {
@@ -103,8 +102,9 @@ describe('the search index follows the articles', () => {
 
   it('an empty index (a database from before search) is filled from every article at start', async () => {
     await create({ title: 'Tuyên truyền phòng chống cháy rừng', ...PUBLISHED })
-    await runSql(app.payload, `DELETE FROM "${SEARCH_TABLE}"`)
-    expect(await titles('chay rung')).toEqual([])
+    await emptySearchIndex(app.payload)
+    // Another spelling: the public cache keeps this empty answer (a real backfill runs before any request).
+    expect(await titles('CHÁY RỪNG')).toEqual([])
     const { totalDocs } = await app.payload.count({ collection: 'articles' })
     expect(await prepareSearchIndex(app.payload)).toBe(totalDocs)
     expect(await titles('chay rung')).toEqual(['Tuyên truyền phòng chống cháy rừng'])
@@ -168,7 +168,10 @@ describe('odd input is a 400 naming it, or an empty answer; never a 500', () => 
   })
 })
 
-describe('development’s schema push', () => {
+// MongoDB has no schema push: its models only ever touch their own collections.
+const onMongo = /^mongodb(\+srv)?:\/\//.test(process.env.TEST_DATABASE_URL ?? '')
+
+describe.skipIf(onMongo)('development’s schema push', () => {
   it('leaves the search index alone (it is no table of Payload’s schema)', async () => {
     await create({ title: 'Sơ kết công tác phòng cháy', ...PUBLISHED })
     const db = app.payload.db as unknown as {

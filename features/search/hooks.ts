@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 import type { Id } from '../../core/ids.js'
 import { indexArticle, indexArticles } from './indexer.js'
-import { deleteSearchRow } from './store.js'
+import { searchIndexOf } from './searchIndex.js'
 
 /** A saved article is re-read and re-indexed in the same transaction (a draft save leaves the stored version as it was). */
 export const indexArticleAfterChange: CollectionAfterChangeHook = async ({ doc, req }) => {
@@ -10,7 +10,7 @@ export const indexArticleAfterChange: CollectionAfterChangeHook = async ({ doc, 
 }
 
 export const unindexArticleAfterDelete: CollectionAfterDeleteHook = async ({ id, req }) => {
-  await deleteSearchRow(req.payload, req, id as Id)
+  await searchIndexOf(req.payload).remove(req, id as Id)
 }
 
 /**

@@ -10,8 +10,7 @@ import {
   unindexArticleAfterDelete,
 } from './hooks.js'
 import { indexArticles } from './indexer.js'
-import { searchDialect } from './sql.js'
-import { ensureSearchTable, searchIndexIsEmpty } from './store.js'
+import { searchIndexOf } from './searchIndex.js'
 
 export { searchArticles, type SearchArticlesResult } from './search.js'
 export { searchTableStatements, SEARCH_TABLE } from './store.js'
@@ -21,14 +20,14 @@ export { searchTableStatements, SEARCH_TABLE } from './store.js'
  * written by raw SQL), fills it from every article. Returns how many articles it indexed.
  */
 export async function prepareSearchIndex(payload: Payload): Promise<number> {
-  if (!searchDialect(payload)) return 0
-  await ensureSearchTable(payload)
-  return (await searchIndexIsEmpty(payload)) ? indexArticles(payload, {}) : 0
+  const index = searchIndexOf(payload)
+  await index.ensure()
+  return (await index.isEmpty()) ? indexArticles(payload, {}) : 0
 }
 
 /**
- * `SearchArticles`: full-text search over a table of folded words per article (SQLite FTS5,
- * PostgreSQL tsvector + GIN), kept by the articles', authors' and sources' hooks.
+ * `SearchArticles`: full-text search over folded words per article (SQLite FTS5, PostgreSQL
+ * tsvector + GIN, MongoDB a multikey index of words), kept by the articles', authors' and sources' hooks.
  */
 export function searchFeature(options: ResolvedNewsPortalOptions): PortalFeature {
   return {

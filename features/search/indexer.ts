@@ -1,8 +1,8 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
-import { ARTICLES_SLUG } from '../../core/constants.js'
-import type { Id } from '../../core/ids.js'
+import { ARTICLES_SLUG, SITE_FIELD, SITES_SLUG } from '../../core/constants.js'
+import { idOf, type Id } from '../../core/ids.js'
 import { searchDocument, type IndexedArticle } from './document.js'
-import { deleteSearchRow, writeSearchRow } from './store.js'
+import { searchIndexOf } from './searchIndex.js'
 
 /** How many articles one read of the indexer brings (a backfill reads them all, batch by batch). */
 const BATCH = 200
@@ -17,6 +17,7 @@ export async function indexArticles(
   where: Where,
   req?: Partial<PayloadRequest>,
 ): Promise<number> {
+  const index = searchIndexOf(payload)
   let indexed = 0
   for (let page = 1; ; page++) {
     const { docs, hasNextPage } = await payload.find({
@@ -28,15 +29,28 @@ export async function indexArticles(
       depth: 1,
       draft: false,
       locale: payload.config.localization ? 'all' : undefined,
-      select: { title: true, lead: true, body: true, byline: true, authors: true, source: true },
-      populate: { authors: { name: true, pseudonym: true }, sources: { title: true } },
+      select: {
+        title: true,
+        lead: true,
+        body: true,
+        byline: true,
+        authors: true,
+        source: true,
+        [SITE_FIELD]: true,
+      },
+      populate: {
+        authors: { name: true, pseudonym: true },
+        sources: { title: true },
+        [SITES_SLUG]: {},
+      },
       // site-scope: the index holds every site's articles; searches apply the request's site.
       overrideAccess: true,
       req,
     })
-    for (const article of docs as unknown as IndexedArticle[]) {
+    for (const article of docs as unknown as Array<IndexedArticle & { site?: unknown }>) {
       const { title, body } = searchDocument(article)
-      await writeSearchRow(payload, req, article.id as Id, title, body)
+      const siteId = idOf(article[SITE_FIELD]) ?? null
+      await index.write(req, { id: article.id as Id, siteId, title, body })
       indexed++
     }
     if (!hasNextPage) return indexed
@@ -50,5 +64,5 @@ export async function indexArticle(
   req?: Partial<PayloadRequest>,
 ): Promise<void> {
   const found = await indexArticles(payload, { id: { equals: id } }, req)
-  if (found === 0) await deleteSearchRow(payload, req, id)
+  if (found === 0) await searchIndexOf(payload).remove(req, id)
 }

@@ -5,7 +5,7 @@ import type { Id } from '../../core/ids.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { resolveSite } from '../sites/resolve.js'
 import { checkSearchArgs, type SearchArgs } from './params.js'
-import { searchArticleIds } from './store.js'
+import { searchIndexOf } from './searchIndex.js'
 
 export interface SearchArticlesResult {
   docs: Array<Record<string, unknown>>
@@ -17,7 +17,7 @@ export interface SearchArticlesResult {
 /**
  * One page of the request's site's public articles matching `q` (whoever asks: an editor's search
  * shows what readers find), title matches first, then newest first. Two indexed queries find the
- * page's ids and the total; one Local API read with the reader's access brings the articles.
+ * page's ids and the total (one aggregation on MongoDB); one Local API read with the reader's access brings the articles.
  */
 export async function searchArticles(
   req: PayloadRequest,
@@ -30,7 +30,7 @@ export async function searchArticles(
   const site = await resolveSite(req, options)
   const categoryId = category ? await findCategoryId(req, category, site?.id ?? null) : null
   if (!terms.length) return { docs: [], totalDocs: 0, page, totalPages: 0 }
-  const { ids, total } = await searchArticleIds(req.payload, req, {
+  const { ids, total } = await searchIndexOf(req.payload).findIds(req, {
     terms,
     siteId: site?.id ?? null,
     categoryId,

@@ -36,10 +36,15 @@ export async function runSql(
 
 const WORDS = /^[\p{L}\p{N} ]*$/u
 
+/** Refuses anything but folded words (letters, digits, spaces): the only text a query is built of. */
+export function checkedWords(words: string): string {
+  if (!WORDS.test(words)) throw new Error('search: only letters, digits and spaces reach a query.')
+  return words
+}
+
 /** A string literal of folded words: letters, digits and spaces cannot end a quoted SQL string. */
 export function wordsLiteral(words: string): string {
-  if (!WORDS.test(words)) throw new Error('search: only letters, digits and spaces reach SQL.')
-  return `'${words}'`
+  return `'${checkedWords(words)}'`
 }
 
 /** An id literal: an integer, or a text id of letters, digits and dashes (uuid). */

@@ -1,5 +1,6 @@
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload } from 'payload'
 import type { Id } from '../../core/ids.js'
+import type { Req, SearchIndexQuery } from './indexContract.js'
 import {
   dateLiteral,
   idLiteral,
@@ -12,7 +13,7 @@ import {
 /** The search index's table (SQLite: an FTS5 table and its shadow tables, all with this prefix). */
 export const SEARCH_TABLE = 'portal_search'
 
-type Req = Partial<PayloadRequest> | undefined
+export type { SearchIndexQuery }
 
 function dialectOf(payload: Payload): SearchDialect {
   const dialect = searchDialect(payload)
@@ -80,16 +81,6 @@ export async function writeSearchRow(
 export async function deleteSearchRow(payload: Payload, req: Req, id: Id): Promise<void> {
   const key = dialectOf(payload) === 'sqlite' ? 'rowid' : '"article_id"'
   await runSql(payload, `DELETE FROM "${SEARCH_TABLE}" WHERE ${key} = ${idLiteral(id)}`, req)
-}
-
-export interface SearchIndexQuery {
-  /** Folded words; the last one is a prefix. At least one. */
-  terms: string[]
-  siteId: Id | null
-  categoryId: Id | null
-  now: Date
-  limit: number
-  offset: number
 }
 
 /**
