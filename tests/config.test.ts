@@ -124,10 +124,14 @@ describe('newsPortalPlugin as a config transformer', () => {
     expect(articles.fields.at(-1)).toEqual({ name: 'kicker', type: 'text' })
     expect(articles.admin?.useAsTitle).toBe('title')
     expect(articles.admin?.description).toBe('Tin bài của huyện')
-    // The site's own hook comes after the plugin's (the search index's).
-    expect(articles.hooks?.afterChange).toEqual([keepOldSlug, indexArticleAfterChange, extraHook])
-    // The site's hook first, then the plugin's public-change report (features/changes).
-    expect(articles.hooks?.afterChange).toEqual([extraHook, expect.any(Function)])
+    // The plugin's own hooks (old slugs, the search index), the site's, then the public-change
+    // report (features/changes), which must see every earlier hook's work.
+    expect(articles.hooks?.afterChange).toEqual([
+      keepOldSlug,
+      indexArticleAfterChange,
+      extraHook,
+      expect.any(Function),
+    ])
     expect(articles.hooks?.beforeChange?.length).toBeGreaterThan(0)
   })
 

@@ -82,7 +82,8 @@ const requests: Array<{
 }> = []
 
 beforeAll(async () => {
-  app = await startTestApp({ counters: { now: () => CLOCK } })
+  // Figures are read back at once after a vote or a visit: no public cache (it may keep them 5 s).
+  app = await startTestApp({ counters: { now: () => CLOCK }, publicCache: false })
   // The widgets first, for the pinned day; seed() then leaves them as they are (idempotent by slug).
   await seedWidgets(app.payload, { now: CLOCK, log: false })
   await seed(app.payload, { log: false })
