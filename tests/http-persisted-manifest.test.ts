@@ -18,7 +18,7 @@ describe('the persisted-query manifests', () => {
     const queries = Object.entries(Documents)
       .filter(([name, text]) => name.endsWith('Document') && String(text).startsWith('query'))
       .map(([, text]) => String(text))
-    expect(queries.length).toBe(12)
+    expect(queries.length).toBe(17)
     expect([...persistedQueryHashes]).toEqual(queries.map((text) => [text, sha256(text)]))
     expect(persistedDocuments).toEqual(queries.map((text) => [sha256(text), text]))
   })

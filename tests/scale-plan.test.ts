@@ -173,7 +173,8 @@ async function plansOf(
 }
 
 beforeAll(async () => {
-  app = await startTestApp()
+  // Only the reads under test are recorded: no public cache (its boundary reads are its own).
+  app = await startTestApp({ publicCache: false })
   sql = rawSql(app.payload)
   routes = await getPayload({ config: app.config })
   const { payload } = app

@@ -28,6 +28,8 @@ export const RAW_READ_INDEXES: Record<string, string> = {
     'ON "articles" ("site_id", "primary_category_id", "_status", "published_at", "id", "created_at")',
   // The feed: newest first, ties by id.
   articles_feed_idx: 'ON "articles" ("site_id", "_status", "published_at", "id", "created_at")',
+  // The public cache's next expiry boundary of a site (features/cache/boundary.ts).
+  articles_expiry_idx: 'ON "articles" ("site_id", "_status", "expires_at")',
   // The admin's list (drafts: the latest version of each article), by site, newest first.
   _articles_v_admin_list_idx:
     'ON "_articles_v" ("version_site_id", "latest", "version_published_at", "created_at")',
