@@ -30,7 +30,8 @@ function idFirst(read: FindRead, key: 'id' | 'parent'): FindRead {
     const ids = page.docs.map((doc) => doc.id as number | string)
     if (!ids.length) return page
     const where: Where = { [key]: { in: ids } }
-    const rows = await read({ ...args, limit: 0, page: 1, pagination: false, where })
+    // By id, which the primary key gives: the rows are put back in the first read's order below.
+    const rows = await read({ ...args, limit: 0, page: 1, pagination: false, sort: key, where })
     const byId = new Map(rows.docs.map((doc) => [String(doc.id), doc]))
     // A row deleted between the two reads is left out rather than returned empty.
     const docs = ids.flatMap((id) => byId.get(String(id)) ?? [])
