@@ -80,6 +80,7 @@ const rowReads = (statements: string[], table: string) =>
   )
 
 const results = new Map<string, unknown>()
+let pageThreeOff: string[] = []
 
 beforeAll(async () => {
   app = await startTestApp({ idFirstReads: false, publicCache: false })
@@ -120,6 +121,10 @@ beforeAll(async () => {
   await userOn(app, 'quantri@example.com', ['admin'])
   editorToken = (await userOn(app, 'bientap@example.com', ['editor'], [site])).token
   for (const [name, read] of reads()) results.set(name, await read())
+  pageThreeOff = rowReads(
+    await recorded(() => app.graphql(graphqlPage('limit: 5, page: 3, sort: "-publishedAt"'))),
+    'articles',
+  )
   installIdFirstReads(app.payload)
   installIdFirstReads(routes)
 }, 120_000)
@@ -129,6 +134,12 @@ describe('deep pages of articles read their ids first (issue 17)', () => {
   it('is on by default', () => {
     expect(resolveOptions({}).idFirstReads).toBe(true)
     expect(resolveOptions({ idFirstReads: false }).idFirstReads).toBe(false)
+  })
+
+  it('`idFirstReads: false` leaves the adapter as Payload made it: page 3 in one statement', () => {
+    expect(pageThreeOff).toHaveLength(1)
+    expect(pageThreeOff[0]).toMatch(/\boffset\b/i)
+    expect(pageThreeOff[0]).toMatch(/articles_locales|articles_rels/)
   })
 
   it('the reads compared have pages, drafts and ties to get wrong', () => {
