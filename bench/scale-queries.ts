@@ -4,6 +4,8 @@
  * A fresh database (SQLite, or PostgreSQL when TEST_DATABASE_URL names a server), a few articles
  * made through the Local API, then copied by raw SQL (each copy an hour older) up to `--articles`.
  * `--drop-indexes` drops the composite indexes of the plugin first (the "before" figures).
+ * `--id-first off|on|both` (default on): deep pages read ids first (features/content/idFirstReads.ts);
+ * `both` measures every read without, then with it. The public cache is off: every read reaches SQL.
  * Not the archive generator (`npm run seed:archive`): a quick multiplier for query plans.
  */
 import { performance } from 'node:perf_hooks'
@@ -12,6 +14,7 @@ import { startTestApp } from '../tests/helpers/app.js'
 import { defaultSite, userOn } from '../tests/helpers/sites.js'
 import { multiplyArticles, rawSql } from '../tests/helpers/archive.js'
 import { RAW_READ_INDEXES } from '../features/content/readIndexes.js'
+import { installIdFirstReads } from '../features/content/idFirstReads.js'
 
 // The indexes this change adds: the declared ones (names as Payload builds them) and the raw ones.
 const ARTICLE_READ_INDEXES = [
@@ -32,6 +35,7 @@ const DROP = process.argv.includes('--drop-indexes')
 const LOG = process.argv.includes('--log-sql')
 // PostgreSQL: EXPLAIN ANALYZE of the first page read of articles (with --log-sql).
 const EXPLAIN = process.argv.includes('--explain')
+const ID_FIRST = arg('id-first', 'on')
 let explaining = false
 const BASE = 20
 
@@ -48,7 +52,7 @@ async function median(run: () => Promise<unknown>): Promise<number> {
 }
 
 async function main() {
-  const app = await startTestApp()
+  const app = await startTestApp({ publicCache: false, idFirstReads: ID_FIRST === 'on' })
   const sql = rawSql(app.payload)
   const { postgres } = sql
   const raw = (text: string) => sql.query(text)
@@ -140,17 +144,33 @@ async function main() {
           token: editor.token,
         })
         .then((r) => r.text()),
+    'admin list (editor) p500': () =>
+      app
+        .rest('GET', '/articles?limit=10&page=500&depth=0&draft=true&sort=-publishedAt', {
+          token: editor.token,
+        })
+        .then((r) => r.text()),
   }
   const only = arg('only', '')
-  console.log(`${postgres ? 'postgres' : 'sqlite'} articles=${count} drop=${DROP}`)
-  for (const [name, run] of Object.entries(reads)) {
-    if (only && !name.includes(only)) continue
-    statements.length = 0
-    const ms = await median(run)
-    console.log(`${name.padEnd(32)} ${ms.toFixed(1).padStart(9)} ms`)
-    if (LOG) {
-      const seen = statements.slice(-12)
-      for (const sql of seen) console.log('   SQL:', sql.slice(0, Number(arg('sql-width', '200'))))
+  const passes = ID_FIRST === 'both' ? ['off', 'on'] : [ID_FIRST]
+  for (const pass of passes) {
+    if (pass === 'on' && ID_FIRST === 'both') {
+      installIdFirstReads(payload)
+      installIdFirstReads(await getPayload({ config: app.config }))
+    }
+    console.log(
+      `${postgres ? 'postgres' : 'sqlite'} articles=${count} drop=${DROP} id-first=${pass}`,
+    )
+    for (const [name, run] of Object.entries(reads)) {
+      if (only && !name.includes(only)) continue
+      statements.length = 0
+      const ms = await median(run)
+      console.log(`${name.padEnd(32)} ${ms.toFixed(1).padStart(9)} ms`)
+      if (LOG) {
+        const seen = statements.slice(-12)
+        for (const sql of seen)
+          console.log('   SQL:', sql.slice(0, Number(arg('sql-width', '200'))))
+      }
     }
   }
   await app.close()

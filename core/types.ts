@@ -33,6 +33,8 @@ export interface ArticlePathInput {
 export interface NewsPortalPluginConfig {
   /** Turns the plugin's behaviour off while keeping its collections, so the schema stays stable. Default `false`. */
   disabled?: boolean
+  /** Pages after the first of `articles` read their ids, then those rows (SQL adapters; same docs and figures). Default `true`. */
+  idFirstReads?: boolean
   /** The site's time zone, for day and month boundaries and date display. Default `DEFAULT_TIME_ZONE` (Asia/Ho_Chi_Minh). */
   timeZone?: string
   /** Which logged-in users may write portal content. Default: users of `editorCollections` whose `roles` include `admin` or `editor`; a user without roles writes nothing. */
@@ -170,6 +172,7 @@ export interface GraphQLLimits {
 /** The options with every default filled in, as hooks and collections receive them. */
 export interface ResolvedNewsPortalOptions {
   disabled: boolean
+  idFirstReads: boolean
   timeZone: string
   isEditor: (user: TypedUser | null | undefined, req?: PayloadRequest) => boolean
   isAdmin: (user: TypedUser | null | undefined, req?: PayloadRequest) => boolean

@@ -33,6 +33,7 @@ import { narrowAdminToSite } from '../features/sites/adminFilters.js'
 import { withSiteSelector } from '../features/sites/adminSelector.js'
 import { AUTHORS_SLUG, SOURCES_SLUG } from '../core/constants.js'
 import { ensureRawReadIndexes } from '../features/content/readIndexes.js'
+import { installIdFirstReads } from '../features/content/idFirstReads.js'
 import { webhooksFeature } from '../features/webhooks/index.js'
 import { webhookDeliveriesCollection } from '../collections/WebhookDeliveries.js'
 import { webhookEndpointsCollection } from '../collections/WebhookEndpoints.js'
@@ -88,6 +89,8 @@ export const newsPortalPlugin =
       sitemapFeature(options),
       // The read indexes Payload cannot declare, for a pushed schema (migrations create them too).
       { onInit: ensureRawReadIndexes },
+      // Deep pages of articles read their ids first (SQL adapters), after access and site scope.
+      ...(options.idFirstReads ? [{ onInit: installIdFirstReads }] : []),
       publicCacheFeature(options),
       webhooksFeature(options),
     ]

@@ -165,6 +165,7 @@ export function publicCacheOptions(
 export function resolveOptions(options: NewsPortalPluginConfig = {}): ResolvedNewsPortalOptions {
   return {
     disabled: options.disabled ?? false,
+    idFirstReads: options.idFirstReads ?? true,
     timeZone: timeZone(options.timeZone),
     isEditor: options.isEditor ?? editorRule(editorCollections(options.editorCollections)),
     isAdmin: options.isAdmin ?? editorRule(editorCollections(options.editorCollections), ['admin']),
