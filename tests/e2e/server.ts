@@ -34,7 +34,7 @@ export interface ProductionApp {
   stop: () => Promise<void>
 }
 
-/** The secret the portal's revalidation webhook checks signatures with (tests/e2e/site.e2e.ts signs with it). */
+/** The secret the plugin signs its webhook to the portal with and the portal checks (config/pluginEnv.ts). */
 export const WEBHOOK_SECRET = 'e2e-webhook-secret'
 
 /** Environment for a production app on its own fresh SQLite file. */
@@ -83,7 +83,8 @@ export async function startProductionApp(
   const log = fs.openSync(logFile, 'a')
   const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port)], {
     cwd: root,
-    env,
+    // PORT too: the plugin's webhook to the portal (config/pluginEnv.ts) is addressed by it.
+    env: { ...env, PORT: String(port) },
     stdio: ['ignore', log, log],
     detached: true,
   })

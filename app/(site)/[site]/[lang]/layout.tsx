@@ -17,11 +17,24 @@ export async function generateStaticParams() {
   return []
 }
 
+/** The site's address as a URL, or `null` (links stay paths) when the site has none or a bad one. */
+function siteBase(siteUrl: string | null | undefined): URL | null {
+  if (!siteUrl) return null
+  try {
+    return new URL(siteUrl)
+  } catch {
+    // An editor's typo in the site's address must not take the portal down: paths still work.
+    return null
+  }
+}
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { siteKey, locale } = await routeOf(params)
   const context = await siteContext(siteKey, locale)
   const name = context?.site.name ?? 'Cổng thông tin'
   return {
+    // Canonical and alternate links come out absolute, on the site's own address.
+    metadataBase: siteBase(context?.site.siteUrl),
     title: { default: name, template: `%s - ${name}` },
     description: name,
     alternates: { types: { 'application/rss+xml': '/api/feed.xml' } },

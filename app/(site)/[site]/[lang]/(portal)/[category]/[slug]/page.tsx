@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { notFound, permanentRedirect } from 'next/navigation'
-import { formatDateLine } from 'news-portal-sdk'
+import { articleJsonLd, formatDateLine } from 'news-portal-sdk'
 import { ArticleList } from '../../../../../components/ArticleList.js'
 import { Breadcrumbs } from '../../../../../components/Breadcrumbs.js'
 import { RatingWidget } from '../../../../../components/RatingWidget.js'
@@ -26,7 +26,8 @@ export async function generateMetadata({ params }: { params: Params }) {
   return {
     title: article.title,
     description: article.lead ?? undefined,
-    alternates: { canonical: articlePath(locale, article, category) },
+    // The editor's canonical address wins (a copy of another site's article); else this page's own.
+    alternates: { canonical: article.canonicalUrl || articlePath(locale, article, category) },
   }
 }
 
@@ -46,8 +47,19 @@ export default async function ArticlePageRoute({ params }: { params: Params }) {
   const timeZone = data.site.timeZone ?? undefined
   const primary = article.primaryCategory
   const authors = article.authors?.map((author) => author.name).join(', ') || article.byline
+  const siteUrl = data.site.siteUrl ?? undefined
+  const jsonLd = articleJsonLd(article, {
+    url: article.canonicalUrl || (siteUrl ? new URL(href, siteUrl).href : undefined),
+    baseUrl: siteUrl,
+    publisher: { name: data.site.name, url: siteUrl },
+  })
   return (
     <article className="article" data-article-id={String(article.id)}>
+      <script
+        type="application/ld+json"
+        // `<` escaped: a title holding "</script>" cannot end the element.
+        dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }}
+      />
       <Breadcrumbs
         label={words.breadcrumb}
         crumbs={[
