@@ -3,8 +3,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { internalPath } from '../app/(site)/lib/rewrite.js'
-import { readSiteKey, siteKeyOfHost } from '../app/(site)/lib/sites.js'
-import { readContentChange, verifySignature } from '../app/(site)/lib/webhook.js'
+import { readSiteKey, siteKeyOfHost, siteOrigin } from '../app/(site)/lib/sites.js'
+import { pagesToRevalidate, readContentChange, verifySignature } from '../app/(site)/lib/webhook.js'
 import type { WebhookBody } from '../features/webhooks/deliveries.js'
 import { signWebhookBody, verifyWebhookSignature } from '../features/webhooks/signature.js'
 
@@ -50,6 +50,22 @@ describe('the portal proxy: public address → internal route', () => {
   })
 })
 
+describe("the site's origin for absolute links", () => {
+  it("is the site's siteUrl, else the host its pages are keyed by", () => {
+    expect(siteOrigin('https://thanuyen.gov.vn', siteKeyOfHost('x.vn'))?.href).toBe(
+      'https://thanuyen.gov.vn/',
+    )
+    expect(siteOrigin(null, siteKeyOfHost('thanuyen.gov.vn'))?.href).toBe(
+      'https://thanuyen.gov.vn/',
+    )
+    expect(siteOrigin(null, siteKeyOfHost('127.0.0.1:4000'))?.href).toBe('http://127.0.0.1:4000/')
+    expect(siteOrigin('not a url', siteKeyOfHost('localhost:3000'))?.href).toBe(
+      'http://localhost:3000/',
+    )
+    expect(siteOrigin(null, 'than-uyen')).toBeNull()
+  })
+})
+
 describe('the revalidation webhook', () => {
   const secret = 'whsec-test-0123456789'
   // Exactly what the plugin's queue sends (features/webhooks/deliveries.ts WebhookBody).
@@ -88,6 +104,15 @@ describe('the revalidation webhook', () => {
     expect(
       readContentChange(JSON.stringify({ ...sent, site: { id: 2, slug: null } })),
     ).toMatchObject({ site: null })
+  })
+
+  it("re-renders an article's section list and the home page with the article (the plugin sends only the article's path)", () => {
+    expect(pagesToRevalidate(['/tin-tuc/moi', '/trang/gioi-thieu'])).toEqual([
+      '/',
+      '/tin-tuc/moi',
+      '/trang/gioi-thieu',
+      '/tin-tuc',
+    ])
   })
 
   it('names what is wrong with a bad body', () => {

@@ -167,7 +167,8 @@ describe('the portal (app/(site), on the SDK only)', () => {
   it("the article page has its related articles, an absolute canonical link and the SDK's JSON-LD", async () => {
     await page.goto(`${baseURL}${seedPath}`)
     const canonical = await page.locator('link[rel="canonical"]').getAttribute('href')
-    expect(canonical).toMatch(/^https?:\/\/[^/]+\/tin-tuc-su-kien\/hoi-thao-/)
+    // The seed site has no siteUrl: the origin it is served from.
+    expect(canonical).toBe(`${baseURL}${seedPath}`)
     const ld = JSON.parse(
       (await page.locator('script[type="application/ld+json"]').first().textContent()) ?? '',
     ) as { '@type': string; headline: string }
@@ -216,7 +217,7 @@ describe('the portal (app/(site), on the SDK only)', () => {
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
     await page.goto(`${baseURL}${seedPath}`)
-    await expect(page.locator('#related-title').innerText()).resolves.toBe('Tin liên quan')
+    await expect(page.locator('#related-title').textContent()).resolves.toBe('Tin liên quan')
     await expect(
       page.locator('section[aria-labelledby="related-title"]').getByText(title).count(),
     ).resolves.toBe(1)

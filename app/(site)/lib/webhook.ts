@@ -59,3 +59,15 @@ export function readContentChange(body: string): ContentChange | string {
     paths: [...new Set([...(oldPaths as string[]), ...(newPaths as string[])])],
   }
 }
+
+/**
+ * The pages a change re-renders: its paths, the section list of each article path (`/{category}`
+ * of `/{category}/{slug}`: the plugin sends only the article's own address) and the home page.
+ */
+export function pagesToRevalidate(paths: string[]): string[] {
+  const sections = paths.flatMap((path) => {
+    const segments = path.split('/').filter(Boolean)
+    return segments.length === 2 && segments[0] !== 'trang' ? [`/${segments[0]}`] : []
+  })
+  return [...new Set(['/', ...paths, ...sections])]
+}

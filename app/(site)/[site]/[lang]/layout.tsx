@@ -5,6 +5,7 @@ import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
 import { routeOf } from '../../lib/params.js'
 import { siteContext } from '../../lib/portal.js'
+import { siteOrigin } from '../../lib/sites.js'
 
 type Params = Promise<{ site: string; lang: string }>
 
@@ -17,24 +18,13 @@ export async function generateStaticParams() {
   return []
 }
 
-/** The site's address as a URL, or `null` (links stay paths) when the site has none or a bad one. */
-function siteBase(siteUrl: string | null | undefined): URL | null {
-  if (!siteUrl) return null
-  try {
-    return new URL(siteUrl)
-  } catch {
-    // An editor's typo in the site's address must not take the portal down: paths still work.
-    return null
-  }
-}
-
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { siteKey, locale } = await routeOf(params)
   const context = await siteContext(siteKey, locale)
   const name = context?.site.name ?? 'Cổng thông tin'
   return {
-    // Canonical and alternate links come out absolute, on the site's own address.
-    metadataBase: siteBase(context?.site.siteUrl),
+    // Canonical and alternate links come out absolute, on the site's own address (or its host).
+    metadataBase: siteOrigin(context?.site.siteUrl, siteKey),
     title: { default: name, template: `%s - ${name}` },
     description: name,
     alternates: { types: { 'application/rss+xml': '/api/feed.xml' } },

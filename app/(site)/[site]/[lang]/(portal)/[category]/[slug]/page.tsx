@@ -8,6 +8,7 @@ import { localePath } from '../../../../../lib/locales.js'
 import { routeOf } from '../../../../../lib/params.js'
 import { articlePath, categoryPath, downloadPath, printPath } from '../../../../../lib/paths.js'
 import { articleData, siteContext } from '../../../../../lib/portal.js'
+import { siteOrigin } from '../../../../../lib/sites.js'
 import { wordsFor } from '../../../../../lib/words.js'
 
 export const revalidate = 3600
@@ -47,11 +48,11 @@ export default async function ArticlePageRoute({ params }: { params: Params }) {
   const timeZone = data.site.timeZone ?? undefined
   const primary = article.primaryCategory
   const authors = article.authors?.map((author) => author.name).join(', ') || article.byline
-  const siteUrl = data.site.siteUrl ?? undefined
+  const origin = siteOrigin(data.site.siteUrl, siteKey)
   const jsonLd = articleJsonLd(article, {
-    url: article.canonicalUrl || (siteUrl ? new URL(href, siteUrl).href : undefined),
-    baseUrl: siteUrl,
-    publisher: { name: data.site.name, url: siteUrl },
+    url: article.canonicalUrl || (origin ? new URL(href, origin).href : undefined),
+    baseUrl: origin?.origin,
+    publisher: { name: data.site.name, url: origin?.origin },
   })
   return (
     <article className="article" data-article-id={String(article.id)}>
