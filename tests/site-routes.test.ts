@@ -1,11 +1,12 @@
-import { createHmac } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { internalPath } from '../app/(site)/lib/rewrite.js'
-import { readSiteKey, siteKeyOfHost } from '../app/(site)/lib/sites.js'
-import { readContentChange, verifySignature } from '../app/(site)/lib/webhook.js'
+import { readSiteKey, siteKeyOfHost, siteOrigin } from '../app/(site)/lib/sites.js'
+import { pagesToRevalidate, readContentChange, verifySignature } from '../app/(site)/lib/webhook.js'
+import type { WebhookBody } from '../features/webhooks/deliveries.js'
+import { signWebhookBody, verifyWebhookSignature } from '../features/webhooks/signature.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const none = new URLSearchParams()
@@ -49,34 +50,69 @@ describe('the portal proxy: public address → internal route', () => {
   })
 })
 
+describe("the site's origin for absolute links", () => {
+  it("is the site's siteUrl, else the host its pages are keyed by", () => {
+    expect(siteOrigin('https://thanuyen.gov.vn', siteKeyOfHost('x.vn'))?.href).toBe(
+      'https://thanuyen.gov.vn/',
+    )
+    expect(siteOrigin(null, siteKeyOfHost('thanuyen.gov.vn'))?.href).toBe(
+      'https://thanuyen.gov.vn/',
+    )
+    expect(siteOrigin(null, siteKeyOfHost('127.0.0.1:4000'))?.href).toBe('http://127.0.0.1:4000/')
+    expect(siteOrigin('not a url', siteKeyOfHost('localhost:3000'))?.href).toBe(
+      'http://localhost:3000/',
+    )
+    expect(siteOrigin(null, 'than-uyen')).toBeNull()
+  })
+})
+
 describe('the revalidation webhook', () => {
-  const secret = 'whsec-test'
-  const body = JSON.stringify({
-    event: 'update',
+  const secret = 'whsec-test-0123456789'
+  // Exactly what the plugin's queue sends (features/webhooks/deliveries.ts WebhookBody).
+  const sent: WebhookBody = {
+    id: 'd-1',
+    event: 'content.changed',
     collection: 'articles',
     docId: 7,
-    site: 'than-uyen',
+    site: { id: 1, slug: 'than-uyen' },
+    operation: 'update',
     oldPaths: ['/tin-tuc/cu'],
     newPaths: ['/tin-tuc/moi', '/tin-tuc'],
-  })
-  const sign = (text: string, key = secret) =>
-    `sha256=${createHmac('sha256', key).update(text).digest('hex')}`
+    changedAt: '2026-11-30T15:00:00.000Z',
+  }
+  const body = JSON.stringify(sent)
 
-  it('accepts the HMAC of the exact body and nothing else', () => {
-    expect(verifySignature(body, sign(body), secret)).toBe(true)
-    expect(verifySignature(`${body} `, sign(body), secret)).toBe(false)
-    expect(verifySignature(body, sign(body, 'other'), secret)).toBe(false)
+  it("accepts the plugin's signWebhookBody of the exact body and nothing else", () => {
+    expect(verifySignature(body, signWebhookBody(body, secret), secret)).toBe(true)
+    expect(verifySignature(`${body} `, signWebhookBody(body, secret), secret)).toBe(false)
+    expect(verifySignature(body, signWebhookBody(body, 'other-secret-0123456'), secret)).toBe(false)
     expect(verifySignature(body, null, secret)).toBe(false)
     expect(verifySignature(body, 'sha256=zz', secret)).toBe(false)
+    expect(verifyWebhookSignature(body, signWebhookBody(body, secret), secret)).toBe(true)
   })
 
-  it('reads the old and new paths of a change, once each', () => {
+  it("reads the plugin's body: the site's slug and the old and new paths, once each", () => {
     expect(readContentChange(body)).toEqual({
-      event: 'update',
+      event: 'content.changed',
       collection: 'articles',
       site: 'than-uyen',
       paths: ['/tin-tuc/cu', '/tin-tuc/moi', '/tin-tuc'],
     })
+    expect(readContentChange(JSON.stringify({ ...sent, site: null }))).toMatchObject({
+      site: null,
+    })
+    expect(
+      readContentChange(JSON.stringify({ ...sent, site: { id: 2, slug: null } })),
+    ).toMatchObject({ site: null })
+  })
+
+  it("re-renders an article's section list and the home page with the article (the plugin sends only the article's path)", () => {
+    expect(pagesToRevalidate(['/tin-tuc/moi', '/trang/gioi-thieu'])).toEqual([
+      '/',
+      '/tin-tuc/moi',
+      '/trang/gioi-thieu',
+      '/tin-tuc',
+    ])
   })
 
   it('names what is wrong with a bad body', () => {
@@ -84,6 +120,9 @@ describe('the revalidation webhook', () => {
     expect(readContentChange('{"collection":"articles"}')).toBe('event must be a non-empty string.')
     expect(readContentChange('{"event":"update","collection":"articles","newPaths":["x"]}')).toBe(
       'newPaths must be a list of at most 200 paths starting with "/".',
+    )
+    expect(readContentChange(JSON.stringify({ ...sent, site: 'than-uyen' }))).toBe(
+      'site must be null or { id, slug } with slug a site slug or null.',
     )
   })
 })

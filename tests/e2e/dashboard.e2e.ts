@@ -50,6 +50,8 @@ describe('the admin home', () => {
           '/admin/collections/authors',
           '/admin/collections/sources',
           '/admin/collections/articles',
+          '/admin/collections/topics',
+          '/admin/collections/pages',
         ],
       },
       {
@@ -60,8 +62,12 @@ describe('the admin home', () => {
           '/admin/collections/counter-widgets',
         ],
       },
-      // The sites, read-only for an editor (only admins write them; user management stays hidden).
-      { group: 'Hệ thống', links: ['/admin/collections/sites'] },
+      // The sites, read-only for an editor (only admins write them; user management stays hidden),
+      // and the webhook delivery log of the editor's sites.
+      {
+        group: 'Hệ thống',
+        links: ['/admin/collections/sites', '/admin/collections/webhook-deliveries'],
+      },
     ])
     await screenshot(page, 'sidebar-groups-vi')
 

@@ -34,7 +34,7 @@ export interface ProductionApp {
   stop: () => Promise<void>
 }
 
-/** The secret the portal's revalidation webhook checks signatures with (tests/e2e/site.e2e.ts signs with it). */
+/** The secret the plugin signs its webhook to the portal with and the portal checks (config/pluginEnv.ts). */
 export const WEBHOOK_SECRET = 'e2e-webhook-secret'
 
 /** Environment for a production app on its own fresh SQLite file. */
@@ -67,7 +67,12 @@ export function ensureBuild(): void {
 
 /** Seeds (running the migrations first) the database the environment names. */
 export function seedDatabase(env: NodeJS.ProcessEnv): void {
-  const result = spawnSync('npm', ['run', 'seed'], { cwd: root, env, encoding: 'utf8' })
+  // No webhooks from the seed: no portal listens yet, and its pages are not rendered yet either.
+  const result = spawnSync('npm', ['run', 'seed'], {
+    cwd: root,
+    env: { ...env, PORTAL_WEBHOOK_SECRET: '' },
+    encoding: 'utf8',
+  })
   if (result.status !== 0)
     throw new Error(
       `seed failed (exit ${result.status}, ${result.signal}, ${result.error}): ${result.stdout}\n${result.stderr}`,
@@ -83,7 +88,8 @@ export async function startProductionApp(
   const log = fs.openSync(logFile, 'a')
   const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port)], {
     cwd: root,
-    env,
+    // PORT too: the plugin's webhook to the portal (config/pluginEnv.ts) is addressed by it.
+    env: { ...env, PORT: String(port) },
     stdio: ['ignore', log, log],
     detached: true,
   })

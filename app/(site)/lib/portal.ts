@@ -1,14 +1,17 @@
 import { cache } from 'react'
 import {
   createPortalClient,
+  isPortalError,
   type ArticlePage,
   type ArticleSummary,
   type Category,
+  type Page,
+  type PageSummary,
   type Paginated,
   type PortalClient,
   type PortalSite,
+  type SearchResult,
 } from 'news-portal-sdk'
-import { features, type SearchResult, type StaticPage } from './features.js'
 import type { SiteLocale } from './locales.js'
 import { readSiteKey } from './sites.js'
 
@@ -173,7 +176,7 @@ export async function articleData(
     kind: 'article',
     site: context.site,
     page,
-    related: features.related(page),
+    related: page.related ?? [],
     hasEnglish: await hasEnglish(context, page),
   }
 }
@@ -185,31 +188,59 @@ async function hasEnglish({ portal, locale }: SiteContext, page: ArticlePage): P
   return Boolean(english && english.title !== page.article.title)
 }
 
-/** `/tim-kiem?q=`: a page of search results, or `'unavailable'` until the SDK has `articles.search`. */
+/** The longest query the API searches (a longer one is refused: `SearchArticles`). */
+export const MAX_QUERY_LENGTH = 200
+
+/** What `/tim-kiem` shows: nothing asked yet, a page of results, or a query the API refused. */
+export type SearchOutcome =
+  | { kind: 'empty' }
+  | { kind: 'tooLong' }
+  | { kind: 'refused' }
+  | { kind: 'results'; result: SearchResult }
+
+/** `/tim-kiem?q=`: a page of the site's articles holding every word of the query. */
 export async function searchData(
   siteKey: string,
   locale: SiteLocale,
   query: string,
   page: number,
-): Promise<{ site: PortalSite; result: SearchResult | 'unavailable' | null } | null> {
+): Promise<{ site: PortalSite; outcome: SearchOutcome } | null> {
   const context = await siteContext(siteKey, locale)
   if (!context) return null
-  const search = features.search(context.portal)
-  if (!search) return { site: context.site, result: 'unavailable' }
-  if (!query.trim()) return { site: context.site, result: null }
-  return { site: context.site, result: await search(query.trim(), { page, limit: LIST_PAGE_SIZE }) }
+  const q = query.trim()
+  if (!q) return { site: context.site, outcome: { kind: 'empty' } }
+  if (q.length > MAX_QUERY_LENGTH) return { site: context.site, outcome: { kind: 'tooLong' } }
+  try {
+    const result = await context.portal.articles.search(q, { page, limit: LIST_PAGE_SIZE })
+    return { site: context.site, outcome: { kind: 'results', result } }
+  } catch (error) {
+    // A query the API cannot search (only punctuation, a page out of range): the reader's input, said on the page.
+    if (isPortalError(error) && error.code === 'VALIDATION')
+      return { site: context.site, outcome: { kind: 'refused' } }
+    throw error
+  }
 }
 
-/** `/trang/{slug}`: a static page, or `'unavailable'` until the SDK has `pages`. */
+/** The footer's links: the site's published static pages, in their order. */
+export const staticPageLinks = cache(
+  async (siteKey: string, locale: SiteLocale): Promise<PageSummary[]> => {
+    const context = await siteContext(siteKey, locale)
+    if (!context) return []
+    const { docs } = await context.portal.pages.list({ limit: 20, sort: 'order' })
+    return docs.filter((page) => page.slug && page.title)
+  },
+)
+
+/** `/trang/{slug}`: a static page (introduction, contact…), or `null` when the site has none. */
 export async function staticPageData(
   siteKey: string,
   locale: SiteLocale,
   slug: string,
-): Promise<{ site: PortalSite; page: StaticPage | null | 'unavailable' } | null> {
+): Promise<{ site: PortalSite; page: Page } | null> {
   const context = await siteContext(siteKey, locale)
   if (!context) return null
-  const bySlug = features.pageBySlug(context.portal)
-  return { site: context.site, page: bySlug ? await bySlug(slug, { locale }) : 'unavailable' }
+  const page = await context.portal.pages.bySlug(slug)
+  return page ? { site: context.site, page } : null
 }
 
 /** The newest articles of a site for the print view's and download's neighbours: none needed, just the article. */

@@ -27,3 +27,22 @@ export function readSiteKey(key: string): { slug: string } | { host: string } | 
   }
   return isSiteSlug(decoded) ? { slug: decoded } : null
 }
+
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/
+
+/**
+ * The site's public origin for absolute links: its `siteUrl`, else (a site whose editors set none)
+ * the host its pages are keyed by (http on a loopback host, https elsewhere); `null` for neither.
+ */
+export function siteOrigin(siteUrl: string | null | undefined, key: SiteKey): URL | null {
+  if (siteUrl) {
+    try {
+      return new URL(siteUrl)
+    } catch {
+      // An editor's typo in the site's address must not take the portal down: the host still works.
+    }
+  }
+  const named = readSiteKey(key)
+  if (!named || !('host' in named)) return null
+  return new URL(`${LOOPBACK.test(named.host) ? 'http' : 'https'}://${named.host}/`)
+}

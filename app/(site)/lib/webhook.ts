@@ -4,8 +4,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 export const SIGNATURE_HEADER = 'x-news-portal-signature'
 
 /**
- * Whether `header` is the HMAC-SHA256 of `body` under `secret`, compared in constant time.
- * To become the plugin's `verifyWebhookSignature(body, header, secret)` once it lands.
+ * Whether `header` is the HMAC-SHA256 of `body` under `secret`, compared in constant time: the
+ * plugin's `signWebhookBody` (tests/site-webhook.test.ts), kept local because the site never imports the plugin.
  */
 export function verifySignature(body: string, header: string | null, secret: string): boolean {
   const match = /^sha256=([0-9a-f]{64})$/i.exec(header?.trim() ?? '')
@@ -14,7 +14,7 @@ export function verifySignature(body: string, header: string | null, secret: str
   return timingSafeEqual(expected, Buffer.from(match[1], 'hex'))
 }
 
-/** What a webhook tells the site: which site changed and the public paths before and after. */
+/** What a webhook tells the site: which site changed (its slug) and the public paths before and after. */
 export interface ContentChange {
   event: string
   collection: string
@@ -37,8 +37,14 @@ export function readContentChange(body: string): ContentChange | string {
   const { event, collection, site, oldPaths = [], newPaths = [] } = data as Record<string, unknown>
   if (typeof event !== 'string' || !event) return 'event must be a non-empty string.'
   if (typeof collection !== 'string' || !collection) return 'collection must be a non-empty string.'
-  if (site !== undefined && site !== null && typeof site !== 'string')
-    return 'site must be a site slug or null.'
+  // The plugin sends `site: { id, slug }`, or null for a change that belongs to no site.
+  const slug = site === null || site === undefined ? null : (site as { slug?: unknown }).slug
+  if (
+    site !== undefined &&
+    site !== null &&
+    (typeof site !== 'object' || (slug !== null && (typeof slug !== 'string' || !slug)))
+  )
+    return 'site must be null or { id, slug } with slug a site slug or null.'
   for (const [name, paths] of [
     ['oldPaths', oldPaths],
     ['newPaths', newPaths],
@@ -49,7 +55,19 @@ export function readContentChange(body: string): ContentChange | string {
   return {
     event,
     collection,
-    site: (site as string | null | undefined) ?? null,
+    site: (slug as string | null | undefined) ?? null,
     paths: [...new Set([...(oldPaths as string[]), ...(newPaths as string[])])],
   }
+}
+
+/**
+ * The pages a change re-renders: its paths, the section list of each article path (`/{category}`
+ * of `/{category}/{slug}`: the plugin sends only the article's own address) and the home page.
+ */
+export function pagesToRevalidate(paths: string[]): string[] {
+  const sections = paths.flatMap((path) => {
+    const segments = path.split('/').filter(Boolean)
+    return segments.length === 2 && segments[0] !== 'trang' ? [`/${segments[0]}`] : []
+  })
+  return [...new Set(['/', ...paths, ...sections])]
 }

@@ -3,7 +3,15 @@ import { LOCALES } from '../../lib/locales.js'
 import { knownHostsOf } from '../../lib/portal.js'
 import { internalPath } from '../../lib/rewrite.js'
 import { siteKeyOfHost, siteKeyOfSlug } from '../../lib/sites.js'
-import { readContentChange, SIGNATURE_HEADER, verifySignature } from '../../lib/webhook.js'
+import {
+  pagesToRevalidate,
+  readContentChange,
+  SIGNATURE_HEADER,
+  verifySignature,
+} from '../../lib/webhook.js'
+
+/** The app route of a section's page 2, 3…, as Next tags it (route groups included). */
+const LIST_PAGES_ROUTE = '/(site)/[site]/[lang]/(portal)/[category]/_p/[page]'
 
 const json = (status: number, body: object) => Response.json(body, { status })
 
@@ -23,6 +31,8 @@ export async function POST(request: Request) {
   const change = readContentChange(body)
   if (typeof change === 'string') return json(400, { error: change })
   const hosts = change.site ? knownHostsOf(change.site) : []
+  // Later pages of a section shift on every publish: all are re-rendered on their next request (the route's own tag).
+  revalidatePath(LIST_PAGES_ROUTE, 'page')
   if (!change.site || hosts.length === 0) {
     // No site, or hosts this process has not resolved yet (a restart): every page, rebuilt on its next request.
     revalidatePath('/', 'layout')
@@ -32,7 +42,7 @@ export async function POST(request: Request) {
   const revalidated: string[] = []
   for (const key of keys)
     for (const locale of LOCALES)
-      for (const path of ['/', ...change.paths]) {
+      for (const path of pagesToRevalidate(change.paths)) {
         const internal = internalPath(
           locale === 'vi' ? path : `/${locale}${path}`,
           new URLSearchParams(),

@@ -5,6 +5,7 @@ import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
 import { routeOf } from '../../lib/params.js'
 import { siteContext } from '../../lib/portal.js'
+import { siteOrigin } from '../../lib/sites.js'
 
 type Params = Promise<{ site: string; lang: string }>
 
@@ -22,6 +23,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const context = await siteContext(siteKey, locale)
   const name = context?.site.name ?? 'Cổng thông tin'
   return {
+    // Canonical and alternate links come out absolute, on the site's own address (or its host).
+    metadataBase: siteOrigin(context?.site.siteUrl, siteKey),
     title: { default: name, template: `%s - ${name}` },
     description: name,
     alternates: { types: { 'application/rss+xml': '/api/feed.xml' } },

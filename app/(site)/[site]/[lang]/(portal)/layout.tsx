@@ -6,7 +6,7 @@ import { SiteHeader } from '../../../components/SiteHeader.js'
 import { VisitorCounter } from '../../../components/VisitorCounter.js'
 import { localePath } from '../../../lib/locales.js'
 import { routeOf } from '../../../lib/params.js'
-import { sidebarData } from '../../../lib/portal.js'
+import { sidebarData, staticPageLinks } from '../../../lib/portal.js'
 import { wordsFor } from '../../../lib/words.js'
 
 /** Every portal page but the print view: header, sections, the side column (dossier, visitors), footer. */
@@ -18,7 +18,10 @@ export default async function PortalLayout({
   params: Promise<{ site: string; lang: string }>
 }) {
   const { siteKey, locale } = await routeOf(params)
-  const data = await sidebarData(siteKey, locale)
+  const [data, pages] = await Promise.all([
+    sidebarData(siteKey, locale),
+    staticPageLinks(siteKey, locale),
+  ])
   if (!data) notFound()
   const words = wordsFor(locale)
   return (
@@ -49,7 +52,7 @@ export default async function PortalLayout({
           />
         </aside>
       </div>
-      <SiteFooter site={data.site} locale={locale} />
+      <SiteFooter site={data.site} locale={locale} pages={pages} />
     </>
   )
 }

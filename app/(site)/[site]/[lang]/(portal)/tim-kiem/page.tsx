@@ -3,7 +3,7 @@ import { ArticleList } from '../../../../components/ArticleList.js'
 import { Pagination } from '../../../../components/Pagination.js'
 import { routeOf } from '../../../../lib/params.js'
 import { searchPath } from '../../../../lib/paths.js'
-import { searchData } from '../../../../lib/portal.js'
+import { MAX_QUERY_LENGTH, searchData } from '../../../../lib/portal.js'
 import { wordsFor } from '../../../../lib/words.js'
 
 // A query is the reader's own: never cached as a static page.
@@ -15,7 +15,7 @@ type Search = Promise<{ q?: string | string[]; trang?: string | string[] }>
 const first = (value: string | string[] | undefined) =>
   (Array.isArray(value) ? value[0] : value) ?? ''
 
-/** `/tim-kiem?q=`: rendered per request (a query is the reader's own); "not available" until the SDK searches. */
+/** `/tim-kiem?q=`: rendered per request (a query is the reader's own); a query the API refuses is said, never a 500. */
 export default async function SearchPage({
   params,
   searchParams,
@@ -24,12 +24,17 @@ export default async function SearchPage({
   searchParams: Search
 }) {
   const { siteKey, locale } = await routeOf(params)
-  const query = first((await searchParams).q).slice(0, 200)
+  const query = first((await searchParams).q)
   const page = Math.max(1, Number(first((await searchParams).trang)) || 1)
   const data = await searchData(siteKey, locale, query, page)
   if (!data) notFound()
   const words = wordsFor(locale)
-  const { result } = data
+  const { outcome } = data
+  const message = {
+    empty: words.searchEmpty,
+    tooLong: words.searchTooLong,
+    refused: words.searchRefused,
+  } as const
   return (
     <>
       <h1 className="page-title">{words.search}</h1>
@@ -40,29 +45,35 @@ export default async function SearchPage({
         className="search-box search-box--page"
       >
         <label htmlFor="search-page-q">{words.searchLabel}</label>
-        <input id="search-page-q" name="q" type="search" defaultValue={query} />
+        <input
+          id="search-page-q"
+          name="q"
+          type="search"
+          maxLength={MAX_QUERY_LENGTH}
+          defaultValue={query.slice(0, MAX_QUERY_LENGTH)}
+        />
         <button type="submit">{words.search}</button>
       </form>
-      {result === 'unavailable' && (
+      {outcome.kind !== 'results' && (
         <p className="notice" role="status">
-          {words.searchUnavailable}
+          {message[outcome.kind]}
         </p>
       )}
-      {result && result !== 'unavailable' && (
+      {outcome.kind === 'results' && (
         <>
           <p role="status">
-            {result.totalDocs ? words.results(result.totalDocs) : words.noResults}
+            {outcome.result.totalDocs ? words.results(outcome.result.totalDocs) : words.noResults}
           </p>
           <ArticleList
-            articles={result.docs}
+            articles={outcome.result.docs}
             locale={locale}
             timeZone={data.site.timeZone}
             leads
             headingLevel={2}
           />
           <Pagination
-            page={result.page}
-            totalPages={result.totalPages}
+            page={outcome.result.page}
+            totalPages={outcome.result.totalPages}
             href={(n) => `${searchPath(locale, query)}&trang=${n}`}
             words={words}
           />

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { notFound, permanentRedirect } from 'next/navigation'
-import { formatDateLine } from 'news-portal-sdk'
+import { articleJsonLd, formatDateLine } from 'news-portal-sdk'
 import { ArticleList } from '../../../../../components/ArticleList.js'
 import { Breadcrumbs } from '../../../../../components/Breadcrumbs.js'
 import { RatingWidget } from '../../../../../components/RatingWidget.js'
@@ -8,6 +8,7 @@ import { localePath } from '../../../../../lib/locales.js'
 import { routeOf } from '../../../../../lib/params.js'
 import { articlePath, categoryPath, downloadPath, printPath } from '../../../../../lib/paths.js'
 import { articleData, siteContext } from '../../../../../lib/portal.js'
+import { siteOrigin } from '../../../../../lib/sites.js'
 import { wordsFor } from '../../../../../lib/words.js'
 
 export const revalidate = 3600
@@ -26,7 +27,8 @@ export async function generateMetadata({ params }: { params: Params }) {
   return {
     title: article.title,
     description: article.lead ?? undefined,
-    alternates: { canonical: articlePath(locale, article, category) },
+    // The editor's canonical address wins (a copy of another site's article); else this page's own.
+    alternates: { canonical: article.canonicalUrl || articlePath(locale, article, category) },
   }
 }
 
@@ -46,8 +48,19 @@ export default async function ArticlePageRoute({ params }: { params: Params }) {
   const timeZone = data.site.timeZone ?? undefined
   const primary = article.primaryCategory
   const authors = article.authors?.map((author) => author.name).join(', ') || article.byline
+  const origin = siteOrigin(data.site.siteUrl, siteKey)
+  const jsonLd = articleJsonLd(article, {
+    url: article.canonicalUrl || (origin ? new URL(href, origin).href : undefined),
+    baseUrl: origin?.origin,
+    publisher: { name: data.site.name, url: origin?.origin },
+  })
   return (
     <article className="article" data-article-id={String(article.id)}>
+      <script
+        type="application/ld+json"
+        // `<` escaped: a title holding "</script>" cannot end the element.
+        dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }}
+      />
       <Breadcrumbs
         label={words.breadcrumb}
         crumbs={[
