@@ -31,6 +31,26 @@ describe('the feed is cached like queries', () => {
     expect(await third.text()).toContain('<title>Bài mới trong bản tin</title>')
   })
 
+  test.each(['/sitemap.xml', '/news-sitemap.xml'])(
+    '%s is cached too, and a publish shows in the next read',
+    async (path) => {
+      await app.rest('GET', path)
+      const cached = await app.rest('GET', path)
+      expect(cached.headers.get('x-news-portal-cache')).toBe('hit')
+      const fresh = await app.payload.create({
+        collection: 'articles',
+        data: {
+          title: `Bài cho ${path}`,
+          _status: 'published',
+          publishedAt: new Date(Date.now() - 60_000).toISOString(),
+        } as never,
+      })
+      const next = await app.rest('GET', path)
+      expect(next.headers.get('x-news-portal-cache')).toBe('miss')
+      expect(await next.text()).toContain((fresh as { slug: string }).slug)
+    },
+  )
+
   test('other REST reads are not the cache’s business', async () => {
     const list = await app.rest('GET', '/articles?limit=1')
     expect(list.headers.get('x-news-portal-cache')).toBeNull()

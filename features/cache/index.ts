@@ -14,7 +14,7 @@ export { BoundedLru } from './lru.js'
 export { PUBLIC_CACHE_KEY, publicCacheSettingsOf, type PublicCacheSettings } from './settings.js'
 
 /** The REST paths (under the API route) whose anonymous GET answers are cached. */
-export const PUBLIC_REST_PATHS = ['/feed.xml']
+export const PUBLIC_REST_PATHS = ['/feed.xml', '/sitemap.xml', '/news-sitemap.xml']
 
 // One subscription per config: instances of one config in a process share the cache.
 const subscribed = perOwner((_config: object) => ({ done: false }))
