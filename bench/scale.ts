@@ -183,7 +183,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
   })
 
 async function measure(db: Database): Promise<Figures> {
-  const server = await startServer(root, { ...baseEnv, DATABASE_URL: db.url })
+  // The cold path: what every read costs before the public cache can answer it (issue 14's cache
+  // would otherwise answer every repeated anonymous read from memory).
+  const server = await startServer(root, {
+    ...baseEnv,
+    DATABASE_URL: db.url,
+    PUBLIC_CACHE: process.env.PUBLIC_CACHE ?? 'false',
+  })
   stopServer = server.stop
   const figures: Figures = new Map()
   try {

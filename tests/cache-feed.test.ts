@@ -47,7 +47,7 @@ describe('the feed is cached like queries', () => {
       })
       const next = await app.rest('GET', path)
       expect(next.headers.get('x-news-portal-cache')).toBe('miss')
-      expect(await next.text()).toContain((fresh as { slug: string }).slug)
+      expect(await next.text()).toContain((fresh as unknown as { slug: string }).slug)
     },
   )
 

@@ -70,6 +70,31 @@ export const scaleReads: ScaleRead[] = [
   categoryPage(1),
   categoryPage(500),
   {
+    // What `portal.articles.list({ category })` sends: the hasMany relation, not primaryCategory.
+    name: "category Articles page 1 by `categories` (the SDK's filter)",
+    request: ({ category }) =>
+      graphql(
+        `query Listed($category: JSON) {
+          Articles(where: { categories: { equals: $category } }, sort: "-publishedAt", limit: 10) {
+            totalDocs docs { ${CARD} } } }`,
+        { category },
+      ),
+    check: (body) => {
+      if (noErrors(body).Articles.docs.length !== 10) throw new Error('page 1 is not full')
+    },
+  },
+  {
+    name: 'SearchArticles "hoi thao" page 1',
+    request: () =>
+      graphql(
+        `query Search($q: String!) { SearchArticles(q: $q, limit: 10) { totalDocs docs { ${CARD} } } }`,
+        { q: 'hoi thao' },
+      ),
+    check: (body) => {
+      if (!noErrors(body).SearchArticles.docs.length) throw new Error('nothing found')
+    },
+  },
+  {
     name: "admin's article list as an editor (REST, draft, depth 0)",
     request: ({ editorToken }) => ({
       path: '/api/articles?depth=0&limit=10&sort=-publishedAt&draft=true',
@@ -96,6 +121,13 @@ export const scaleReads: ScaleRead[] = [
     request: () => ({ path: '/api/feed.xml' }),
     check: (body) => {
       if (!body.includes('<item>')) throw new Error(`no item in the feed: ${body.slice(0, 300)}`)
+    },
+  },
+  {
+    name: '/api/news-sitemap.xml',
+    request: () => ({ path: '/api/news-sitemap.xml' }),
+    check: (body) => {
+      if (!body.includes('<urlset')) throw new Error(`not a sitemap: ${body.slice(0, 300)}`)
     },
   },
 ]
