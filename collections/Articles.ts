@@ -9,7 +9,7 @@ import { rejectMalformedId } from '../features/content/hooks/rejectMalformedId.j
 import { rejectMalformedWhere } from '../features/content/hooks/rejectMalformedWhere.js'
 import { populateSlug } from '../features/content/hooks/populateSlug.js'
 import { renderBodyHtmlOnSave } from '../features/content/hooks/renderBodyHtml.js'
-import { resolveArticleLinksOnRead } from '../features/content/hooks/resolveArticleLinks.js'
+import { bodyHtmlField } from '../features/content/fields/bodyHtmlField.js'
 import { setPublishedAt } from '../features/content/hooks/setPublishedAt.js'
 import { setPrimaryCategory } from '../features/content/hooks/setPrimaryCategory.js'
 import { publicReadsPublished } from '../features/content/hooks/publicReadsPublished.js'
@@ -24,7 +24,6 @@ import {
   AUTHORS_SLUG,
   CATEGORIES_SLUG,
   MEDIA_SLUG,
-  SITE_FIELD,
   SOURCES_SLUG,
   TOPICS_SLUG,
 } from '../core/constants.js'
@@ -111,16 +110,7 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
         ],
       }),
     },
-    {
-      name: 'bodyHtml',
-      type: 'textarea',
-      localized: true,
-      admin: { hidden: true },
-      hooks: { afterRead: [resolveArticleLinksOnRead(options)] },
-      // Its hook reads its own stored value and the article's site (links resolve within it).
-      custom: { computedFrom: [SITE_FIELD] },
-      label: label('Nội dung HTML', 'Body HTML'),
-    },
+    bodyHtmlField(options),
     slugField(),
     {
       name: 'publishedAt',

@@ -12,9 +12,9 @@ import { rejectMalformedId } from '../features/content/hooks/rejectMalformedId.j
 import { rejectMalformedWhere } from '../features/content/hooks/rejectMalformedWhere.js'
 import { populateSlug } from '../features/content/hooks/populateSlug.js'
 import { renderBodyHtmlOnSave } from '../features/content/hooks/renderBodyHtml.js'
-import { resolveArticleLinksOnRead } from '../features/content/hooks/resolveArticleLinks.js'
+import { bodyHtmlField } from '../features/content/fields/bodyHtmlField.js'
 import { publicReadsPublished } from '../features/content/hooks/publicReadsPublished.js'
-import { PAGES_SLUG, SITE_FIELD } from '../core/constants.js'
+import { PAGES_SLUG } from '../core/constants.js'
 
 /** Standing pages of a site ("Giới thiệu", "Cơ cấu tổ chức", "Liên hệ"), with drafts, in vi and en. */
 export const pagesCollection = (options: ResolvedNewsPortalOptions): CollectionConfig => ({
@@ -57,15 +57,7 @@ export const pagesCollection = (options: ResolvedNewsPortalOptions): CollectionC
       admin: { description: label('Nội dung của trang.', "The page's text.") },
       editor: lexicalEditor({}),
     },
-    {
-      name: 'bodyHtml',
-      type: 'textarea',
-      localized: true,
-      admin: { hidden: true },
-      hooks: { afterRead: [resolveArticleLinksOnRead(options)] },
-      custom: { computedFrom: [SITE_FIELD] },
-      label: label('Nội dung HTML', 'Body HTML'),
-    },
+    bodyHtmlField(options),
     slugField(),
     {
       name: 'parent',
