@@ -22,11 +22,11 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
+import { freePort, run, seedProduction } from './server.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const SLUG = 'hoi-thao-chia-se-kinh-nghiem-thuc-hien-cac-tieu-du-an-cong-dong'
@@ -59,38 +59,6 @@ const NEIGHBORS_QUERY = (
 const BY_ID_QUERY = `query ById($id: Int!) { Article(id: $id) { ${ARTICLE} } }`
 // The same with Payload's `select: true`: only the requested fields are read (what ArticlePage does).
 const BY_ID_SELECT_QUERY = `query ById($id: Int!) { Article(id: $id, select: true) { ${ARTICLE} } }`
-
-function run(
-  command: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  label: string,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now()
-    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    child.stdout.on('data', (chunk) => (output += chunk))
-    child.stderr.on('data', (chunk) => (output += chunk))
-    child.on('exit', (code) => {
-      if (code === 0) {
-        console.log(`${label}: done in ${Math.round((Date.now() - started) / 1000)} s`)
-        resolve()
-      } else reject(new Error(`${label} failed (exit ${code}):\n${output.slice(-4000)}`))
-    })
-  })
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-    server.on('error', reject)
-  })
-}
 
 async function graphql(base: string, query: string, variables: Record<string, unknown>) {
   const response = await fetch(`${base}/api/graphql`, {
@@ -221,24 +189,21 @@ async function main() {
     })
   }
   try {
-    // The production seed runs the committed migrations first (as .ci/run does), so `next start`
-    // finds the schema it expects; a schema pushed in development mode would make the production
-    // start wait on a migration prompt. On a busy machine the seed process has been seen to exit
-    // early (code 13) once in a while: one retry.
+    // The production seed (bench/server.ts): a schema pushed in development mode would make the
+    // production start wait on a migration prompt.
     const seedEnv = {
       ...env,
       NODE_ENV: 'production',
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
     } as NodeJS.ProcessEnv
-    await run('npm', ['run', 'seed'], seedEnv, 'seed').catch((error: Error) => {
-      console.log(`seed: ${error.message.split('\n')[0]}; retrying once`)
-      for (const suffix of ['', '-wal', '-shm'])
-        fs.rmSync(path.join(work, `bench.db${suffix}`), { force: true })
-      return run('npm', ['run', 'seed'], seedEnv, 'seed')
-    })
+    await seedProduction(root, seedEnv, path.join(work, 'bench.db'))
     if (!process.argv.includes('--no-build'))
-      await run('npm', ['run', 'build'], { ...env, NODE_ENV: 'production' }, 'next build')
+      await run('npm', ['run', 'build'], {
+        cwd: root,
+        env: { ...env, NODE_ENV: 'production' },
+        label: 'next build',
+      })
 
     const port = await freePort()
     const base = `http://127.0.0.1:${port}`

@@ -22,11 +22,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
+import { freePort, run, seedProduction } from './server.js'
 import { ArticlePageDocument } from '../sdk/src/generated/graphql.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -47,33 +47,6 @@ const PAGE_GET = `/api/graphql?${new URLSearchParams({
     },
   }),
 })}`
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, label: string) {
-  return new Promise<void>((resolve, reject) => {
-    const started = Date.now()
-    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    child.stdout.on('data', (chunk) => (output += chunk))
-    child.stderr.on('data', (chunk) => (output += chunk))
-    child.on('exit', (code) => {
-      if (code === 0) {
-        console.log(`${label}: done in ${Math.round((Date.now() - started) / 1000)} s`)
-        resolve()
-      } else reject(new Error(`${label} failed (exit ${code}):\n${output.slice(-4000)}`))
-    })
-  })
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-    server.on('error', reject)
-  })
-}
 
 const postPage = (base: string) =>
   fetch(`${base}/api/graphql`, {
@@ -222,15 +195,13 @@ async function main() {
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
     } as NodeJS.ProcessEnv
-    // As bench:article-page: the production seed has been seen to exit early once in a while.
-    await run('npm', ['run', 'seed'], seedEnv, 'seed').catch((error: Error) => {
-      console.log(`seed: ${error.message.split('\n')[0]}; retrying once`)
-      for (const suffix of ['', '-wal', '-shm'])
-        fs.rmSync(path.join(work, `bench.db${suffix}`), { force: true })
-      return run('npm', ['run', 'seed'], seedEnv, 'seed')
-    })
+    await seedProduction(root, seedEnv, path.join(work, 'bench.db'))
     if (!process.argv.includes('--no-build'))
-      await run('npm', ['run', 'build'], { ...env, NODE_ENV: 'production' }, 'next build')
+      await run('npm', ['run', 'build'], {
+        cwd: root,
+        env: { ...env, NODE_ENV: 'production' },
+        label: 'next build',
+      })
 
     const start = async (extra: Record<string, string>) => {
       const port = await freePort()

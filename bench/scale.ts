@@ -21,7 +21,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { scaleReads, type ScaleTargets } from './scale/reads.js'
-import { run, startServer } from './scale/server.js'
+import { run, startServer } from './server.js'
 import { ms, summarize } from './scale/timing.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')

@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import net from 'node:net'
+import fs from 'node:fs'
+import { freePort } from '../tests/helpers/freePort.js'
+
+export { freePort }
 
 /** Runs a command to its end; rejects with the tail of its output when it fails. */
 export function run(
@@ -22,14 +25,17 @@ export function run(
   })
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-    server.on('error', reject)
+/**
+ * The production seed into a fresh SQLite file: it runs the committed migrations first (as .ci/run
+ * does), so `next start` finds the schema it expects. On a busy machine the seed process has been
+ * seen to exit early (code 13) once in a while: one retry on a new file.
+ */
+export async function seedProduction(cwd: string, env: NodeJS.ProcessEnv, dbFile: string) {
+  const seed = () => run('npm', ['run', 'seed'], { cwd, env, label: 'seed' })
+  await seed().catch((error: Error) => {
+    console.log(`seed: ${error.message.split('\n')[0]}; retrying once`)
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${dbFile}${suffix}`, { force: true })
+    return seed()
   })
 }
 
