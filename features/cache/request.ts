@@ -1,5 +1,4 @@
 import { Kind, parse, print, type DocumentNode, type OperationDefinitionNode } from 'graphql'
-import type { SanitizedConfig } from 'payload'
 import { readBodyWithin, TOO_LARGE } from '../../core/requestBody.js'
 import { selectsCounters } from './counters.js'
 import { BoundedLru } from './lru.js'
@@ -24,15 +23,6 @@ export function stableJson(value: unknown): string {
       .map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`)
       .join(',')}}`
   return JSON.stringify(value) ?? 'null'
-}
-
-/** Whether the request carries credentials: an `Authorization` header (JWT, API key) or the auth cookie. */
-export function hasCredentials(request: Request, config: SanitizedConfig): boolean {
-  if (request.headers.has('authorization')) return true
-  const cookie = request.headers.get('cookie')
-  if (!cookie) return false
-  const name = `${config.cookiePrefix || 'payload'}-token`
-  return cookie.split(';').some((pair) => pair.trim().split('=')[0] === name)
 }
 
 /** The search parameters other than `omit`, sorted (`locale`, `fallback-locale`, `draft`, `depth`, …). */

@@ -9,7 +9,8 @@ import { CACHE_STATUS_HEADER, SITE_HEADER } from '../../core/constants.js'
 import { normalizeDomain } from '../sites/registry.js'
 import { resolveSite } from '../sites/resolve.js'
 import { nextBoundary } from './boundary.js'
-import { classifyGraphQL, classifyRest, hasCredentials, type Classified } from './request.js'
+import { hasCredentials } from '../../core/credentials.js'
+import { classifyGraphQL, classifyRest, type Classified } from './request.js'
 import { publicCacheSettingsOf, type PublicCacheSettings } from './settings.js'
 import {
   cacheStateOf,

@@ -1,16 +1,8 @@
 import type { SanitizedConfig } from 'payload'
+import { hasCredentials } from '../../core/credentials.js'
 import { operationOfGet } from '../graphql/graphqlGet.js'
 import { ifNoneMatchHits, strongEtag } from './etag.js'
 import { maxAgeFor, mergeVary, NOT_STORED, publicCacheControl, VARY_ON } from './cacheControl.js'
-
-/** Whether the request carries credentials Payload reads: `Authorization` or its auth cookie. */
-export function hasCredentials(request: Request, config: SanitizedConfig): boolean {
-  if (request.headers.get('authorization')?.trim()) return true
-  const cookie = request.headers.get('cookie')
-  if (!cookie) return false
-  const name = `${config.cookiePrefix || 'payload'}-token`
-  return cookie.split(';').some((pair) => pair.split('=')[0].trim() === name)
-}
 
 /** Whether a GraphQL answer reports an error (it is then never stored: it may be the client's own). */
 function reportsErrors(body: Uint8Array): boolean {
