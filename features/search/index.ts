@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import { AUTHORS_SLUG, SOURCES_SLUG } from '../../core/constants.js'
 import type { PortalFeature } from '../../core/feature.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
-import { hideSearchTableFromPush } from './devPush.js'
+import { hideTablesFromPush } from '../../core/devPush.js'
 import { searchArticlesQuery } from './graphql.js'
 import {
   indexArticleAfterChange,
@@ -11,6 +11,7 @@ import {
 } from './hooks.js'
 import { indexArticles } from './indexer.js'
 import { searchIndexOf } from './searchIndex.js'
+import { SEARCH_TABLE } from './store.js'
 
 export { searchArticles, type SearchArticlesResult } from './search.js'
 export { searchTableStatements, SEARCH_TABLE } from './store.js'
@@ -43,6 +44,6 @@ export function searchFeature(options: ResolvedNewsPortalOptions): PortalFeature
     onInit: async (payload) => {
       await prepareSearchIndex(payload)
     },
-    finalizeConfig: hideSearchTableFromPush,
+    finalizeConfig: hideTablesFromPush(SEARCH_TABLE),
   }
 }
