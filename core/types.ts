@@ -35,6 +35,8 @@ export interface NewsPortalPluginConfig {
   disabled?: boolean
   /** Pages after the first of `articles` read their ids, then those rows (SQL adapters; same docs and figures). Default `true`. */
   idFirstReads?: boolean
+  /** Lists of one category (`categories: { equals }`, newest first) read their page and total from the plugin's category table (SQL adapters; same docs and figures). Default `true`. */
+  categoryListReads?: boolean
   /** The site's time zone, for day and month boundaries and date display. Default `DEFAULT_TIME_ZONE` (Asia/Ho_Chi_Minh). */
   timeZone?: string
   /** Which logged-in users may write portal content. Default: users of `editorCollections` whose `roles` include `admin` or `editor`; a user without roles writes nothing. */
@@ -173,6 +175,7 @@ export interface GraphQLLimits {
 export interface ResolvedNewsPortalOptions {
   disabled: boolean
   idFirstReads: boolean
+  categoryListReads: boolean
   timeZone: string
   isEditor: (user: TypedUser | null | undefined, req?: PayloadRequest) => boolean
   isAdmin: (user: TypedUser | null | undefined, req?: PayloadRequest) => boolean

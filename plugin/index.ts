@@ -34,6 +34,7 @@ import { withSiteSelector } from '../features/sites/adminSelector.js'
 import { AUTHORS_SLUG, SOURCES_SLUG } from '../core/constants.js'
 import { ensureRawReadIndexes } from '../features/content/readIndexes.js'
 import { installIdFirstReads } from '../features/content/idFirstReads.js'
+import { categoryListsFeature } from '../features/content/categoryLists/index.js'
 import { webhooksFeature } from '../features/webhooks/index.js'
 import { webhookDeliveriesCollection } from '../collections/WebhookDeliveries.js'
 import { webhookEndpointsCollection } from '../collections/WebhookEndpoints.js'
@@ -91,6 +92,8 @@ export const newsPortalPlugin =
       { onInit: ensureRawReadIndexes },
       // Deep pages of articles read their ids first (SQL adapters), after access and site scope.
       ...(options.idFirstReads ? [{ onInit: installIdFirstReads }] : []),
+      // A category's list from the plugin's category table (after: it wraps the reads above).
+      categoryListsFeature(options),
       publicCacheFeature(options),
       webhooksFeature(options),
     ]

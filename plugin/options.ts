@@ -166,6 +166,7 @@ export function resolveOptions(options: NewsPortalPluginConfig = {}): ResolvedNe
   return {
     disabled: options.disabled ?? false,
     idFirstReads: options.idFirstReads ?? true,
+    categoryListReads: options.categoryListReads ?? true,
     timeZone: timeZone(options.timeZone),
     isEditor: options.isEditor ?? editorRule(editorCollections(options.editorCollections)),
     isAdmin: options.isAdmin ?? editorRule(editorCollections(options.editorCollections), ['admin']),

@@ -1,6 +1,11 @@
 import type { Pool } from 'pg'
 import { getPayload, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  CATEGORY_LISTS_INDEX,
+  CATEGORY_LISTS_TABLE,
+  rebuildCategoryLists,
+} from '../features/content/categoryLists/index.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { multiplyArticles, rawSql, type RawSql } from './helpers/archive.js'
 import { addSite, defaultSite, userOn } from './helpers/sites.js'
@@ -16,6 +21,8 @@ let app: TestApp
 let sql: RawSql
 let routes: Payload
 let categoryId: string | number
+/** The category of the odd ids: every one of them stays on the default site. */
+let siteCategoryId: string | number
 let editorToken: string
 let middleSlug: string
 
@@ -70,12 +77,13 @@ type PlanNode = {
 const scansOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(scansOf)]
 
 /** PostgreSQL's plan of a statement, sequential scans off (on one connection, for this plan only). */
-async function postgresPlan(statement: Statement): Promise<PlanNode> {
+async function postgresPlan(statement: Statement, bitmaps = true): Promise<PlanNode> {
   const pool = (app.payload.db as unknown as { pool: Pool }).pool
   const client = await pool.connect()
   try {
     await client.query('BEGIN')
     await client.query('SET LOCAL enable_seqscan = off')
+    if (!bitmaps) await client.query('SET LOCAL enable_bitmapscan = off')
     const { rows } = await client.query(`EXPLAIN (FORMAT JSON) ${statement.text}`, statement.params)
     return (rows[0]['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0].Plan
   } finally {
@@ -97,9 +105,9 @@ interface Plan {
  * PostgreSQL; a row's locales or tags read other than by their parent) and the indexes it reads
  * the table through.
  */
-async function planOf(statement: Statement, table: string): Promise<Plan> {
+async function planOf(statement: Statement, table: string, bitmaps = true): Promise<Plan> {
   if (sql.postgres) {
-    const nodes = scansOf(await postgresPlan(statement))
+    const nodes = scansOf(await postgresPlan(statement, bitmaps))
     const problems: string[] = []
     // A page's rows read by their ids (features/content/idFirstReads.ts): at most that many to sort.
     const ids = /where "\w+"\."(?:id|parent_id)" in \(([^)]*)\)/.exec(statement.text)
@@ -189,6 +197,7 @@ beforeAll(async () => {
         .id,
     )
   categoryId = categories[1]
+  siteCategoryId = categories[0]
   const now = Date.now()
   for (let i = 0; i < BASE; i++)
     await payload.create({
@@ -210,6 +219,8 @@ beforeAll(async () => {
   await sql.query(
     `UPDATE _articles_v SET version_site_id = ${commune.id} WHERE parent_id > ${BASE} AND parent_id % 2 = 0`,
   )
+  // The category table copied the sites before they were moved.
+  await rebuildCategoryLists(app.payload)
   await sql.query(sql.postgres ? 'VACUUM ANALYZE' : 'ANALYZE')
   // The first user is made an admin (config/Users.ts): the editor comes second.
   await userOn(app, 'quantri@example.com', ['admin'])
@@ -251,6 +262,34 @@ describe('the reads of articles use an index (issue 17)', () => {
     const where = `{ primaryCategory: { equals: ${JSON.stringify(categoryId)} } }`
     const query = `{ Articles(limit: 10, where: ${where}) { totalDocs docs { id } } }`
     expectServedBy(await plansOf(() => app.graphql(query), 'articles', 2), CATEGORY_LIST)
+  })
+
+  it("a category's list by `categories` (the SDK's filter), pages 1 and 40: the category table, then ten rows by id", async () => {
+    for (const page of [1, 40]) {
+      const where = `{ categories: { equals: ${JSON.stringify(siteCategoryId)} } }`
+      const query = `{ Articles(limit: 10, page: ${page}, where: ${where}) { totalDocs docs { id } } }`
+      let answer: any
+      const statements = await recorded(async () => (answer = await app.graphql(query)))
+      expect(answer.data.Articles.docs).toHaveLength(10)
+      // The page's ids and the total: one range of the table's index each, nothing sorted.
+      const table = statements.filter((statement) =>
+        new RegExp(`FROM "${CATEGORY_LISTS_TABLE}" WHERE`).test(statement.text),
+      )
+      expect(table).toHaveLength(2)
+      // PostgreSQL without bitmap scans: on 2,000 articles it counts a category through a bitmap
+      // of the primary key and rechecks the rows, a plan that stops paying as the table grows.
+      for (const statement of table)
+        expectServedBy(await planOf(statement, CATEGORY_LISTS_TABLE, false), CATEGORY_LISTS_INDEX)
+      // Then the rows of the page by id, through the primary key: no walk of a site's articles.
+      const rows = reading(statements, 'articles')
+      expect(rows.length).toBeGreaterThanOrEqual(1)
+      for (const statement of rows) {
+        const plan = await planOf(statement, 'articles')
+        // PostgreSQL may sort the page's ten rows once read by id; nothing else.
+        expect(plan.problems.filter((problem) => !/^Sort over articles$/.test(problem))).toEqual([])
+        expect(plan.indexes.filter((index) => index !== 'articles_pkey')).toEqual([])
+      }
+    }
   })
 
   it('REST /api/articles?limit=10', async () => {

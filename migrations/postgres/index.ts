@@ -3,6 +3,7 @@ import * as migration_20261130_121508_sites from './20261130_121508_sites.js'
 import * as migration_20261130_143000_search from './20261130_143000_search.js'
 import * as migration_20261130_152042_round2 from './20261130_152042_round2.js'
 import * as migration_20261130_152100_article_read_indexes from './20261130_152100_article_read_indexes.js'
+import * as migration_20261130_170000_category_lists from './20261130_170000_category_lists.js'
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261130_152100_article_read_indexes.up,
     down: migration_20261130_152100_article_read_indexes.down,
     name: '20261130_152100_article_read_indexes',
+  },
+  {
+    up: migration_20261130_170000_category_lists.up,
+    down: migration_20261130_170000_category_lists.down,
+    name: '20261130_170000_category_lists',
   },
 ]

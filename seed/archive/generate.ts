@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { rebuildCategoryLists } from '../../features/content/categoryLists/index.js'
 import { renderBodyHtml } from '../../features/content/bodyHtml.js'
 import { slugify } from '../../core/slugify.js'
 import { bulkWriter } from './bulk.js'
@@ -102,6 +103,8 @@ export async function generateArchive(
       options.log?.(`seed:archive: ${to} of ${options.articles} articles written.`)
   }
   await writer.afterInsert([...archiveTableNames])
+  // The rows went past the hooks that keep the category table: copy it again from the articles.
+  await rebuildCategoryLists(payload)
   result.milliseconds = Date.now() - started
   return result
 }

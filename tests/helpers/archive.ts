@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { rebuildCategoryListsStatements } from '../../features/content/categoryLists/index.js'
 
 /** Raw SQL on the test's database: SQLite (libsql) or PostgreSQL (node-postgres). */
 export interface RawSql {
@@ -29,7 +30,7 @@ export function rawSql(payload: Payload): RawSql {
 /**
  * Copies the first `base` articles (ids 1..base, made through the Local API) `copies` times by
  * raw SQL, each copy an hour older than the last: every column, locale and relationship, and one
- * latest version each (what the admin's list reads). Then the planner's statistics.
+ * latest version each (what the admin's list reads), the category table. Then the planner's statistics.
  */
 export async function multiplyArticles({ postgres, query }: RawSql, base: number, copies: number) {
   const older = (column: string) =>
@@ -69,6 +70,8 @@ export async function multiplyArticles({ postgres, query }: RawSql, base: number
     SELECT l.title, l.lead, l.body, l.body_html, l._locale, v.id
     FROM _articles_v v JOIN articles_locales l ON l._parent_id = v.parent_id
     WHERE v.parent_id > ${base}`)
+  // The plugin's category table, kept by hooks these rows went past.
+  for (const statement of rebuildCategoryListsStatements()) await query(statement)
   if (postgres) {
     await query(
       `SELECT setval(pg_get_serial_sequence('articles', 'id'), (SELECT max(id) FROM articles))`,
