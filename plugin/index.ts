@@ -32,7 +32,7 @@ import { scopeToSites } from '../features/sites/scope.js'
 import { narrowAdminToSite } from '../features/sites/adminFilters.js'
 import { withSiteSelector } from '../features/sites/adminSelector.js'
 import { AUTHORS_SLUG, SOURCES_SLUG } from '../core/constants.js'
-import { ensureRawReadIndexes } from '../features/content/readIndexes.js'
+import { ensureRawReadIndexes, mongoArticleReadIndexes } from '../features/content/readIndexes.js'
 import { installIdFirstReads } from '../features/content/idFirstReads.js'
 import { categoryListsFeature } from '../features/content/categoryLists/index.js'
 import { webhooksFeature } from '../features/webhooks/index.js'
@@ -99,6 +99,8 @@ export const newsPortalPlugin =
     ]
 
     const articles = articlesCollection(options)
+    if (incomingConfig.db?.name === 'mongoose')
+      articles.indexes = [...(articles.indexes ?? []), ...mongoArticleReadIndexes]
     articles.fields = [
       ...articles.fields,
       ...features.flatMap((feature) => feature.articleFields ?? []),

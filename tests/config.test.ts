@@ -1,3 +1,4 @@
+import { refreshAfterChange } from '../features/content/categoryLists/index.js'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -100,6 +101,17 @@ describe('newsPortalPlugin as a config transformer', () => {
     ])
   })
 
+  it("declares a category's list index on MongoDB only (the SQL adapters keep the category table)", () => {
+    const indexes = (config: Config) =>
+      (find(config, 'articles').indexes ?? []).map((index) => index.fields.join(','))
+    const mongo = { ...base, db: { name: 'mongoose', defaultIDType: 'text' } } as unknown as Config
+    const sqlite = { ...base, db: { name: 'sqlite', defaultIDType: 'number' } } as unknown as Config
+    const categoryList = 'site,categories,_status,publishedAt,createdAt,expiresAt'
+    expect(indexes(newsPortalPlugin()(mongo))).toContain(categoryList)
+    expect(indexes(newsPortalPlugin()(sqlite))).not.toContain(categoryList)
+    expect(indexes(newsPortalPlugin()(base))).not.toContain(categoryList)
+  })
+
   it('keeps its collections and their fields when disabled, without its behaviour', () => {
     const on = newsPortalPlugin()(base)
     const off = newsPortalPlugin({ disabled: true })(base)
@@ -124,11 +136,12 @@ describe('newsPortalPlugin as a config transformer', () => {
     expect(articles.fields.at(-1)).toEqual({ name: 'kicker', type: 'text' })
     expect(articles.admin?.useAsTitle).toBe('title')
     expect(articles.admin?.description).toBe('Tin bài của huyện')
-    // The plugin's own hooks (old slugs, the search index), the site's, then the public-change
-    // report (features/changes), which must see every earlier hook's work.
+    // The plugin's own hooks (old slugs, the search index, the category table), the site's, then
+    // the public-change report (features/changes), which must see every earlier hook's work.
     expect(articles.hooks?.afterChange).toEqual([
       keepOldSlug,
       indexArticleAfterChange,
+      refreshAfterChange,
       extraHook,
       expect.any(Function),
     ])

@@ -17,6 +17,15 @@ export const articleReadIndexes: NonNullable<CollectionConfig['indexes']> = [
 ]
 
 /**
+ * MongoDB only: a category's list (`categories` holds the article's categories as an array, so
+ * this is a multikey index), newest first, with its total. The SQL adapters keep a table for it
+ * instead (features/content/categoryLists), since there `categories` lives in `articles_rels`.
+ */
+export const mongoArticleReadIndexes: NonNullable<CollectionConfig['indexes']> = [
+  { fields: ['site', 'categories', '_status', 'publishedAt', 'createdAt', 'expiresAt'] },
+]
+
+/**
  * What Payload cannot declare (a compound index may not name `id`, nor a column of the versions
  * table of its own): the portal's id tie-breaks (neighbours, feed) and the admin's list of latest
  * versions. Created by the migrations and, for a pushed schema (development, tests), at start.

@@ -27,7 +27,7 @@ export {
 export { categoryListShape } from './shape.js'
 
 /** After every save the article's rows are copied again, in the save's transaction. */
-const refreshAfterChange: CollectionAfterChangeHook = async ({ doc, req }) => {
+export const refreshAfterChange: CollectionAfterChangeHook = async ({ doc, req }) => {
   if (sqlDialect(req.payload)) await refreshArticleCategories(req.payload, doc.id as Id, req)
   return doc
 }

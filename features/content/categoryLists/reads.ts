@@ -1,7 +1,7 @@
-import type { PaginatedDocs, Payload, Where } from 'payload'
+import type { PaginatedDocs, Payload } from 'payload'
 import { ARTICLES_SLUG } from '../../../core/constants.js'
 import { isStorableNumericId, type Id } from '../../../core/ids.js'
-import { idLiteral, runSql, sqlDialect, type SqlDialect } from '../../../core/sql.js'
+import { dateLiteral, idLiteral, runSql, sqlDialect, type SqlDialect } from '../../../core/sql.js'
 import { categoryListShape, type CategoryListShape } from './shape.js'
 import { CATEGORY_LISTS_TABLE } from './table.js'
 
@@ -28,26 +28,46 @@ function storedIdOf(payload: Payload, id: string | number): Id | undefined {
   return isStorableNumericId(payload, id) ? Number(id) : undefined
 }
 
-/** The table's conditions for a list (SQL over the table only; every value through a literal helper). */
-function filtersOf(payload: Payload, dialect: SqlDialect, shape: CategoryListShape): string | null {
+/**
+ * The list's conditions in SQL over one table: `table` is the category table or `articles`,
+ * which name the same columns (`_status` there, `status` here). Every value through a literal
+ * helper. `null` when an id cannot be one of this database.
+ */
+function conditionsOf(
+  payload: Payload,
+  dialect: SqlDialect,
+  shape: CategoryListShape,
+  table: typeof CATEGORY_LISTS_TABLE | 'articles',
+): string[] | null {
   const category = storedIdOf(payload, shape.category)
   const site = shape.site === undefined ? null : storedIdOf(payload, shape.site)
   if (category === undefined || site === undefined) return null
-  const time = (iso: string) => (dialect === 'postgres' ? `'${iso}'::timestamptz` : `'${iso}'`)
-  const filters = [`"category_id" = ${idLiteral(category)}`]
+  const column = (name: string) => `"${table}"."${name}"`
+  const time = (iso: string) => dateLiteral(dialect, new Date(iso))
+  const conditions =
+    table === CATEGORY_LISTS_TABLE ? [`${column('category_id')} = ${idLiteral(category)}`] : []
   if (shape.status)
-    filters.push(`"status" = '${shape.status === 'published' ? 'published' : 'draft'}'`)
-  if (site !== null) filters.push(`"site_id" = ${idLiteral(site)}`)
-  if (shape.publishedBy) filters.push(`"published_at" <= ${time(shape.publishedBy)}`)
+    conditions.push(
+      `${column(table === 'articles' ? '_status' : 'status')} = '${shape.status === 'published' ? 'published' : 'draft'}'`,
+    )
+  if (site !== null) conditions.push(`${column('site_id')} = ${idLiteral(site)}`)
+  if (shape.publishedBy) conditions.push(`${column('published_at')} <= ${time(shape.publishedBy)}`)
   if (shape.notExpiredAt)
-    filters.push(`("expires_at" IS NULL OR "expires_at" > ${time(shape.notExpiredAt)})`)
-  return filters.join(' AND ')
+    conditions.push(
+      `(${column('expires_at')} IS NULL OR ${column('expires_at')} > ${time(shape.notExpiredAt)})`,
+    )
+  return conditions
 }
 
 /**
- * A page of one category's articles, newest first, with every filter the table holds: its ids and
- * total from the table's index (two range reads), then those rows through Payload's own read,
- * with the original `where` still applied (access, site, the public window), in the table's order.
+ * A page of one category's articles, newest first, with every filter the table holds:
+ * 1. the page's ids: the category table's index walked newest first to the page (`OFFSET`
+ *    skips index entries only), then each of its articles checked again by primary key against
+ *    the same conditions (the article's own status, time window and site, not only the table's
+ *    copy of them): a row the table would wrongly list is left out, never shown;
+ * 2. the total: a count over the table's index alone;
+ * 3. those rows through Payload's own read by id (the primary key gives that order), put back in
+ *    the page's order.
  * Figures as Payload's read of the same `where` gives them (its join path, empty pages included).
  */
 function categoryListRead(payload: Payload, read: FindRead): FindRead {
@@ -62,13 +82,18 @@ function categoryListRead(payload: Payload, read: FindRead): FindRead {
     )
       return read(args)
     const shape = categoryListShape(args.where)
-    const filters = shape && filtersOf(payload, dialect, shape)
-    if (!filters) return read(args)
+    const listed = shape && conditionsOf(payload, dialect, shape, CATEGORY_LISTS_TABLE)
+    const checked = shape && conditionsOf(payload, dialect, shape, 'articles')
+    if (!listed || !checked) return read(args)
     const limit = args.limit
     const page = typeof args.page === 'number' && args.page > 0 ? args.page : 1
+    // SQLite: `CROSS JOIN` keeps the page the outer loop (no statistics to tell it otherwise).
+    const join = dialect === 'sqlite' ? 'CROSS JOIN' : 'JOIN'
+    const order = (table: string) =>
+      ['published_at', 'created_at', 'article_id'].map((c) => `"${table}"."${c}" DESC`).join(', ')
     const rows = await runSql(
       payload,
-      `SELECT "article_id" AS "id" FROM "${CATEGORY_LISTS_TABLE}" WHERE ${filters} ORDER BY "published_at" DESC, "created_at" DESC, "article_id" DESC LIMIT ${limit} OFFSET ${(page - 1) * limit}`,
+      `SELECT "page"."article_id" AS "id" FROM (SELECT "article_id", "published_at", "created_at" FROM "${CATEGORY_LISTS_TABLE}" WHERE ${listed.join(' AND ')} ORDER BY ${order(CATEGORY_LISTS_TABLE)} LIMIT ${limit} OFFSET ${(page - 1) * limit}) "page" ${join} "articles" ON "articles"."id" = "page"."article_id"${checked.length ? ` WHERE ${checked.join(' AND ')}` : ''} ORDER BY ${order('page')}`,
       args.req,
     )
     const ids = rows.map((row) => storedIdOf(payload, row.id as Id) as Id)
@@ -87,15 +112,21 @@ function categoryListRead(payload: Payload, read: FindRead): FindRead {
       }
     const [counted] = await runSql(
       payload,
-      `SELECT count(*) AS "total" FROM "${CATEGORY_LISTS_TABLE}" WHERE ${filters}`,
+      `SELECT count(*) AS "total" FROM "${CATEGORY_LISTS_TABLE}" WHERE ${listed.join(' AND ')}`,
       args.req,
     )
-    const where: Where = { and: [args.where as Where, { id: { in: ids } }] }
-    // By id, which the primary key gives (a sort by publishedAt could walk the whole site's
-    // index looking for ten ids): the rows are put back in the table's order below.
-    const found = await read({ ...args, where, page: 1, limit: 0, pagination: false, sort: 'id' })
+    // By id alone, as the ids-first read does: with the site's conditions too, SQLite (no
+    // statistics) walks the site's whole index looking for ten ids.
+    const found = await read({
+      ...args,
+      where: { id: { in: ids } },
+      page: 1,
+      limit: 0,
+      pagination: false,
+      sort: 'id',
+    })
     const byId = new Map(found.docs.map((doc) => [String(doc.id), doc]))
-    // A row the original where refuses (the table behind a change) is left out, never shown.
+    // A row deleted since the first read is left out rather than returned empty.
     const docs = ids.flatMap((id) => byId.get(String(id)) ?? [])
     const totalDocs = Number(counted?.total ?? 0)
     const totalPages = Math.ceil(totalDocs / limit)
