@@ -250,9 +250,16 @@ function table(kind: string, results: Map<number, Figures>) {
       const f = results.get(size)!.get(read.name)!
       return `${ms(f.median)} (${ms(f.p95)})${f.n < RUNS ? ` n=${f.n}` : ''}`
     })
-    const ratio =
-      results.get(large)!.get(read.name)!.median / results.get(small)!.get(read.name)!.median
-    console.log(`| ${read.name} | ${cells.join(' | ')} | ${ratio.toFixed(1)}× |`)
+    const ratioTo = (name: string) =>
+      results.get(large)!.get(read.name)!.median / results.get(small)!.get(name)!.median
+    const baseline = read.comparedWith
+    const compared =
+      baseline && results.get(small)!.has(baseline)
+        ? ` (${ratioTo(baseline).toFixed(1)}× of ${baseline.replace(/ \(.*\)$/, '')} at ${label(small)})`
+        : ''
+    console.log(
+      `| ${read.name} | ${cells.join(' | ')} | ${ratioTo(read.name).toFixed(1)}×${compared} |`,
+    )
   }
 }
 
