@@ -10,6 +10,7 @@ import { publicArticleWhere } from '../features/content/publicWhere.js'
 import { idLiteral, runSql } from '../core/sql.js'
 import { resolveOptions } from '../plugin/options.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
+import { recordStatements } from './helpers/recordSql.js'
 import { addSite, defaultSite, onSite, userOn, type TestSite } from './helpers/sites.js'
 
 // Issue 17: a list of one category (`categories: { equals }`: the SDK's `articles.list({ category })`
@@ -93,31 +94,9 @@ const reads = (): Array<[string, () => Promise<unknown>, boolean]> => [
   ],
 ]
 
-interface Recorded {
-  text: string
-}
-
 /** Every statement the route handlers' database client runs while `run` runs. */
-async function recorded(run: () => Promise<unknown>): Promise<string[]> {
-  const statements: Recorded[] = []
-  const db = routes.db as unknown as Record<string, any>
-  const postgres = db.name === 'postgres'
-  const target = postgres ? db.pool : db.client
-  const method = postgres ? 'query' : 'execute'
-  const original = target[method]
-  target[method] = function (this: unknown, ...args: any[]) {
-    const [first] = args
-    if (typeof first === 'string') statements.push({ text: first })
-    else if (first && typeof first === 'object') statements.push({ text: first.sql ?? first.text })
-    return original.apply(this, args)
-  }
-  try {
-    await run()
-  } finally {
-    target[method] = original
-  }
-  return statements.map((statement) => statement.text)
-}
+const recorded = async (run: () => Promise<unknown>) =>
+  (await recordStatements(routes, run)).map((statement) => statement.text)
 
 /** The table as the hooks left it, then as a copy from scratch makes it. */
 async function tableNowAndRebuilt(): Promise<[unknown[], unknown[]]> {

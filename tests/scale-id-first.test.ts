@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { installIdFirstReads } from '../features/content/idFirstReads.js'
 import { resolveOptions } from '../plugin/options.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
+import { recordStatements } from './helpers/recordSql.js'
 import { defaultSite, userOn } from './helpers/sites.js'
 
 // Issue 17: a page after the first of articles reads its ids (with the final where, sort and
@@ -44,31 +45,9 @@ const reads = (): Array<[string, () => Promise<unknown>]> => {
   ]
 }
 
-interface Statement {
-  text: string
-}
-
 /** Every statement the route handlers' database client runs while `run` runs. */
-async function recorded(run: () => Promise<unknown>): Promise<string[]> {
-  const statements: Statement[] = []
-  const db = routes.db as unknown as Record<string, any>
-  const postgres = db.name === 'postgres'
-  const target = postgres ? db.pool : db.client
-  const method = postgres ? 'query' : 'execute'
-  const original = target[method]
-  target[method] = function (this: unknown, ...args: any[]) {
-    const [first] = args
-    if (typeof first === 'string') statements.push({ text: first })
-    else if (first && typeof first === 'object') statements.push({ text: first.sql ?? first.text })
-    return original.apply(this, args)
-  }
-  try {
-    await run()
-  } finally {
-    target[method] = original
-  }
-  return statements.map((statement) => statement.text)
-}
+const recorded = async (run: () => Promise<unknown>) =>
+  (await recordStatements(routes, run)).map((statement) => statement.text)
 
 /** The statements whose main table is `table` and that read rows (not the count). */
 const rowReads = (statements: string[], table: string) =>

@@ -7,6 +7,7 @@ import {
   rebuildCategoryLists,
 } from '../features/content/categoryLists/index.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
+import { recordStatements, type RecordedStatement } from './helpers/recordSql.js'
 import { multiplyArticles, rawSql, type RawSql } from './helpers/archive.js'
 import { addSite, defaultSite, userOn } from './helpers/sites.js'
 
@@ -26,37 +27,10 @@ let siteCategoryId: string | number
 let editorToken: string
 let middleSlug: string
 
-interface Statement {
-  text: string
-  params: unknown[]
-}
+type Statement = RecordedStatement
 
 /** Records every statement the route handlers' database client runs while `run` runs. */
-async function recorded(run: () => Promise<unknown>): Promise<Statement[]> {
-  const statements: Statement[] = []
-  const db = routes.db as unknown as Record<string, any>
-  const postgres = db.name === 'postgres'
-  const target = postgres ? db.pool : db.client
-  const method = postgres ? 'query' : 'execute'
-  const original = target[method]
-  target[method] = function (this: unknown, ...args: any[]) {
-    const [first, second] = args
-    if (typeof first === 'string') statements.push({ text: first, params: second ?? [] })
-    else if (first && typeof first === 'object')
-      // libsql: { sql, args }; node-postgres (drizzle): a query config, then the values.
-      statements.push({
-        text: first.sql ?? first.text,
-        params: first.args ?? second ?? first.values ?? [],
-      })
-    return original.apply(this, args)
-  }
-  try {
-    await run()
-  } finally {
-    target[method] = original
-  }
-  return statements
-}
+const recorded = (run: () => Promise<unknown>) => recordStatements(routes, run)
 
 /** The statements whose main table is `table` (not those that only join or subquery it). */
 const reading = (statements: Statement[], table: string) =>

@@ -97,26 +97,28 @@ export async function refreshArticleCategories(
   await runSql(payload, copyStatement(`a."id" = ${article}`), req)
 }
 
-export async function forgetArticleCategories(
+/** Deletes the rows of one article, or of one category, in the request's transaction. */
+async function forget(
   payload: Payload,
+  column: 'article_id' | 'category_id',
   id: Id,
   req?: Partial<PayloadRequest>,
 ): Promise<void> {
   await runSql(
     payload,
-    `DELETE FROM "${CATEGORY_LISTS_TABLE}" WHERE "article_id" = ${idLiteral(id)}`,
+    `DELETE FROM "${CATEGORY_LISTS_TABLE}" WHERE "${column}" = ${idLiteral(id)}`,
     req,
   )
 }
 
-export async function forgetCategory(
+export const forgetArticleCategories = (
   payload: Payload,
   id: Id,
   req?: Partial<PayloadRequest>,
-): Promise<void> {
-  await runSql(
-    payload,
-    `DELETE FROM "${CATEGORY_LISTS_TABLE}" WHERE "category_id" = ${idLiteral(id)}`,
-    req,
-  )
-}
+): Promise<void> => forget(payload, 'article_id', id, req)
+
+export const forgetCategory = (
+  payload: Payload,
+  id: Id,
+  req?: Partial<PayloadRequest>,
+): Promise<void> => forget(payload, 'category_id', id, req)
