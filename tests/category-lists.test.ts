@@ -285,6 +285,15 @@ describe("a category's list from the category table (issue 17)", () => {
     expect(Number(rows[0].n)).toBe(0)
   })
 
+  it('two fills at once (two instances starting on an empty table) leave one copy', async () => {
+    const [before] = await tableNowAndRebuilt()
+    await runSql(app.payload, `DELETE FROM "${CATEGORY_LISTS_TABLE}"`)
+    await Promise.all([rebuildCategoryLists(app.payload), rebuildCategoryLists(routes)])
+    const [now, rebuilt] = await tableNowAndRebuilt()
+    expect(now).toEqual(rebuilt)
+    expect(now).toEqual(before)
+  })
+
   it('the public list follows each change at once', async () => {
     const list = async () =>
       (

@@ -45,7 +45,9 @@ function copyStatement(articleFilter: string): string {
     `INSERT INTO "${CATEGORY_LISTS_TABLE}" ("article_id", "category_id", "site_id", "status", "published_at", "created_at", "expires_at") ` +
     `SELECT DISTINCT a."id", r."categories_id", a."site_id", CAST(a."_status" AS varchar), a."published_at", a."created_at", a."expires_at" ` +
     `FROM "articles" a JOIN "articles_rels" r ON r."parent_id" = a."id" AND r."path" = 'categories' AND r."categories_id" IS NOT NULL` +
-    (articleFilter ? ` WHERE ${articleFilter}` : '')
+    // Two instances filling an empty table at the same start write the same rows: the second
+    // keeps the first's. (SQLite needs the WHERE to read ON CONFLICT as the upsert's.)
+    ` WHERE ${articleFilter || 'true'} ON CONFLICT ("article_id", "category_id") DO NOTHING`
   )
 }
 
