@@ -76,8 +76,10 @@ function categoryListRead(payload: Payload, read: FindRead): FindRead {
     if (
       args.collection !== ARTICLES_SLUG ||
       args.pagination === false ||
-      typeof args.limit !== 'number' ||
-      args.limit <= 0 ||
+      !Number.isSafeInteger(args.limit) ||
+      (args.limit as number) <= 0 ||
+      (args.page !== undefined &&
+        !(Number.isSafeInteger(args.page) && (args.page as number) > 0)) ||
       !newestFirst(args.sort)
     )
       return read(args)
@@ -85,8 +87,9 @@ function categoryListRead(payload: Payload, read: FindRead): FindRead {
     const listed = shape && conditionsOf(payload, dialect, shape, CATEGORY_LISTS_TABLE)
     const checked = shape && conditionsOf(payload, dialect, shape, 'articles')
     if (!listed || !checked) return read(args)
-    const limit = args.limit
-    const page = typeof args.page === 'number' && args.page > 0 ? args.page : 1
+    // Whole numbers only reach the SQL (anything else was left to Payload above).
+    const limit = args.limit as number
+    const page = args.page ?? 1
     // SQLite: `CROSS JOIN` keeps the page the outer loop (no statistics to tell it otherwise).
     const join = dialect === 'sqlite' ? 'CROSS JOIN' : 'JOIN'
     const order = (table: string) =>
