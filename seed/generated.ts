@@ -1,6 +1,7 @@
 /** Deterministic extra articles for the demo: the same titles and dates on every run. */
 
-const subjects = [
+/** Subjects and places of the demo's titles (the archive generator draws from them too). */
+export const subjects = [
   'Hội nghị triển khai nhiệm vụ phát triển kinh tế - xã hội',
   'Ra quân làm đường giao thông nông thôn',
   'Tập huấn kỹ thuật trồng chè an toàn',
@@ -14,7 +15,7 @@ const subjects = [
   'Tiêm chủng mở rộng cho trẻ em',
   'Sơ kết công tác xây dựng nông thôn mới',
 ]
-const places = [
+export const places = [
   'xã Mường Kim',
   'xã Pha Mu',
   'thị trấn Than Uyên',

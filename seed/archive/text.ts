@@ -1,5 +1,6 @@
 import { imageNode, paragraph, richText, type LexicalRoot } from '../../core/lexical.js'
 import type { Id } from '../../core/ids.js'
+import { places as demoPlaces, subjects as demoSubjects } from '../generated.js'
 
 /** A small deterministic random source (mulberry32), so the same options make the same archive. */
 export function randomSource(seed: number) {
@@ -19,34 +20,15 @@ export function randomSource(seed: number) {
 }
 export type RandomSource = ReturnType<typeof randomSource>
 
+/** The demo's subjects and places (seed/generated.ts), and a few more for ten years of them. */
 export const subjects = [
-  'Hội nghị triển khai nhiệm vụ phát triển kinh tế - xã hội',
-  'Ra quân làm đường giao thông nông thôn',
-  'Tập huấn kỹ thuật trồng chè an toàn',
-  'Tổng kết phong trào Toàn dân đoàn kết xây dựng đời sống văn hóa',
-  'Kiểm tra công tác phòng chống thiên tai',
-  'Khai mạc giải bóng chuyền nam nữ',
-  'Trao nhà Đại đoàn kết cho hộ nghèo',
-  'Đối thoại với nhân dân về cải cách thủ tục hành chính',
-  'Hướng dẫn người dân nộp hồ sơ trực tuyến',
-  'Lễ hội văn hóa dân tộc Thái',
-  'Tiêm chủng mở rộng cho trẻ em',
-  'Sơ kết công tác xây dựng nông thôn mới',
+  ...demoSubjects,
   'Diễn tập phương án chữa cháy và cứu nạn',
   'Khánh thành trường mầm non',
   'Hội thi tìm hiểu pháp luật',
   'Ngày hội đại đoàn kết toàn dân tộc',
 ]
-export const places = [
-  'xã Mường Kim',
-  'xã Pha Mu',
-  'thị trấn Than Uyên',
-  'xã Phúc Than',
-  'xã Tà Hừa',
-  'xã Khoen On',
-  'xã Mường Cang',
-  'xã Tà Mung',
-]
+export const places = [...demoPlaces, 'xã Mường Cang', 'xã Tà Mung']
 const sentences = [
   'Hoạt động thu hút đông đảo cán bộ và nhân dân tham gia.',
   'Các đại biểu đã thảo luận, thống nhất giải pháp và phân công nhiệm vụ cụ thể cho thời gian tới.',
