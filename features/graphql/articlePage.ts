@@ -10,7 +10,7 @@ import type { GraphQLFieldsExtension } from '../../core/feature.js'
 import { idOf } from '../../core/ids.js'
 import { publicArticleWhere } from '../content/publicWhere.js'
 import { scopedRequest, scopeNestedResolvers } from './localeScope.js'
-import { selectedNames, selectForRequested } from './selection.js'
+import { requestedFields, selectForRequested } from './selection.js'
 import { ARTICLES_SLUG, SITE_FIELD } from '../../core/constants.js'
 import type { Id } from '../../core/ids.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
@@ -283,18 +283,7 @@ export const articlePageQuery =
           const req = scopedRequest(context, info, args.locale, args.fallbackLocale)
           // Reading a body nobody asked for (11 of them on a default page) costs more than the queries.
           const fields = req.payload.collections[ARTICLES_SLUG].config.flattenedFields
-          const graphQLFields = articleType.getFields() as Record<
-            string,
-            { extensions?: { field?: { name?: string } } }
-          >
-          const requested = (...parts: string[]) =>
-            new Set(
-              parts.flatMap((part) =>
-                [...selectedNames(info, part)].map(
-                  (name) => graphQLFields[name]?.extensions?.field?.name ?? name,
-                ),
-              ),
-            )
+          const requested = (...parts: string[]) => requestedFields(articleType, info, ...parts)
           const forNeighbors = requested('newer', 'older')
           const forRelated = requested('related')
           // An unknown x-portal-site is UNKNOWN_SITE here, before any read.

@@ -27,6 +27,30 @@ export function selectedNames(info: GraphQLResolveInfo, child: string): Set<stri
   return names
 }
 
+/** A collection's GraphQL object type: its fields name the Payload field they stand for in `extensions.field`. */
+interface CollectionType {
+  getFields(): Record<string, { extensions?: { field?: { name?: string } } | null }>
+}
+
+/**
+ * The Payload field names selected under any of `children` of `info`'s field (`docs`; `newer`,
+ * `older`), over every alias and fragment: GraphQL names mapped back through `type`.
+ */
+export function requestedFields(
+  type: CollectionType,
+  info: GraphQLResolveInfo,
+  ...children: string[]
+): Set<string> {
+  const graphQLFields = type.getFields()
+  return new Set(
+    children.flatMap((child) =>
+      [...selectedNames(info, child)].map(
+        (name) => graphQLFields[name]?.extensions?.field?.name ?? name,
+      ),
+    ),
+  )
+}
+
 const isComputedOnRead = (field: FlattenedField) =>
   ('virtual' in field && Boolean(field.virtual)) ||
   Boolean('hooks' in field && field.hooks?.afterRead?.length)

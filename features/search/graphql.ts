@@ -4,7 +4,7 @@ import { ARTICLES_SLUG } from '../../core/constants.js'
 import type { GraphQLFieldsExtension } from '../../core/feature.js'
 import type { ResolvedNewsPortalOptions } from '../../core/types.js'
 import { scopedRequest, scopeNestedResolvers } from '../graphql/localeScope.js'
-import { selectedNames, selectForRequested } from '../graphql/selection.js'
+import { requestedFields, selectForRequested } from '../graphql/selection.js'
 import { DEFAULT_SEARCH_LIMIT, MAX_QUERY_LENGTH, type SearchArgs } from './params.js'
 import { searchArticles } from './search.js'
 
@@ -62,15 +62,7 @@ export const searchArticlesQuery =
           const req = scopedRequest(context, info, args.locale, args.fallbackLocale)
           // Only the fields the query asked for are read (bodies are heavy).
           const fields = req.payload.collections[ARTICLES_SLUG].config.flattenedFields
-          const graphQLFields = articleType.getFields() as Record<
-            string,
-            { extensions?: { field?: { name?: string } } }
-          >
-          const requested = new Set(
-            [...selectedNames(info, 'docs')].map(
-              (name) => graphQLFields[name]?.extensions?.field?.name ?? name,
-            ),
-          )
+          const requested = requestedFields(articleType, info, 'docs')
           return searchArticles(req, args, options, selectForRequested(fields, requested))
         },
       },
