@@ -5,10 +5,8 @@ import { editorsOnly, editorsWrite, readPublicArticles } from '../features/conte
 import { slugField } from '../features/content/fields/slugField.js'
 import { validateHttpUrl, validateRelationExists } from '../features/content/fields/validators.js'
 import { groups, label } from '../core/labels.js'
-import { rejectMalformedId } from '../features/content/hooks/rejectMalformedId.js'
-import { rejectMalformedWhere } from '../features/content/hooks/rejectMalformedWhere.js'
-import { populateSlug } from '../features/content/hooks/populateSlug.js'
 import { renderBodyHtmlOnSave } from '../features/content/hooks/renderBodyHtml.js'
+import { slugCollectionHooks } from '../features/content/hooks/slugCollectionHooks.js'
 import { bodyHtmlField } from '../features/content/fields/bodyHtmlField.js'
 import { setPublishedAt } from '../features/content/hooks/setPublishedAt.js'
 import { setPrimaryCategory } from '../features/content/hooks/setPrimaryCategory.js'
@@ -44,15 +42,12 @@ export const articlesCollection = (options: ResolvedNewsPortalOptions): Collecti
     readVersions: editorsOnly(options),
     ...editorsWrite(options),
   },
-  hooks: options.disabled
-    ? { beforeOperation: [rejectMalformedId, rejectMalformedWhere, publicReadsPublished(options)] }
-    : {
-        beforeOperation: [rejectMalformedId, rejectMalformedWhere, publicReadsPublished(options)],
-        beforeValidate: [populateSlug({ sourceField: 'title' })],
-        beforeChange: [setPublishedAt, setPrimaryCategory, renderBodyHtmlOnSave],
-        afterChange: [keepOldSlug],
-        afterDelete: [forgetOldSlugsOnDelete],
-      },
+  hooks: slugCollectionHooks(options, 'title', {
+    guards: [publicReadsPublished(options)],
+    beforeChange: [setPublishedAt, setPrimaryCategory, renderBodyHtmlOnSave],
+    afterChange: [keepOldSlug],
+    afterDelete: [forgetOldSlugsOnDelete],
+  }),
   versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: '-publishedAt',
   indexes: articleReadIndexes,

@@ -8,10 +8,8 @@ import { canonicalUrlField } from '../features/content/fields/canonicalUrl.js'
 import { validateNoCycleParent } from '../features/content/fields/pageParent.js'
 import { pagePath } from '../features/content/paths.js'
 import { groups, label } from '../core/labels.js'
-import { rejectMalformedId } from '../features/content/hooks/rejectMalformedId.js'
-import { rejectMalformedWhere } from '../features/content/hooks/rejectMalformedWhere.js'
-import { populateSlug } from '../features/content/hooks/populateSlug.js'
 import { renderBodyHtmlOnSave } from '../features/content/hooks/renderBodyHtml.js'
+import { slugCollectionHooks } from '../features/content/hooks/slugCollectionHooks.js'
 import { bodyHtmlField } from '../features/content/fields/bodyHtmlField.js'
 import { publicReadsPublished } from '../features/content/hooks/publicReadsPublished.js'
 import { PAGES_SLUG } from '../core/constants.js'
@@ -31,13 +29,10 @@ export const pagesCollection = (options: ResolvedNewsPortalOptions): CollectionC
     readVersions: editorsOnly(options),
     ...editorsWrite(options),
   },
-  hooks: options.disabled
-    ? { beforeOperation: [rejectMalformedId, rejectMalformedWhere, publicReadsPublished(options)] }
-    : {
-        beforeOperation: [rejectMalformedId, rejectMalformedWhere, publicReadsPublished(options)],
-        beforeValidate: [populateSlug({ sourceField: 'title' })],
-        beforeChange: [renderBodyHtmlOnSave],
-      },
+  hooks: slugCollectionHooks(options, 'title', {
+    guards: [publicReadsPublished(options)],
+    beforeChange: [renderBodyHtmlOnSave],
+  }),
   versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: 'order',
   fields: [
