@@ -1,4 +1,5 @@
 import { formatDateLine, type ArticleWithStats, type PortalSite } from 'news-portal-sdk'
+import { authorsLine } from './authors.js'
 import type { SiteLocale } from './locales.js'
 import { wordsFor } from './words.js'
 
@@ -65,7 +66,7 @@ export async function offlineArticle({
 }): Promise<string> {
   const words = wordsFor(locale)
   const timeZone = site.timeZone ?? undefined
-  const authors = article.authors?.map((author) => author.name).join(', ') || article.byline
+  const authors = authorsLine(article)
   const body = article.bodyHtml ? await withInlineImages(article.bodyHtml, mediaOrigin) : ''
   return `<!doctype html>
 <html lang="${locale}">

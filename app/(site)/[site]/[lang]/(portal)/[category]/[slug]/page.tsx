@@ -2,6 +2,7 @@ import Link from 'next/link'
 import { notFound, permanentRedirect } from 'next/navigation'
 import { articleJsonLd, formatDateLine } from 'news-portal-sdk'
 import { ArticleList } from '../../../../../components/ArticleList.js'
+import { ArticleText } from '../../../../../components/ArticleText.js'
 import { Breadcrumbs } from '../../../../../components/Breadcrumbs.js'
 import { RatingWidget } from '../../../../../components/RatingWidget.js'
 import { localePath } from '../../../../../lib/locales.js'
@@ -47,7 +48,6 @@ export default async function ArticlePageRoute({ params }: { params: Params }) {
   const href = articlePath(locale, article, category)
   const timeZone = data.site.timeZone ?? undefined
   const primary = article.primaryCategory
-  const authors = article.authors?.map((author) => author.name).join(', ') || article.byline
   const origin = siteOrigin(data.site.siteUrl, siteKey)
   const jsonLd = articleJsonLd(article, {
     url: article.canonicalUrl || (origin ? new URL(href, origin).href : undefined),
@@ -88,26 +88,7 @@ export default async function ArticlePageRoute({ params }: { params: Params }) {
           )}
         </p>
       </div>
-      {article.lead && <p className="article__lead">{article.lead}</p>}
-      {article.bodyHtml && (
-        // The server's safe rendering of the Lexical body (features/content/bodyHtml.ts).
-        <div className="article__body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
-      )}
-      {authors && (
-        <p className="article__author">
-          <strong>{words.author}:</strong> {authors}
-        </p>
-      )}
-      {article.source && (
-        <p className="article__source">
-          <strong>{words.source}:</strong>{' '}
-          {article.sourceUrl ? (
-            <a href={article.sourceUrl}>{article.source.title}</a>
-          ) : (
-            article.source.title
-          )}
-        </p>
-      )}
+      <ArticleText article={article} words={words} linkSource />
       {article.allowRatings !== false && context && (
         <RatingWidget
           site={context.site.slug}

@@ -1,6 +1,7 @@
 import '../../../../../../print.css'
 import { notFound } from 'next/navigation'
 import { formatDateLine } from 'news-portal-sdk'
+import { ArticleText } from '../../../../../../components/ArticleText.js'
 import { PrintedFrom } from '../../../../../../components/PrintedFrom.js'
 import { routeOf } from '../../../../../../lib/params.js'
 import { articlePath } from '../../../../../../lib/paths.js'
@@ -29,7 +30,6 @@ export default async function PrintView({ params }: { params: Params }) {
   const { site, article } = data
   const words = wordsFor(locale)
   const timeZone = site.timeZone ?? undefined
-  const authors = article.authors?.map((author) => author.name).join(', ') || article.byline
   return (
     <main className="print-view" id="main">
       <p className="print-view__site">{site.name}</p>
@@ -37,20 +37,7 @@ export default async function PrintView({ params }: { params: Params }) {
       {article.publishedAt && (
         <p className="date-line">{formatDateLine(article.publishedAt, { timeZone })}</p>
       )}
-      {article.lead && <p className="article__lead">{article.lead}</p>}
-      {article.bodyHtml && (
-        <div className="article__body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
-      )}
-      {authors && (
-        <p className="article__author">
-          <strong>{words.author}:</strong> {authors}
-        </p>
-      )}
-      {article.source && (
-        <p className="article__source">
-          <strong>{words.source}:</strong> {article.source.title}
-        </p>
-      )}
+      <ArticleText article={article} words={words} />
       <PrintedFrom
         path={articlePath(locale, article, category)}
         timeZone={timeZone}
