@@ -11,6 +11,7 @@ import {
   type Source,
 } from '../sdk/src/index.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
+import { routeFetch, type SentOperation } from './helpers/sdkFetch.js'
 import { seed, seedArticle } from '../seed/index.js'
 import { generatedArticles, generatedCategories, hiddenArticles } from '../seed/generated.js'
 import site from '../seed/fixtures/seed-site.json'
@@ -36,23 +37,14 @@ const publicArticles = [
 
 let app: TestApp
 let portal: PortalClient
-const requests: Array<{ operationName: string; variables: Record<string, unknown> }> = []
+const requests: SentOperation[] = []
 
 beforeAll(async () => {
   app = await startTestApp()
   await seed(app.payload, { log: false })
   portal = createPortalClient({
     endpoint: ENDPOINT,
-    // Hands each request to the real GraphQL route handler, and notes what was asked.
-    fetch: async (input, init) => {
-      const request = new Request(input, init)
-      const body = (await request.clone().json()) as {
-        operationName: string
-        variables: Record<string, unknown>
-      }
-      requests.push({ operationName: body.operationName, variables: body.variables ?? {} })
-      return app.graphqlRoute(request)
-    },
+    fetch: routeFetch(app, requests),
   })
 })
 

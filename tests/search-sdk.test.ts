@@ -6,11 +6,12 @@ import {
   type SearchResult,
 } from '../sdk/src/index.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
+import { routeFetch, type SentOperation } from './helpers/sdkFetch.js'
 
 // portal.articles.search(q, { category, page, limit }) is one SearchArticles request.
 let app: TestApp
 let portal: PortalClient
-const requests: Array<{ operationName: string; variables: Record<string, unknown> }> = []
+const requests: SentOperation[] = []
 
 beforeAll(async () => {
   app = await startTestApp()
@@ -26,15 +27,7 @@ beforeAll(async () => {
   await publish('Hội thảo chuyển đổi số', '2026-01-02T03:00:00.000Z')
   portal = createPortalClient({
     endpoint: 'http://localhost:3000/api/graphql',
-    fetch: async (input, init) => {
-      const request = new Request(input, init)
-      const body = (await request.clone().json()) as {
-        operationName: string
-        variables: Record<string, unknown>
-      }
-      requests.push({ operationName: body.operationName, variables: body.variables ?? {} })
-      return app.graphqlRoute(request)
-    },
+    fetch: routeFetch(app, requests),
   })
 })
 afterAll(() => app?.close())
